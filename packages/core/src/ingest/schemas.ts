@@ -1,0 +1,2 @@
+// zod schemas for ingest, re-exported from @rapport/core/schemas.
+export {};

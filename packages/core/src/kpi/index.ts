@@ -1,0 +1,2 @@
+// kpi: see the capability issue. Public API is re-exported from here.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas for kpi, re-exported from @rapport/core/schemas.
+export {};

@@ -1,0 +1,2 @@
+// @rapport/core/sample: the deterministic sample world (see the domain-model issue).
+export {};

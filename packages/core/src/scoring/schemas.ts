@@ -1,0 +1,2 @@
+// zod schemas for scoring, re-exported from @rapport/core/schemas.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas for superfans, re-exported from @rapport/core/schemas.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas for text, re-exported from @rapport/core/schemas.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas for triage, re-exported from @rapport/core/schemas.
+export {};
