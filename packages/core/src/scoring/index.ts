@@ -1,1 +1,2 @@
 export * from './bands';
+export * from './types';

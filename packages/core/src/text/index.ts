@@ -1,2 +1,1 @@
-// text: see the capability issue. Public API is re-exported from here.
-export {};
+export * from './types';

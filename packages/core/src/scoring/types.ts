@@ -1,0 +1,44 @@
+import type { Conversation } from '../model/conversations';
+import type { Mention } from '../model/schemas';
+import type { TextSignals } from '../text/types';
+import type { PriorityBand } from './bands';
+
+/** The factors that make up a mention's priority. */
+export type ScoreFactor =
+  | 'sentiment'
+  | 'intents'
+  | 'urgency'
+  | 'exposure'
+  | 'customer_value'
+  | 'waiting'
+  | 'repeat_contact'
+  | 'crisis';
+
+/** One reason for a score: how many points a factor added, and why, in words a community manager understands. */
+export interface ScoreReason {
+  factor: ScoreFactor;
+  /** Points added to the priority (the contributions of all reasons add up to `priority`). */
+  contribution: number;
+  detail: string;
+}
+
+/** How much a mention needs the company's attention, 0..100, with the reasons that add up to it. */
+export interface MentionScore {
+  priority: number;
+  band: PriorityBand;
+  reasons: ScoreReason[];
+  /** The text signals the score used (so callers need not analyze twice). */
+  signals: TextSignals;
+}
+
+/** What Rapport knows around a mention when it scores it. Everything is optional; `now` defaults to the mention's time. */
+export interface ScoringContext {
+  /** The moment of scoring (ISO 8601): waiting time and engagement velocity are measured up to it. */
+  now?: string;
+  /** The conversation the mention belongs to (for waiting time and repeated contact). */
+  conversation?: Conversation;
+  /** How many times this author wrote in before, recently (repeated contact). */
+  priorContacts?: number;
+  /** Signals already computed for this mention's text. */
+  signals?: TextSignals;
+}
