@@ -1,5 +1,4 @@
 import type { Conversation } from '../model/conversations';
-import type { Mention } from '../model/schemas';
 import type { TextSignals } from '../text/types';
 import type { PriorityBand } from './bands';
 
