@@ -1,2 +1,2 @@
-// superfans: see the capability issue. Public API is re-exported from here.
-export {};
+// superfans: behaviour-based superfan detection, relationship capacity and community health.
+export * from './types';
