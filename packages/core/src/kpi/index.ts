@@ -1,2 +1,2 @@
-// kpi: see the capability issue. Public API is re-exported from here.
-export {};
+// kpi: business-goal KPI mapping, social-care metrics, experiments and data permission.
+export type * from './types';
