@@ -1,2 +1,2 @@
-// triage: see the capability issue. Public API is re-exported from here.
-export {};
+// triage: routing to departments, response-time SLAs, the queue, assignment and escalation.
+export type * from './types';
