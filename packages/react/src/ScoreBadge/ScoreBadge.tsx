@@ -1,5 +1,6 @@
 import { priorityBand, type PriorityBand } from '@rapport/core';
 import type { CSSProperties } from 'react';
+import { token } from '../theme/tokens';
 
 export interface ScoreBadgeProps {
   /** Priority from 0 to 100. Out-of-range values are clamped for display. */
@@ -22,10 +23,10 @@ const DEFAULT_BAND_LABELS: Record<PriorityBand, string> = {
 };
 
 const BAND_COLORS: Record<PriorityBand, string> = {
-  critical: 'var(--rapport-critical, #b3261e)',
-  high: 'var(--rapport-high, #8a4b00)',
-  normal: 'var(--rapport-normal, #1d4f91)',
-  low: 'var(--rapport-low, #4a5560)',
+  critical: token('critical'),
+  high: token('high'),
+  normal: token('normal'),
+  low: token('low'),
 };
 
 /**
@@ -61,7 +62,7 @@ export function ScoreBadge({
         borderRadius: '999px',
         font: 'inherit',
         fontVariantNumeric: 'tabular-nums',
-        color: '#fff',
+        color: token('onAccent'),
         background: BAND_COLORS[resolved],
         ...style,
       }}

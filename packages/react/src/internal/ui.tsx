@@ -1,0 +1,92 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { themeVariables, token, type RapportTheme } from '../theme/tokens';
+import { displayText } from './safe';
+
+/** The style of a widget's root: base look, its own theme variables when a `theme` prop is given, then `style`. */
+export function rootStyle(
+  theme: RapportTheme | undefined,
+  style: CSSProperties | undefined,
+  base?: CSSProperties,
+): CSSProperties {
+  return {
+    font: 'inherit',
+    color: token('fg'),
+    background: token('bg'),
+    ...(theme !== undefined && themeVariables(theme)),
+    ...base,
+    ...style,
+  };
+}
+
+/** Props every widget shares. */
+export interface WidgetBaseProps {
+  /** Class name on the widget's root element. */
+  className?: string;
+  /** Inline style on the root, applied last. */
+  style?: CSSProperties;
+  /** Sets the theme's CSS variables on this widget's root (otherwise inherited from `RapportProvider`). */
+  theme?: RapportTheme;
+  /** BCP 47 locale for this widget (otherwise the provider's, otherwise the runtime's). */
+  locale?: string;
+}
+
+/** Loading, empty and error states, announced to screen readers. */
+export function StateMessage({
+  kind,
+  children,
+}: {
+  kind: 'loading' | 'empty' | 'error';
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role={kind === 'error' ? 'alert' : 'status'}
+      aria-busy={kind === 'loading' || undefined}
+      data-state={kind}
+      style={{
+        padding: '1em',
+        color: kind === 'error' ? token('danger') : token('muted'),
+        textAlign: 'center',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** The message for an `error` prop: a string, an Error's message, or the fallback label. */
+export function errorText(error: unknown, fallback: string): string {
+  if (typeof error === 'string' && error) return error;
+  if (error instanceof Error && error.message) return error.message;
+  return fallback;
+}
+
+/** Hidden from sight but read by screen readers. */
+export const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/** User-written text: rendered as text, direction isolated so RTL text cannot flip the layout around it. */
+export function UserText({
+  text,
+  max,
+  style,
+}: {
+  text: string;
+  max?: number;
+  style?: CSSProperties;
+}) {
+  return (
+    <bdi dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', ...style }}>
+      {displayText(text, max)}
+    </bdi>
+  );
+}
