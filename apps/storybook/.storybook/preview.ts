@@ -5,6 +5,11 @@ const preview: Preview = {
     // Accessibility violations fail the story tests.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: {
+      storySort: {
+        order: ['Introduction', 'Cockpit', 'Concepts', 'Widgets', 'Hooks'],
+      },
+    },
   },
   tags: ['autodocs'],
 };
