@@ -1,2 +1,4 @@
 // triage: routing to departments, response-time SLAs, the queue, assignment and escalation.
 export type * from './types';
+export * from './phrases';
+export * from './routing';

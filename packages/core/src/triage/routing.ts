@@ -1,0 +1,410 @@
+import type { Mention } from '../model/schemas';
+import type { Intent, TextSignals } from '../text/types';
+import { compilePhrases, keywordTokens, type PhraseMatcher } from './phrases';
+import type {
+  Department,
+  IntentDepartments,
+  Routing,
+  RoutingCondition,
+  RoutingConfig,
+  RoutingRule,
+} from './types';
+
+/**
+ * The departments Rapport routes to out of the box. Rename, add or remove them with `RoutingConfig.departments`.
+ *
+ * Marketing comes last: it receives what no one else should act on first (praise, partnerships, the rest).
+ *
+ * @example
+ * ```ts
+ * const departments = [...DEFAULT_DEPARTMENTS, { id: 'legal', name: 'Legal' }];
+ * ```
+ */
+export const DEFAULT_DEPARTMENTS: readonly Department[] = [
+  {
+    id: 'service',
+    name: 'Customer service',
+    description: 'Complaints, questions, accounts, billing, cancellations.',
+  },
+  { id: 'product', name: 'Product', description: 'Bugs and feature requests.' },
+  { id: 'sales', name: 'Sales', description: 'People who want to buy.' },
+  { id: 'logistics', name: 'Logistics', description: 'Deliveries, returns and stock.' },
+  { id: 'hr', name: 'People (HR)', description: 'Job seekers and employees.' },
+  { id: 'marketing', name: 'Marketing', description: 'Praise, partnerships and everything else.' },
+];
+
+/**
+ * Which department the default model sends each intent to.
+ *
+ * Specific intents (delivery, billing, bug, …) beat the general ones (`complaint`, `question`), which go to
+ * service; praise, partnerships and spam go to marketing.
+ *
+ * @example
+ * ```ts
+ * const intentDepartments = { ...DEFAULT_INTENT_DEPARTMENTS, job_inquiry: 'people' };
+ * ```
+ */
+export const DEFAULT_INTENT_DEPARTMENTS: Readonly<Record<Intent, string>> = {
+  delivery_issue: 'logistics',
+  feature_request: 'product',
+  bug_report: 'product',
+  purchase_intent: 'sales',
+  job_inquiry: 'hr',
+  billing_issue: 'service',
+  account_issue: 'service',
+  cancellation: 'service',
+  complaint: 'service',
+  question: 'service',
+  partnership: 'marketing',
+  praise: 'marketing',
+  spam: 'marketing',
+};
+
+/** Intents tried first by the default model: the highest confidence among them wins. */
+const SPECIFIC_INTENTS: readonly Intent[] = [
+  'delivery_issue',
+  'billing_issue',
+  'account_issue',
+  'cancellation',
+  'bug_report',
+  'feature_request',
+  'purchase_intent',
+  'job_inquiry',
+];
+/** Then these (general needs of a person), then the rest. */
+const GENERAL_INTENTS: readonly Intent[] = ['complaint', 'question'];
+const OTHER_INTENTS: readonly Intent[] = ['partnership', 'praise', 'spam'];
+
+const INTENT_WORDS: Record<Intent, string> = {
+  complaint: 'complaint',
+  question: 'question',
+  praise: 'praise',
+  purchase_intent: 'wants to buy',
+  feature_request: 'feature request',
+  bug_report: 'bug report',
+  delivery_issue: 'delivery problem',
+  billing_issue: 'billing problem',
+  account_issue: 'account problem',
+  cancellation: 'wants to cancel',
+  job_inquiry: 'job inquiry',
+  partnership: 'partnership offer',
+  spam: 'looks like spam',
+};
+
+const FALLBACK_CONFIDENCE = 0.2;
+const DEFAULT_MIN_INTENT = 0.35;
+
+interface CompiledRule {
+  rule: RoutingRule;
+  any: number[];
+  all: number[];
+  none: number[];
+  tags?: Set<string>;
+  tiers?: Set<string>;
+  ids?: Set<string>;
+}
+
+/** Routing rules and settings compiled once, to route many mentions fast. */
+export interface CompiledRouting {
+  readonly departments: readonly Department[];
+  /** Routes one mention; `signals` are the text signals of its text (needed for intents and sentiment). */
+  route(mention: Mention, signals?: TextSignals): Routing;
+}
+
+/**
+ * Compiles routing rules and settings: checks that every department named exists and builds one keyword
+ * automaton for all rules, so routing a mention costs one pass over its words whatever the number of rules.
+ *
+ * Throws a `RangeError` naming the rule when a rule or mapping names an unknown department or repeats a rule id.
+ *
+ * @example
+ * ```ts
+ * const routing = compileRouting({ rules: [{ id: 'legal', when: { keywords: ['lawyer'] }, then: { department: 'service', needsApproval: 'legal' } }] });
+ * routing.route(mention, signals).department; // 'service'
+ * ```
+ */
+export function compileRouting(
+  config: RoutingConfig | readonly RoutingRule[] = {},
+): CompiledRouting {
+  const cfg: RoutingConfig = isRuleList(config) ? { rules: [...config] } : config;
+  const departments = cfg.departments ?? DEFAULT_DEPARTMENTS;
+  const known = new Map(departments.map((d) => [d.id, d]));
+  const fallback =
+    cfg.fallbackDepartment ?? (known.has('marketing') ? 'marketing' : departments.at(-1)?.id);
+  if (fallback === undefined || !known.has(fallback)) {
+    throw new RangeError(
+      `Routing: the fallback department "${String(fallback)}" is not a known department.`,
+    );
+  }
+  const intentDepartments: IntentDepartments = cfg.intentDepartments
+    ? { ...DEFAULT_INTENT_DEPARTMENTS, ...cfg.intentDepartments }
+    : DEFAULT_INTENT_DEPARTMENTS;
+  // Defaults naming a department the company removed fall through; a mapping the company wrote must be right.
+  for (const [intent, dept] of Object.entries(cfg.intentDepartments ?? {})) {
+    if (dept !== undefined && !known.has(dept)) {
+      throw new RangeError(`Routing: intent "${intent}" goes to unknown department "${dept}".`);
+    }
+  }
+  const minIntent = cfg.minIntentConfidence ?? DEFAULT_MIN_INTENT;
+
+  const phrases: string[] = [];
+  const phraseIndex = new Map<string, number>();
+  const indexOf = (phrase: string): number => {
+    const key = keywordTokens(phrase).join(' ');
+    let i = phraseIndex.get(key);
+    if (i === undefined) {
+      i = phrases.length;
+      phrases.push(key);
+      phraseIndex.set(key, i);
+    }
+    return i;
+  };
+  const seenIds = new Set<string>();
+  const compiled: CompiledRule[] = [];
+  for (const rule of cfg.rules ?? []) {
+    if (seenIds.has(rule.id)) throw new RangeError(`Routing: rule id "${rule.id}" is used twice.`);
+    seenIds.add(rule.id);
+    const dept = rule.then.department;
+    if (dept !== undefined && !known.has(dept)) {
+      throw new RangeError(`Routing: rule "${rule.id}" routes to unknown department "${dept}".`);
+    }
+    if (rule.enabled === false) continue;
+    const w = rule.when;
+    const words = (list?: string[]) =>
+      (list ?? []).filter((p) => keywordTokens(p).length > 0).map(indexOf);
+    compiled.push({
+      rule,
+      any: words(w.keywords),
+      all: words(w.allKeywords),
+      none: words(w.noneKeywords),
+      ...(w.tags && { tags: new Set(w.tags.map((t) => t.toLowerCase())) }),
+      ...(w.author?.tiers && { tiers: new Set(w.author.tiers.map((t) => t.toLowerCase())) }),
+      ...(w.author?.ids && { ids: new Set(w.author.ids) }),
+    });
+  }
+  const matcher: PhraseMatcher | undefined = phrases.length ? compilePhrases(phrases) : undefined;
+
+  const nameOf = (id: string) => known.get(id)?.name ?? id;
+
+  function modelRoute(signals: TextSignals | undefined): Omit<Routing, 'priorityBoost' | 'tags'> {
+    if (!signals) {
+      return {
+        department: fallback!,
+        confidence: FALLBACK_CONFIDENCE,
+        decidedBy: 'fallback',
+        reasons: [`No text signals to read, so ${nameOf(fallback!)} looks first`],
+      };
+    }
+    for (const tier of [SPECIFIC_INTENTS, GENERAL_INTENTS, OTHER_INTENTS]) {
+      let best: Intent | undefined;
+      let bestConfidence = minIntent;
+      for (const intent of tier) {
+        const dept = intentDepartments[intent];
+        if (dept === undefined || !known.has(dept)) continue;
+        const c = signals.intents[intent] ?? 0;
+        if (c >= bestConfidence && (best === undefined || c > bestConfidence)) {
+          best = intent;
+          bestConfidence = c;
+        }
+      }
+      if (best !== undefined) {
+        const dept = intentDepartments[best]!;
+        return {
+          department: dept,
+          confidence: round2(bestConfidence),
+          decidedBy: 'model',
+          reasons: [
+            `${capitalise(INTENT_WORDS[best])} (${pct(bestConfidence)} sure) goes to ${nameOf(dept)}`,
+          ],
+        };
+      }
+    }
+    return {
+      department: fallback!,
+      confidence: FALLBACK_CONFIDENCE,
+      decidedBy: 'fallback',
+      reasons: [`No clear need for another department, so ${nameOf(fallback!)} looks first`],
+    };
+  }
+
+  function route(mention: Mention, signals?: TextSignals): Routing {
+    let found: Set<number> | undefined;
+    const foundPhrases = () =>
+      (found ??= matcher ? matcher.match(keywordTokens(mention.text)) : new Set());
+    for (const c of compiled) {
+      const why = matches(c, mention, signals, foundPhrases, phrases);
+      if (!why) continue;
+      const action = c.rule.then;
+      const label = c.rule.description
+        ? `Rule "${c.rule.id}" (${c.rule.description})`
+        : `Rule "${c.rule.id}"`;
+      const base = action.department
+        ? {
+            department: action.department,
+            confidence: 1,
+            decidedBy: 'rule' as const,
+            reasons: [
+              `${label} matched${why.length ? `: ${why.join(', ')}` : ''}; it sends this to ${nameOf(action.department)}`,
+            ],
+          }
+        : (() => {
+            const m = modelRoute(signals);
+            return {
+              ...m,
+              reasons: [`${label} matched${why.length ? `: ${why.join(', ')}` : ''}`, ...m.reasons],
+            };
+          })();
+      const reasons = [...base.reasons];
+      if (action.priorityBoost)
+        reasons.push(
+          `Priority ${action.priorityBoost > 0 ? '+' : ''}${action.priorityBoost} from the rule`,
+        );
+      if (action.needsApproval)
+        reasons.push(`Answer needs ${action.needsApproval} approval before it goes out`);
+      return {
+        ...base,
+        matchedRule: c.rule.id,
+        priorityBoost: action.priorityBoost ?? 0,
+        tags: action.tags ? [...action.tags] : [],
+        ...(action.slaPolicy !== undefined && { slaPolicy: action.slaPolicy }),
+        ...(action.needsApproval !== undefined && { needsApproval: action.needsApproval }),
+        reasons,
+      };
+    }
+    return { ...modelRoute(signals), priorityBoost: 0, tags: [] };
+  }
+
+  return { departments, route };
+}
+
+const cache = new WeakMap<object, CompiledRouting>();
+let defaultRouting: CompiledRouting | undefined;
+
+/**
+ * Decides which department should act on a mention, and why.
+ *
+ * Rules are tried in order and the first whose conditions all hold wins; a rule without a department leaves the
+ * department to the default model but still applies its boost, tags, SLA policy and approval. The default model
+ * reads the text's intents: delivery → logistics, bugs and feature requests → product, buying → sales, jobs → hr,
+ * billing, account, cancellation, complaints and questions → service; praise, partnerships and the rest →
+ * marketing. Without `signals` only rules that need no text signals can match and the fallback decides.
+ * `rules` may be a rule list, a {@link RoutingConfig} or a {@link CompiledRouting}; lists and configs are compiled
+ * once and cached per object, so pass the same object each time.
+ *
+ * @example
+ * ```ts
+ * const routing = routeMention(mention, [{ id: 'vip', when: { author: { tiers: ['vip'] } }, then: { department: 'service', priorityBoost: 20 } }], signals);
+ * routing.department; // 'service'
+ * routing.reasons; // ['Rule "vip" matched: author tier vip; it sends this to Customer service', 'Priority +20 from the rule']
+ * ```
+ */
+export function routeMention(
+  mention: Mention,
+  rules?: readonly RoutingRule[] | RoutingConfig | CompiledRouting,
+  signals?: TextSignals,
+): Routing {
+  let compiled: CompiledRouting;
+  if (rules === undefined) compiled = defaultRouting ??= compileRouting();
+  else if ('route' in rules && typeof rules.route === 'function') compiled = rules;
+  else {
+    const key = rules as object;
+    let c = cache.get(key);
+    if (!c) {
+      c = compileRouting(rules as RoutingConfig | readonly RoutingRule[]);
+      cache.set(key, c);
+    }
+    compiled = c;
+  }
+  return compiled.route(mention, signals);
+}
+
+function isRuleList(
+  config: RoutingConfig | readonly RoutingRule[],
+): config is readonly RoutingRule[] {
+  return Array.isArray(config);
+}
+
+/** Returns the matched facts in words when every condition holds, or undefined. */
+function matches(
+  c: CompiledRule,
+  mention: Mention,
+  signals: TextSignals | undefined,
+  foundPhrases: () => Set<number>,
+  phrases: readonly string[],
+): string[] | undefined {
+  const w: RoutingCondition = c.rule.when;
+  const why: string[] = [];
+  if (w.platforms && !w.platforms.includes(mention.platform)) return undefined;
+  if (w.platforms) why.push(`platform ${mention.platform}`);
+  if (w.channels && !w.channels.includes(mention.channel)) return undefined;
+  if (w.channels) why.push(`${mention.channel} channel`);
+  if (w.directions && !w.directions.includes(mention.direction)) return undefined;
+  const a = w.author;
+  if (a) {
+    const au = mention.author;
+    if (a.minFollowers !== undefined && au.followers < a.minFollowers) return undefined;
+    if (a.maxFollowers !== undefined && au.followers > a.maxFollowers) return undefined;
+    if (a.minFollowers !== undefined) why.push(`${au.followers} followers`);
+    if (a.verified !== undefined && au.verified !== a.verified) return undefined;
+    if (a.verified) why.push('verified author');
+    if (a.isStaff !== undefined && au.isStaff !== a.isStaff) return undefined;
+    if (a.isStaff) why.push('author is staff');
+    if (a.isBrand !== undefined && au.isBrand !== a.isBrand) return undefined;
+    if (a.isBot !== undefined && au.isBot !== a.isBot) return undefined;
+    if (c.tiers && !(au.tier !== undefined && c.tiers.has(au.tier.toLowerCase()))) return undefined;
+    if (c.tiers) why.push(`author tier ${au.tier}`);
+    if (c.ids && !c.ids.has(au.id)) return undefined;
+    if (c.ids) why.push(`author ${au.handle || au.id}`);
+    if (a.minLifetimeValue !== undefined && !((au.lifetimeValue ?? 0) >= a.minLifetimeValue))
+      return undefined;
+    if (a.minLifetimeValue !== undefined) why.push(`lifetime value ${au.lifetimeValue}`);
+  }
+  if (c.tags) {
+    const tag = mention.tags?.find((t) => c.tags!.has(t.toLowerCase()));
+    if (tag === undefined) return undefined;
+    why.push(`tag ${tag}`);
+  }
+  if (c.any.length || c.all.length || c.none.length) {
+    const found = foundPhrases();
+    if (c.any.length) {
+      const hit = c.any.find((i) => found.has(i));
+      if (hit === undefined) return undefined;
+      why.push(`keyword "${phrases[hit]}"`);
+    }
+    if (c.all.length) {
+      if (!c.all.every((i) => found.has(i))) return undefined;
+      why.push(`keywords ${c.all.map((i) => `"${phrases[i]}"`).join(' and ')}`);
+    }
+    if (c.none.some((i) => found.has(i))) return undefined;
+  }
+  if (w.intents || w.sentiment || w.minUrgency !== undefined) {
+    if (!signals) return undefined;
+    if (w.intents) {
+      const hit = w.intents.find((ic) => (signals.intents[ic.intent] ?? 0) >= (ic.min ?? 0.5));
+      if (!hit) return undefined;
+      why.push(`${INTENT_WORDS[hit.intent]} (${pct(signals.intents[hit.intent] ?? 0)} sure)`);
+    }
+    const s = w.sentiment;
+    if (s) {
+      if (s.labels && !s.labels.includes(signals.sentiment.label)) return undefined;
+      if (s.min !== undefined && signals.sentiment.score < s.min) return undefined;
+      if (s.max !== undefined && signals.sentiment.score > s.max) return undefined;
+      why.push(`${signals.sentiment.label} tone (${signals.sentiment.score.toFixed(2)})`);
+    }
+    if (w.minUrgency !== undefined) {
+      if (signals.urgency < w.minUrgency) return undefined;
+      why.push(`urgency ${pct(signals.urgency)}`);
+    }
+  }
+  return why;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
