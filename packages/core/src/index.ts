@@ -12,3 +12,4 @@ export * from './ingest';
 export * from './triage';
 export * from './superfans';
 export * from './kpi';
+export * from './spikes';

@@ -10,3 +10,4 @@ export * from './ingest/schemas';
 export * from './triage/schemas';
 export * from './superfans/schemas';
 export * from './kpi/schemas';
+export * from './spikes/schemas';
