@@ -7,3 +7,8 @@ export type { Formatter } from './internal/format';
 export type { WidgetBaseProps } from './internal/ui';
 export * from './ScoreBadge';
 export * from './SlaTimer';
+export * from './CapacityGauge';
+export * from './ExperimentResult';
+export * from './SpikeAlert';
+export * from './VolumeChart';
+export type { SpikeLike, SpikeTermLike, VolumeBucket } from './internal/coreTypes';

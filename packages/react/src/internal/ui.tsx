@@ -90,3 +90,14 @@ export function UserText({
     </bdi>
   );
 }
+
+/** A plain button in the theme's colours. */
+export const buttonStyle: CSSProperties = {
+  font: 'inherit',
+  color: token('fg'),
+  background: token('surface'),
+  border: `1px solid ${token('border')}`,
+  borderRadius: token('radius'),
+  padding: '0.2em 0.7em',
+  cursor: 'pointer',
+};
