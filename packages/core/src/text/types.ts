@@ -65,6 +65,11 @@ export interface TextSignals {
   urgency: number;
   /** How salesy or promotional the text is. */
   hype: number;
+  /**
+   * 0..1: safety hazards, legal threats, data breaches, boycotts: things that can become a crisis for the company.
+   * Optional so that analyzers you plug in need not provide it (scoring reads a missing value as 0).
+   */
+  crisis?: number;
   cues: Cue[];
 }
 

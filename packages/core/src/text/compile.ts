@@ -1,0 +1,201 @@
+// Compiles the lexicons into one lookup table when the module loads (about a millisecond): every word maps to
+// one entry that carries its valence, its role (negator, intensifier, question opener) and its cue rules, and is
+// the root of the phrases that start with it. One Map lookup per token then answers every question about it.
+import { INTENTS, type CueKind } from './types';
+import { VADER_EMOTICONS, VADER_WORDS } from './lexicon.generated';
+import {
+  BOOSTERS,
+  EMOJI_VALENCES,
+  EMOTICON_OVERRIDES,
+  HASHTAG_SUFFIXES,
+  NEGATORS,
+  QUESTION_STARTERS,
+  RULES,
+  VALENCE_OVERRIDES,
+} from './lexicon';
+
+/** Signal slots: the 13 intents in INTENTS order, then urgency, hype and crisis. */
+export const URGENCY = INTENTS.length;
+export const HYPE = URGENCY + 1;
+export const CRISIS = URGENCY + 2;
+export const SLOTS = CRISIS + 1;
+export const SLOT_NAMES: readonly string[] = [...INTENTS, 'urgency', 'hype', 'crisis'];
+
+export const F_NEGATOR = 1;
+export const F_BOOSTER = 2;
+export const F_QSTART = 4;
+export const F_BUT = 8;
+export const F_IMPERATIVE = 16;
+
+/** What a cue rule does: raise these slots by these weights (noisy-or), shown to people with `label`. */
+export interface Rule {
+  readonly slots: readonly number[];
+  readonly weights: readonly number[];
+  readonly label: string;
+  readonly kind: CueKind;
+  readonly target: string;
+  readonly weight: number;
+}
+
+/** A node in a phrase: the rule that fires when the phrase ends here, and the words that may follow. */
+export interface PhraseNode {
+  rule?: Rule;
+  next?: Map<string, PhraseNode>;
+}
+
+/** Everything known about one lower-case word. */
+export interface Entry extends PhraseNode {
+  valence: number;
+  flags: number;
+  boost: number;
+  /** Fires when the word is negated ("never arrived"). */
+  negated?: Rule;
+}
+
+const slotIndex = new Map(SLOT_NAMES.map((name, i) => [name, i]));
+
+function kindOf(target: string): CueKind {
+  if (target === 'urgency' || target === 'crisis') return 'urgency';
+  if (target === 'hype') return 'hype';
+  return 'intent';
+}
+
+function parseRule(spec: string, label: string): Rule {
+  const slots: number[] = [];
+  const weights: number[] = [];
+  for (const part of spec.split(',')) {
+    const [name, weight] = part.trim().split(/\s+/);
+    const slot = name === undefined ? undefined : slotIndex.get(name);
+    const w = Number(weight);
+    if (slot === undefined || !(w > 0 && w <= 1)) {
+      throw new Error(`Bad lexicon rule "${spec}" (${label})`);
+    }
+    slots.push(slot);
+    weights.push(w);
+  }
+  const target = SLOT_NAMES[slots[0]!]!;
+  return { slots, weights, label, kind: kindOf(target), target, weight: weights[0]! };
+}
+
+export const LEXICON = new Map<string, Entry>();
+
+function entry(word: string): Entry {
+  let e = LEXICON.get(word);
+  if (!e) {
+    e = { valence: 0, flags: 0, boost: 0 };
+    LEXICON.set(word, e);
+  }
+  return e;
+}
+
+function eachGroup(data: string, separator: string, fn: (token: string, valence: number) => void) {
+  for (const line of data.split('\n')) {
+    const tab = line.indexOf('\t');
+    const valence = Number(line.slice(0, tab));
+    for (const token of line.slice(tab + 1).split(separator)) if (token) fn(token, valence);
+  }
+}
+
+eachGroup(VADER_WORDS, ' ', (word, valence) => {
+  entry(word).valence = valence;
+});
+for (const [word, valence] of Object.entries(VALENCE_OVERRIDES)) entry(word).valence = valence;
+for (const [word, boost] of Object.entries(BOOSTERS)) {
+  const e = entry(word);
+  e.flags |= F_BOOSTER;
+  e.boost = boost;
+}
+for (const word of NEGATORS) {
+  const e = entry(word);
+  e.flags |= F_NEGATOR;
+  e.valence = 0;
+}
+for (const word of QUESTION_STARTERS) entry(word).flags |= F_QSTART;
+entry('but').flags |= F_BUT;
+entry('however').flags |= F_BUT;
+for (const word of [
+  'add',
+  'allow',
+  'make',
+  'provide',
+  'enable',
+  'include',
+  'implement',
+  'bring',
+  'remove',
+  'give',
+  'let',
+  'introduce',
+  'offer',
+  'create',
+  'change',
+  'consider',
+  'expose',
+  'display',
+  'show',
+  'use',
+  'improve',
+  'update',
+  'extend',
+  'fix',
+  'integrate',
+  'keep',
+  'open',
+]) {
+  entry(word).flags |= F_IMPERATIVE;
+}
+
+/** The rule for a "?" in the text. */
+export let QUESTION_MARK_RULE: Rule | undefined;
+
+for (const raw of RULES.split('\n')) {
+  const line = raw.trim();
+  if (!line || line.startsWith('#')) continue;
+  const eq = line.indexOf(' = ');
+  const semi = line.lastIndexOf(' ; ');
+  const words = line.slice(0, eq).trim();
+  const rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+  if (words === '?') {
+    QUESTION_MARK_RULE = rule;
+    continue;
+  }
+  const parts = words.split(' ');
+  const first = parts[0]!;
+  if (parts.length === 1) {
+    if (first.startsWith('!')) entry(first.slice(1)).negated = rule;
+    else entry(first).rule = rule;
+    continue;
+  }
+  let node: PhraseNode = entry(first);
+  for (const word of parts.slice(1)) {
+    node.next ??= new Map();
+    let child = node.next.get(word);
+    if (!child) {
+      child = {};
+      node.next.set(word, child);
+    }
+    node = child;
+  }
+  node.rule = rule;
+}
+
+/** Emoji valences by code point. */
+export const EMOJI = new Map<number, number>(EMOJI_VALENCES.map(([cp, v]) => [cp, v]));
+
+/** Emoticon valences by exact spelling (case matters: ":D" is not ":d"). */
+export const EMOTICONS = new Map<string, number>();
+eachGroup(VADER_EMOTICONS, '\u0001', (token, valence) => EMOTICONS.set(token, valence));
+for (const [token, valence] of Object.entries(EMOTICON_OVERRIDES)) EMOTICONS.set(token, valence);
+/** Characters an emoticon can start with (ASCII code units), so most punctuation skips the lookup. */
+export const EMOTICON_START = new Uint8Array(128);
+for (const token of EMOTICONS.keys()) {
+  const c = token.charCodeAt(0);
+  if (c < 128) EMOTICON_START[c] = 1;
+}
+
+/** Hashtag endings with their valence and the intent they signal (#epicfail is a complaint). */
+export const HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]> =
+  HASHTAG_SUFFIXES.map(
+    ([suffix, valence, intent]) =>
+      [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
+  );
