@@ -319,6 +319,8 @@ export interface IgnoredCounts {
   excluded: number;
   /** Repeats of an id already counted. */
   duplicates: number;
+  /** With a date that cannot be read (validate with `parseInteractions` to see why). */
+  invalid: number;
 }
 
 /** The ranked community at `now`. */

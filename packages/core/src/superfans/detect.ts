@@ -1,0 +1,831 @@
+import {
+  DEFAULT_GATE,
+  DEFAULT_INTENT_WEIGHTS,
+  DEFAULT_OUTCOME_WEIGHTS,
+  DEFAULT_RANK_WEIGHTS,
+  intentClassOf,
+  outcomeBonus,
+} from './classify';
+import { communityHealthFromCounts } from './health';
+import { DAY_MS, WEEK_MS, durationWords, isoToMs, msToIso, readNow } from './time';
+import type {
+  CommunityReport,
+  DepthScore,
+  GateCheck,
+  GateOptions,
+  HelpfulnessScore,
+  IgnoredCounts,
+  IntelligenceScore,
+  Interaction,
+  IntentClass,
+  IntentWeights,
+  MemberInfo,
+  MemberReport,
+  OutcomeWeights,
+  PresenceScore,
+  RankWeights,
+  RecencyScore,
+  SuperfanAlert,
+  SuperfanGate,
+  SuperfanOptions,
+  SuperfanStatus,
+  TenureScore,
+} from './types';
+
+/** Default options of `detectSuperfans` other than `now` (see each option's documentation for why). */
+export const DEFAULT_SUPERFAN_OPTIONS = {
+  halfLifeDays: 90,
+  consumptionCap: 10,
+  maxHelpPerPerson: 3,
+  presenceWindowWeeks: 26,
+  presenceRecentWeeks: 4,
+  amplifierFollowers: 5000,
+  lowWaterScore: 50,
+  graceDays: 28,
+  slippingGauge: 0.5,
+  maxEvidence: 50,
+} as const;
+
+/** Options with every default filled in, and `now` read once. */
+export interface ResolvedSuperfanOptions {
+  now: string;
+  nowMs: number;
+  weights: IntentWeights;
+  outcomeWeights: OutcomeWeights;
+  halfLifeMs: number;
+  consumptionCap: number;
+  maxHelpPerPerson: number;
+  windowWeeks: number;
+  recentWeeks: number;
+  gate: GateOptions;
+  rankWeights: RankWeights;
+  amplifierFollowers: number;
+  directory: Map<string, MemberInfo>;
+  previous: CommunityReport | undefined;
+  lowWaterScore: number;
+  graceMs: number;
+  slippingGauge: number;
+  maxEvidence: number;
+}
+
+/**
+ * Fills in every default and checks the numbers, throwing a RangeError that names the bad option.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveSuperfanOptions({ now: '2026-11-22T00:00:00Z', halfLifeDays: 30 });
+ * ```
+ */
+export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperfanOptions {
+  const d = DEFAULT_SUPERFAN_OPTIONS;
+  const nowMs = readNow(options.now);
+  const positive = (name: string, v: number): number => {
+    if (!(v > 0)) throw new RangeError(`${name} must be a positive number, got ${v}`);
+    return v;
+  };
+  const nonNegative = (name: string, v: number): number => {
+    if (!(v >= 0)) throw new RangeError(`${name} must be zero or more, got ${v}`);
+    return v;
+  };
+  const windowWeeks = Math.floor(
+    positive('presenceWindowWeeks', options.presenceWindowWeeks ?? d.presenceWindowWeeks),
+  );
+  const recentWeeks = Math.floor(
+    positive('presenceRecentWeeks', options.presenceRecentWeeks ?? d.presenceRecentWeeks),
+  );
+  if (recentWeeks >= windowWeeks)
+    throw new RangeError('presenceRecentWeeks must be smaller than presenceWindowWeeks');
+  const directory = new Map<string, MemberInfo>();
+  for (const m of options.members ?? []) directory.set(m.id, m);
+  return {
+    now: msToIso(nowMs),
+    nowMs,
+    weights: { ...DEFAULT_INTENT_WEIGHTS, ...options.weights },
+    outcomeWeights: { ...DEFAULT_OUTCOME_WEIGHTS, ...options.outcomeWeights },
+    halfLifeMs: positive('halfLifeDays', options.halfLifeDays ?? d.halfLifeDays) * DAY_MS,
+    consumptionCap: nonNegative('consumptionCap', options.consumptionCap ?? d.consumptionCap),
+    maxHelpPerPerson: positive('maxHelpPerPerson', options.maxHelpPerPerson ?? d.maxHelpPerPerson),
+    windowWeeks,
+    recentWeeks,
+    gate: { ...DEFAULT_GATE, ...options.gate },
+    rankWeights: { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights },
+    amplifierFollowers: options.amplifierFollowers ?? d.amplifierFollowers,
+    directory,
+    previous: options.previous,
+    lowWaterScore: options.lowWaterScore ?? d.lowWaterScore,
+    graceMs: nonNegative('graceDays', options.graceDays ?? d.graceDays) * DAY_MS,
+    slippingGauge: options.slippingGauge ?? d.slippingGauge,
+    maxEvidence: nonNegative('maxEvidence', options.maxEvidence ?? d.maxEvidence),
+  };
+}
+
+/** True for staff, brand accounts and bots, which are never ranked. */
+export function isExcludedMember(info: MemberInfo | undefined): boolean {
+  return info !== undefined && info.kind !== undefined && info.kind !== 'customer';
+}
+
+type Facts<T> = Omit<T, 'percentile'>;
+
+/** Everything about one member at `now` that does not depend on the rest of the community. */
+export interface MemberFacts {
+  memberId: string;
+  name: string | undefined;
+  interactions: number;
+  firstMs: number;
+  lastMs: number;
+  depth: Facts<DepthScore>;
+  presence: Facts<PresenceScore>;
+  helpfulness: Facts<HelpfulnessScore>;
+  intelligence: Facts<IntelligenceScore>;
+  recency: Facts<RecencyScore>;
+  tenure: Facts<TenureScore>;
+  gate: SuperfanGate;
+  abuse: boolean;
+  amplifier: boolean;
+  followers: number | undefined;
+  /** Plain-words reasons that do not depend on rank or status. */
+  reasons: string[];
+  /** Contributions (participation or more) and help interactions, for community health. */
+  contributions: number;
+  helps: number;
+  /** Ids of the feedback items acted on (for the first-actioned alert). */
+  actionedIds: string[];
+}
+
+/**
+ * Computes one member's facts from their interactions, sorted most recent first (ties by id) and all at or
+ * before `now`. `ms[i]` is the time of `sorted[i]` in epoch ms.
+ */
+export function computeMemberFacts(
+  memberId: string,
+  sorted: readonly Interaction[],
+  ms: ArrayLike<number>,
+  o: ResolvedSuperfanOptions,
+): MemberFacts {
+  const now = o.nowMs;
+  const k = Math.LN2 / o.halfLifeMs;
+  const maxEv = o.maxEvidence;
+  const w = o.weights;
+  const n = sorted.length;
+
+  let consumeRaw = 0;
+  let participate = 0;
+  let advocate = 0;
+  let feedbackPts = 0;
+  let helpPts = 0;
+  const depthEv: string[] = [];
+  let depthCount = 0;
+
+  let activeWeeks = 0;
+  let recentActive = 0;
+  let lastWeek = -1;
+  const presenceEv: string[] = [];
+  let presenceCount = 0;
+
+  let answers = 0;
+  let accepted = 0;
+  let thanked = 0;
+  let helpDays = 0;
+  let lastHelpDay = Number.NaN;
+  let helpedCount: Map<string, number> | undefined;
+  let acknowledged: Set<string> | undefined;
+  const helpEv: string[] = [];
+  let helpValue = 0;
+
+  let feedbackItems = 0;
+  let actioned = 0;
+  let firstActionedMs = Number.NaN;
+  const actionedIds: string[] = [];
+  const feedbackEv: string[] = [];
+  let intelValue = 0;
+
+  let lastActive: Interaction | undefined;
+  let lastActiveMs = Number.NaN;
+  let abuseMs = Number.NaN;
+  let contributions = 0;
+  let advocacyCount = 0;
+
+  for (let i = 0; i < n; i++) {
+    const it = sorted[i]!;
+    const t = ms[i]!;
+    let cls = intentClassOf(it);
+    if (cls === null) {
+      if (it.type === 'abuse' && !(abuseMs >= t)) abuseMs = t;
+      continue;
+    }
+    const age = now - t;
+    const decay = Math.exp(-age * k);
+    depthCount++;
+    if (depthEv.length < maxEv) depthEv.push(it.id);
+
+    if (cls === 'help') {
+      const target = it.targetMemberId!;
+      if (isExcludedMember(o.directory.get(target))) cls = 'participate';
+      else {
+        helpedCount ??= new Map();
+        const times = (helpedCount.get(target) ?? 0) + 1;
+        helpedCount.set(target, times);
+        answers++;
+        if (it.outcome === 'accepted' || it.outcome === 'thanked') {
+          if (it.outcome === 'accepted') accepted++;
+          else thanked++;
+          (acknowledged ??= new Set()).add(target);
+        }
+        const day = Math.floor(t / DAY_MS);
+        if (day !== lastHelpDay) {
+          helpDays++;
+          lastHelpDay = day;
+        }
+        if (helpEv.length < maxEv) helpEv.push(it.id);
+        if (times > o.maxHelpPerPerson) cls = 'participate';
+        else {
+          const pts = (w.help + outcomeBonus('help', it, o.outcomeWeights)) * decay;
+          helpPts += pts;
+          helpValue += pts;
+        }
+      }
+    }
+    if (cls !== 'consume') {
+      contributions++;
+      if (lastActive === undefined) {
+        lastActive = it;
+        lastActiveMs = t;
+      }
+      const week = Math.floor(age / WEEK_MS);
+      if (week < o.windowWeeks) {
+        presenceCount++;
+        if (presenceEv.length < maxEv) presenceEv.push(it.id);
+        if (week !== lastWeek) {
+          activeWeeks++;
+          if (week < o.recentWeeks) recentActive++;
+          lastWeek = week;
+        }
+      }
+    }
+    switch (cls) {
+      case 'consume':
+        consumeRaw += w.consume * decay;
+        break;
+      case 'participate':
+        participate += w.participate * decay;
+        break;
+      case 'advocate':
+        advocate += w.advocate * decay;
+        advocacyCount++;
+        break;
+      case 'feedback': {
+        feedbackItems++;
+        const pts = (w.feedback + outcomeBonus('feedback', it, o.outcomeWeights)) * decay;
+        feedbackPts += pts;
+        intelValue += pts;
+        if (feedbackEv.length < maxEv) feedbackEv.push(it.id);
+        if (it.outcome === 'actioned') {
+          actioned++;
+          actionedIds.push(it.id);
+          firstActionedMs = t;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const first = sorted[n - 1]!;
+  const firstMs = ms[n - 1]!;
+  const lastMs = ms[0]!;
+  const info = o.directory.get(memberId);
+  const abuse = info?.abusive === true || abuseMs === abuseMs;
+
+  // Depth
+  const consume = Math.min(consumeRaw, o.consumptionCap);
+  const consumptionCapped = consumeRaw > o.consumptionCap;
+  const byClass: Record<IntentClass, number> = {
+    consume,
+    participate,
+    advocate,
+    feedback: feedbackPts,
+    help: helpPts,
+  };
+  const depthValue = consume + participate + advocate + feedbackPts + helpPts;
+  const depth: Facts<DepthScore> = {
+    value: depthValue,
+    byClass,
+    consumptionCapped,
+    evidence: depthEv,
+    evidenceCount: depthCount,
+    detail: `${round1(depthValue)} points of recent activity (half-life ${round1(o.halfLifeMs / DAY_MS)} days)${
+      consumptionCapped ? `; views, likes and follows capped at ${o.consumptionCap}` : ''
+    }`,
+  };
+
+  // Presence
+  const earlierWeeks = o.windowWeeks - o.recentWeeks;
+  const earlierActive = activeWeeks - recentActive;
+  const gauge =
+    earlierActive === 0
+      ? null
+      : recentActive / o.recentWeeks / (earlierActive / earlierWeeks);
+  const trend: PresenceScore['trend'] =
+    activeWeeks === 0
+      ? 'absent'
+      : gauge === null
+        ? 'new'
+        : gauge >= 1.5
+          ? 'rising'
+          : gauge >= 0.75
+            ? 'steady'
+            : gauge > 0
+              ? 'slowing'
+              : 'quiet';
+  const presence: Facts<PresenceScore> = {
+    value: activeWeeks,
+    windowWeeks: o.windowWeeks,
+    recentActiveWeeks: recentActive,
+    recentWeeks: o.recentWeeks,
+    gauge: gauge === null ? null : round2(gauge),
+    trend,
+    evidence: presenceEv,
+    evidenceCount: presenceCount,
+    detail: presenceDetail(activeWeeks, recentActive, o, trend),
+  };
+
+  // Helpfulness
+  const peopleHelped = helpedCount?.size ?? 0;
+  const acknowledgedBy = acknowledged?.size ?? 0;
+  const helpfulness: Facts<HelpfulnessScore> = {
+    value: helpValue,
+    peopleHelped,
+    answers,
+    accepted,
+    thanked,
+    acknowledgedBy,
+    helpDays,
+    evidence: helpEv,
+    evidenceCount: answers,
+    detail: answers === 0 ? 'has not answered anybody else yet' : helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+  };
+
+  // Intelligence
+  const intelligence: Facts<IntelligenceScore> = {
+    value: intelValue,
+    feedbackItems,
+    actioned,
+    ...(actioned > 0 && { firstActionedAt: msToIso(firstActionedMs) }),
+    evidence: feedbackEv,
+    evidenceCount: feedbackItems,
+    detail:
+      feedbackItems === 0
+        ? 'no feedback yet'
+        : `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
+  };
+
+  // Recency
+  const daysSince = lastActive === undefined ? null : Math.floor((now - lastActiveMs) / DAY_MS);
+  const recency: Facts<RecencyScore> = {
+    value: lastActive === undefined ? 0 : Math.exp(-(now - lastActiveMs) * k),
+    ...(lastActive !== undefined && { lastActiveAt: lastActive.at }),
+    daysSince,
+    evidence: lastActive === undefined ? [] : [lastActive.id],
+    evidenceCount: lastActive === undefined ? 0 : 1,
+    detail:
+      daysSince === null
+        ? 'has only viewed, liked or followed'
+        : daysSince === 0
+          ? 'active today'
+          : `last active ${durationWords(now - lastActiveMs)} ago`,
+  };
+
+  // Tenure
+  const tenureDays = Math.floor((now - firstMs) / DAY_MS);
+  const tenure: Facts<TenureScore> = {
+    value: tenureDays,
+    firstSeenAt: first.at,
+    evidence: [first.id],
+    evidenceCount: 1,
+    detail: `first seen ${durationWords(now - firstMs)} ago`,
+  };
+
+  // Gate
+  const g = o.gate;
+  const checks: GateCheck[] = [
+    {
+      name: 'presence',
+      passed: activeWeeks >= g.minActiveWeeks,
+      detail: `active ${activeWeeks} of the last ${o.windowWeeks} weeks; needs ${g.minActiveWeeks}`,
+    },
+    {
+      name: 'helper',
+      passed: peopleHelped >= g.minPeopleHelped && helpDays >= g.minHelpDays,
+      detail: `helped ${plural(peopleHelped, 'person', 'people')} on ${plural(helpDays, 'day')}; needs ${g.minPeopleHelped} people on ${g.minHelpDays} days`,
+    },
+    {
+      name: 'informant',
+      passed: feedbackItems >= g.minFeedback && actioned >= g.minFeedbackActioned,
+      detail: `${plural(feedbackItems, 'feedback item')}, ${actioned} acted on; needs ${g.minFeedback} with ${g.minFeedbackActioned} acted on`,
+    },
+    {
+      name: 'tenure',
+      passed: tenureDays >= g.minTenureDays,
+      detail: `${plural(tenureDays, 'day')} since first seen; needs ${g.minTenureDays}`,
+    },
+    {
+      name: 'no_abuse',
+      passed: !abuse,
+      detail: abuse
+        ? abuseMs === abuseMs
+          ? `abuse recorded by moderators on ${msToIso(abuseMs).slice(0, 10)}`
+          : 'sanctioned by moderators'
+        : 'no abuse recorded (complaints are not abuse)',
+    },
+  ];
+  const paths: Array<'helper' | 'informant'> = [];
+  if (checks[1]!.passed) paths.push('helper');
+  if (checks[2]!.passed) paths.push('informant');
+  const gate: SuperfanGate = {
+    passed: checks[0]!.passed && paths.length > 0 && checks[3]!.passed && checks[4]!.passed,
+    paths,
+    checks,
+  };
+
+  const followers = info?.followers;
+  const amplifier = followers !== undefined && followers >= o.amplifierFollowers;
+  const reasons: string[] = [];
+  if (answers > 0) reasons.push(helpWords(answers, peopleHelped, accepted, thanked, helpDays));
+  if (feedbackItems > 0) reasons.push(intelligence.detail);
+  reasons.push(presence.detail);
+  if (advocacyCount > 0)
+    reasons.push(`recommended or shared in their own words ${plural(advocacyCount, 'time')}`);
+  reasons.push(`around for ${durationWords(now - firstMs)}`);
+  if (amplifier)
+    reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
+  if (consumptionCapped)
+    reasons.push(`views, likes and follows capped at ${o.consumptionCap} points`);
+  if (abuse) reasons.push(`${checks[4]!.detail}: cannot be a superfan`);
+
+  return {
+    memberId,
+    name: info?.name,
+    interactions: n,
+    firstMs,
+    lastMs,
+    depth,
+    presence,
+    helpfulness,
+    intelligence,
+    recency,
+    tenure,
+    gate,
+    abuse,
+    amplifier,
+    followers,
+    reasons,
+    contributions,
+    helps: answers,
+    actionedIds,
+  };
+}
+
+function presenceDetail(
+  active: number,
+  recent: number,
+  o: ResolvedSuperfanOptions,
+  trend: PresenceScore['trend'],
+): string {
+  const base = `active ${active} of the last ${o.windowWeeks} weeks`;
+  switch (trend) {
+    case 'absent':
+      return `not active in the last ${o.windowWeeks} weeks`;
+    case 'new':
+      return `${base}, all of it in the last ${o.recentWeeks} weeks (new)`;
+    case 'rising':
+      return `${base}, busier than usual lately (${recent} of the last ${o.recentWeeks})`;
+    case 'steady':
+      return `${base}, at their usual pace`;
+    case 'slowing':
+      return `${base}, quieter than usual lately (${recent} of the last ${o.recentWeeks})`;
+    case 'quiet':
+      return `${base}, but none of the last ${o.recentWeeks}: gone quiet`;
+  }
+}
+
+function helpWords(
+  answers: number,
+  people: number,
+  accepted: number,
+  thanked: number,
+  days: number,
+): string {
+  const head =
+    answers === people
+      ? `answered ${people} other ${people === 1 ? "person's question" : "people's questions"}`
+      : `answered ${answers} questions from ${plural(people, 'other person', 'other people')}`;
+  const outcomes: string[] = [];
+  if (accepted > 0) outcomes.push(`${accepted} accepted`);
+  if (thanked > 0) outcomes.push(`${thanked} thanked`);
+  return `${head}${outcomes.length ? `; ${outcomes.join(', ')}` : ''} (on ${plural(days, 'day')})`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** Interactions grouped by member (ranked members only), with what was left out. */
+export interface GroupedInteractions {
+  groups: Map<string, { items: Interaction[]; ms: number[] }>;
+  ignored: IgnoredCounts;
+  excludedMembers: Set<string>;
+  interactions: number;
+}
+
+/**
+ * Groups interactions by member, counting duplicates, unreadable dates, interactions after `now` and those by
+ * staff, brand accounts or bots. Each group is sorted most recent first, ties by id.
+ */
+export function groupInteractions(
+  interactions: readonly Interaction[],
+  o: ResolvedSuperfanOptions,
+): GroupedInteractions {
+  const seen = new Set<string>();
+  const groups = new Map<string, { items: Interaction[]; ms: number[] }>();
+  const ignored: IgnoredCounts = { future: 0, excluded: 0, duplicates: 0, invalid: 0 };
+  const excludedMembers = new Set<string>();
+  let counted = 0;
+  for (let i = 0; i < interactions.length; i++) {
+    const it = interactions[i]!;
+    if (seen.has(it.id)) {
+      ignored.duplicates++;
+      continue;
+    }
+    seen.add(it.id);
+    const t = isoToMs(it.at);
+    if (t !== t) {
+      ignored.invalid++;
+      continue;
+    }
+    if (t > o.nowMs) {
+      ignored.future++;
+      continue;
+    }
+    if (isExcludedMember(o.directory.get(it.memberId))) {
+      ignored.excluded++;
+      excludedMembers.add(it.memberId);
+      continue;
+    }
+    counted++;
+    const g = groups.get(it.memberId);
+    if (g) {
+      g.items.push(it);
+      g.ms.push(t);
+    } else groups.set(it.memberId, { items: [it], ms: [t] });
+  }
+  for (const g of groups.values()) sortGroup(g);
+  return { groups, ignored, excludedMembers, interactions: counted };
+}
+
+/** Sorts a member's interactions most recent first, ties by id, keeping `ms` aligned. */
+export function sortGroup(g: { items: Interaction[]; ms: number[] }): void {
+  const n = g.items.length;
+  if (n < 2) return;
+  let sortedAlready = true;
+  for (let i = 1; i < n; i++) {
+    const d = g.ms[i - 1]! - g.ms[i]!;
+    if (d < 0 || (d === 0 && g.items[i - 1]!.id > g.items[i]!.id)) {
+      sortedAlready = false;
+      break;
+    }
+  }
+  if (sortedAlready) return;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => {
+    const d = g.ms[b]! - g.ms[a]!;
+    if (d !== 0) return d;
+    const ia = g.items[a]!.id;
+    const ib = g.items[b]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+  const items = idx.map((i) => g.items[i]!);
+  const ms = idx.map((i) => g.ms[i]!);
+  g.items = items;
+  g.ms = ms;
+}
+
+/**
+ * Ranks members by behaviour and finds the superfans, explaining every number.
+ *
+ * Each member gets six sub-scores (depth, presence, helpfulness, intelligence, recency, tenure), each with its
+ * evidence (interaction ids) and a percentile within the community. The rank `score` (0..100) is the weighted
+ * mean of those percentiles: deterministic, no clustering, ties broken by memberId. `superfan` comes from an
+ * absolute gate (presence AND (helper OR informant) AND tenure AND no abuse), with hysteresis when `previous`
+ * is given. Followers never enter the score: they only set `amplifier`. Staff, brand accounts and bots (by
+ * `options.members`) are left out. Interactions after `now`, repeated ids and unreadable dates are counted in
+ * `report.ignored`, never silently dropped. Validate outside data first with `parseInteractions`.
+ *
+ * @example
+ * ```ts
+ * const report = detectSuperfans(interactions, { now: '2026-11-22T00:00:00Z', members: directory });
+ * for (const m of report.members.filter((m) => m.superfan)) console.log(m.memberId, m.reasons.join('; '));
+ * ```
+ */
+export function detectSuperfans(
+  interactions: readonly Interaction[],
+  options: SuperfanOptions,
+): CommunityReport {
+  const o = resolveSuperfanOptions(options);
+  const grouped = groupInteractions(interactions, o);
+  const facts: MemberFacts[] = [];
+  for (const [memberId, g] of grouped.groups)
+    facts.push(computeMemberFacts(memberId, g.items, g.ms, o));
+  return rankCommunity(facts, o, grouped.ignored, grouped.excludedMembers, grouped.interactions);
+}
+
+const DIMENSIONS = ['depth', 'presence', 'helpfulness', 'intelligence', 'recency', 'tenure'] as const;
+
+/**
+ * Turns every member's facts into the ranked report: percentiles, rank score, hysteresis, alerts, health.
+ * Cost O(n log n) in members; no interaction is read again.
+ */
+export function rankCommunity(
+  facts: readonly MemberFacts[],
+  o: ResolvedSuperfanOptions,
+  ignored: IgnoredCounts,
+  excludedMembers: ReadonlySet<string>,
+  interactions: number,
+): CommunityReport {
+  const n = facts.length;
+  const rw = o.rankWeights;
+  let weightSum = 0;
+  for (const d of DIMENSIONS) weightSum += Math.max(0, rw[d]);
+  const percentiles = DIMENSIONS.map(() => new Float64Array(n));
+  DIMENSIONS.forEach((dim, di) => {
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = facts[i]![dim].value;
+    const sorted = values.slice().sort();
+    const out = percentiles[di]!;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      out[i] = v > 0 ? (100 * upperBound(sorted, v)) / n : 0;
+    }
+  });
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let di = 0; di < DIMENSIONS.length; di++)
+      s += Math.max(0, rw[DIMENSIONS[di]!]) * percentiles[di]![i]!;
+    scores[i] = weightSum > 0 ? Math.round((s / weightSum) * 100) / 100 : 0;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const d = scores[b]! - scores[a]!;
+    if (d !== 0) return d;
+    const ia = facts[a]!.memberId;
+    const ib = facts[b]!.memberId;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+
+  const prev = new Map<string, MemberReport>();
+  if (o.previous) for (const m of o.previous.members) prev.set(m.memberId, m);
+  const hasPrev = o.previous !== undefined;
+  const topQuartile = Math.ceil(n / 4);
+
+  const members: MemberReport[] = new Array(n);
+  const alerts: SuperfanAlert[] = [];
+  let superfanCount = 0;
+  let lowerStart = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const f = facts[i]!;
+    const score = scores[i]!;
+    if (lowerStart <= r) {
+      lowerStart = r + 1;
+      while (lowerStart < n && scores[order[lowerStart]!] === score) lowerStart++;
+    }
+    const percentile = n > 0 ? Math.round((10000 * (n - lowerStart)) / n) / 100 : 0;
+    const p = prev.get(f.memberId);
+
+    // Hysteresis: promotion at once; demotion only under the low-water mark after the grace period.
+    let status: SuperfanStatus = 'member';
+    let superfanSince: string | undefined;
+    let belowSince: string | undefined;
+    let statusReason: string;
+    if (f.gate.passed) {
+      status = 'superfan';
+      superfanSince = p?.superfan ? (p.superfanSince ?? o.now) : o.now;
+      statusReason = `superfan (${f.gate.paths.join(' and ')} path${f.gate.paths.length > 1 ? 's' : ''})`;
+    } else if (p?.superfan && !f.abuse) {
+      const failed = f.gate.checks.filter((c) => !c.passed).map((c) => c.name);
+      if (score >= o.lowWaterScore) {
+        status = 'held';
+        statusReason = `kept as superfan: below the gate (${failed.join(', ')}) but score ${score} is above the low-water mark ${o.lowWaterScore}`;
+      } else {
+        const sinceMs = p.belowLowWaterSince ? isoToMs(p.belowLowWaterSince) : o.nowMs;
+        const left = sinceMs + o.graceMs - o.nowMs;
+        if (left > 0) {
+          status = 'held';
+          belowSince = msToIso(sinceMs);
+          statusReason = `kept as superfan for ${durationWords(left)} more of grace: score ${score} under the low-water mark ${o.lowWaterScore}`;
+        } else
+          statusReason = `no longer a superfan: under the low-water mark ${o.lowWaterScore} for ${durationWords(o.nowMs - sinceMs)}`;
+      }
+      if (status === 'held') superfanSince = p.superfanSince;
+    } else {
+      const failed = f.gate.checks.filter(
+        (c) => !c.passed && c.name !== 'helper' && c.name !== 'informant',
+      );
+      const parts = failed.map((c) => c.detail);
+      if (f.gate.paths.length === 0)
+        parts.push(`${f.gate.checks[1]!.detail}, or ${f.gate.checks[2]!.detail}`);
+      statusReason = `not a superfan yet: ${parts.join('; ')}`;
+    }
+    const superfan = status !== 'member';
+    if (superfan) superfanCount++;
+
+    const member: MemberReport = {
+      memberId: f.memberId,
+      ...(f.name !== undefined && { name: f.name }),
+      rank: r + 1,
+      score,
+      percentile,
+      superfan,
+      status,
+      ...(superfanSince !== undefined && { superfanSince }),
+      ...(belowSince !== undefined && { belowLowWaterSince: belowSince }),
+      amplifier: f.amplifier,
+      ...(f.followers !== undefined && { followers: f.followers }),
+      subScores: {
+        depth: { ...f.depth, percentile: round2(percentiles[0]![i]!) },
+        presence: { ...f.presence, percentile: round2(percentiles[1]![i]!) },
+        helpfulness: { ...f.helpfulness, percentile: round2(percentiles[2]![i]!) },
+        intelligence: { ...f.intelligence, percentile: round2(percentiles[3]![i]!) },
+        recency: { ...f.recency, percentile: round2(percentiles[4]![i]!) },
+        tenure: { ...f.tenure, percentile: round2(percentiles[5]![i]!) },
+      },
+      gate: f.gate,
+      reasons: [statusReason, ...f.reasons],
+      interactions: f.interactions,
+      firstSeenAt: f.tenure.firstSeenAt,
+      lastSeenAt: msToIso(f.lastMs),
+    };
+    members[r] = member;
+
+    // Alerts
+    if (hasPrev && status === 'superfan' && !p?.superfan)
+      alerts.push({
+        kind: 'rising',
+        memberId: f.memberId,
+        message: `crossed the superfan gate: ${f.reasons[0]}; ${f.presence.detail}`,
+        evidence: f.gate.paths.includes('helper') ? f.helpfulness.evidence : f.intelligence.evidence,
+      });
+    const gauge = f.presence.gauge;
+    if ((superfan || (r < topQuartile && score > 0)) && gauge !== null && gauge < o.slippingGauge)
+      alerts.push({
+        kind: 'slipping',
+        memberId: f.memberId,
+        message: `${superfan ? 'superfan' : 'top-quartile member'} going quiet: ${f.presence.detail}`,
+        evidence: f.recency.evidence,
+      });
+    if (hasPrev && f.intelligence.actioned > 0 && !(p && p.subScores.intelligence.actioned > 0))
+      alerts.push({
+        kind: 'first_feedback_actioned',
+        memberId: f.memberId,
+        message: `their feedback was acted on for the first time: thank them and tell them what changed`,
+        evidence: f.actionedIds.slice(-1),
+      });
+  }
+
+  const contributions: number[] = [];
+  const helps: number[] = [];
+  for (const f of facts) {
+    if (f.contributions > 0) contributions.push(f.contributions);
+    if (f.helps > 0) helps.push(f.helps);
+  }
+  return {
+    now: o.now,
+    members,
+    superfanCount,
+    alerts,
+    health: communityHealthFromCounts(contributions, helps),
+    interactions,
+    ignored,
+    excludedMembers: [...excludedMembers].sort(),
+  };
+}
+
+/** Number of values in the ascending `sorted` that are at most `v`. */
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,157 @@
+import { intentClassOf } from './classify';
+import { DAY_MS, durationWords, isoToMs, msToIso, readNow } from './time';
+import type {
+  Commitment,
+  Interaction,
+  RelationshipMemory,
+  RelationshipMoment,
+  RelationshipOptions,
+} from './types';
+
+/** Days after a hiccup by which somebody should have followed up in person. */
+export const HICCUP_FOLLOW_UP_DAYS = 2;
+const MILESTONES = [10, 50, 100, 500, 1000];
+
+/**
+ * What a community manager should remember about one person before talking to them.
+ *
+ * Reads the member's interactions up to `now`: the last hiccup (their last complaint or bug report, with its
+ * link), the last celebration (a recommendation, help accepted or thanked, feedback acted on, a 10th/50th/100th
+ * contribution or a yearly anniversary), the open promises (commitments not kept, earliest due first) and when
+ * the next personal touch is due: `touchEveryDays` (30) after the last touch, sooner when a hiccup since the last
+ * touch needs a follow-up (2 days) or a promise falls due. Interactions of other members are skipped.
+ *
+ * @example
+ * ```ts
+ * const memory = relationshipMemory(interactions, 'ana', { now: '2026-11-22T00:00:00Z', touches });
+ * memory.summary; // "last hiccup 3 days ago (bug report); 1 open promise; next touch due 2026-11-24"
+ * ```
+ */
+export function relationshipMemory(
+  interactions: readonly Interaction[],
+  memberId: string,
+  options: RelationshipOptions,
+): RelationshipMemory {
+  const nowMs = readNow(options.now);
+  const every = (options.touchEveryDays ?? 30) * DAY_MS;
+  const own: Array<{ it: Interaction; t: number }> = [];
+  const seen = new Set<string>();
+  for (const it of interactions) {
+    if (it.memberId !== memberId || seen.has(it.id)) continue;
+    seen.add(it.id);
+    const t = isoToMs(it.at);
+    if (t === t && t <= nowMs) own.push({ it, t });
+  }
+  own.sort((a, b) => a.t - b.t || (a.it.id < b.it.id ? -1 : a.it.id > b.it.id ? 1 : 0));
+
+  let hiccup: { m: RelationshipMoment; t: number } | undefined;
+  let celebration: { m: RelationshipMoment; t: number } | undefined;
+  const moment = (it: Interaction, t: number, what: string) => ({
+    m: {
+      at: it.at,
+      what,
+      interactionId: it.id,
+      ...(it.url !== undefined && { url: it.url }),
+    },
+    t,
+  });
+  let contributions = 0;
+  for (const { it, t } of own) {
+    const cls = intentClassOf(it);
+    if (it.type === 'complaint' || it.type === 'bug_report')
+      hiccup = moment(it, t, it.type === 'complaint' ? 'complaint' : 'bug report');
+    let celebrate: string | undefined;
+    if (cls !== null && cls !== 'consume') {
+      contributions++;
+      if (MILESTONES.includes(contributions)) celebrate = `${ordinal(contributions)} contribution`;
+    }
+    if (it.type === 'recommendation') celebrate = 'recommended us';
+    if (cls === 'help' && it.outcome === 'accepted') celebrate = 'their answer was accepted';
+    if (cls === 'help' && it.outcome === 'thanked') celebrate = 'thanked for their help';
+    if (cls === 'feedback' && it.outcome === 'actioned') celebrate = 'their feedback was acted on';
+    if (celebrate !== undefined) celebration = moment(it, t, celebrate);
+  }
+  if (own.length > 0) {
+    const first = own[0]!;
+    const years = Math.floor((nowMs - first.t) / (365.25 * DAY_MS));
+    if (years >= 1) {
+      const d = new Date(first.t);
+      d.setUTCFullYear(d.getUTCFullYear() + years);
+      const t = d.getTime();
+      if (t <= nowMs && (!celebration || t > celebration.t))
+        celebration = {
+          m: { at: msToIso(t), what: `${years} ${years === 1 ? 'year' : 'years'} in the community`, interactionId: first.it.id },
+          t,
+        };
+    }
+  }
+
+  const openPromises: Commitment[] = (options.commitments ?? [])
+    .filter((c) => c.memberId === memberId && c.keptAt === undefined)
+    .sort((a, b) => dueMs(a) - dueMs(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  let lastTouch = Number.NaN;
+  for (const touch of options.touches ?? []) {
+    if (touch.memberId !== memberId) continue;
+    const t = isoToMs(touch.at);
+    if (t <= nowMs && !(t <= lastTouch)) lastTouch = t;
+  }
+  const base = lastTouch === lastTouch ? lastTouch : own.length > 0 ? own[0]!.t : nowMs;
+  let due = base + every;
+  let why = lastTouch === lastTouch ? 'regular touch' : 'first personal touch';
+  if (hiccup && !(hiccup.t <= lastTouch) && hiccup.t + HICCUP_FOLLOW_UP_DAYS * DAY_MS < due) {
+    due = hiccup.t + HICCUP_FOLLOW_UP_DAYS * DAY_MS;
+    why = 'follow up on their last hiccup';
+  }
+  const promiseDue = openPromises.length > 0 ? dueMs(openPromises[0]!) : Number.POSITIVE_INFINITY;
+  if (promiseDue < due) {
+    due = promiseDue;
+    why = 'a promise falls due';
+  }
+
+  const parts: string[] = [];
+  parts.push(
+    hiccup
+      ? `last hiccup ${durationWords(nowMs - hiccup.t)} ago (${hiccup.m.what})`
+      : 'no hiccups on record',
+  );
+  if (celebration)
+    parts.push(`last celebration ${durationWords(nowMs - celebration.t)} ago (${celebration.m.what})`);
+  if (openPromises.length > 0)
+    parts.push(`${openPromises.length} open ${openPromises.length === 1 ? 'promise' : 'promises'}`);
+  const dueIso = msToIso(due);
+  parts.push(
+    due <= nowMs ? `personal touch overdue since ${dueIso.slice(0, 10)} (${why})` : `next touch due ${dueIso.slice(0, 10)} (${why})`,
+  );
+
+  return {
+    memberId,
+    ...(hiccup && { lastHiccup: hiccup.m }),
+    ...(celebration && { lastCelebration: celebration.m }),
+    openPromises,
+    ...(lastTouch === lastTouch && { lastTouchAt: msToIso(lastTouch) }),
+    nextTouchDue: dueIso,
+    touchOverdue: due <= nowMs,
+    summary: parts.join('; '),
+  };
+}
+
+function dueMs(c: Commitment): number {
+  const t = c.dueAt === undefined ? Number.NaN : isoToMs(c.dueAt);
+  return t === t ? t : Number.POSITIVE_INFINITY;
+}
+
+function ordinal(n: number): string {
+  const rem100 = n % 100;
+  if (rem100 >= 11 && rem100 <= 13) return `${n}th`;
+  switch (n % 10) {
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
+  }
+}
