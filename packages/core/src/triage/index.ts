@@ -2,3 +2,4 @@
 export type * from './types';
 export * from './phrases';
 export * from './routing';
+export * from './calendar';

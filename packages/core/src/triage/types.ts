@@ -153,7 +153,7 @@ export interface WorkingInterval {
   end: string;
 }
 
-/** A one-off change to one local date: these intervals replace the usual ones (empty = closed all day). */
+/** A one-off change to one local date: these intervals replace the usual ones (empty = closed all day). When a date is overridden twice, the last override wins. */
 export interface CalendarOverride {
   /** Local date `YYYY-MM-DD`. */
   date: string;
