@@ -81,7 +81,7 @@ describe('routeMention: default model', () => {
     const r = routeMention(mention, undefined, testSignals({}));
     expect(r).toMatchObject({ department: 'marketing', decidedBy: 'fallback' });
     expect(r.confidence).toBeLessThan(0.5);
-    expect(routeMention(mention).decidedBy).toBe('fallback');
+    expect(routeMention(testMention('e', at, { text: '' })).decidedBy).toBe('fallback');
   });
 
   it('honours renamed departments and intent mappings', () => {
@@ -165,9 +165,18 @@ describe('routeMention: rules', () => {
     expect(r.reasons[0]).toContain('author tier Vip');
   });
 
-  it('conditions on signals do not match without signals; author facts do', () => {
+  it('reads the text itself when no signals are given', () => {
+    const r = routeMention(
+      testMention('real', at, {
+        text: 'My package never arrived and nobody answers. Where is my order??',
+      }),
+    );
+    expect(r.department).toBe('logistics');
+    expect(r.decidedBy).toBe('model');
+  });
+
+  it('conditions on sentiment and author facts', () => {
     const m = testMention('m5', at, { author: testAuthor('b', { followers: 50_000 }) });
-    expect(routeMention(m, rules).matchedRule).toBeUndefined();
     expect(routeMention(m, rules, testSignals({}, -0.7))).toMatchObject({
       matchedRule: 'angry-influencer',
       needsApproval: 'crisis',

@@ -1,4 +1,5 @@
 import type { Mention } from '../model/schemas';
+import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
 import { compilePhrases, keywordTokens, type PhraseMatcher } from './phrases';
 import type {
@@ -107,7 +108,7 @@ interface CompiledRule {
 /** Routing rules and settings compiled once, to route many mentions fast. */
 export interface CompiledRouting {
   readonly departments: readonly Department[];
-  /** Routes one mention; `signals` are the text signals of its text (needed for intents and sentiment). */
+  /** Routes one mention; `signals` are its text's signals (analyzed with `analyzeText` when needed and not given). */
   route(mention: Mention, signals?: TextSignals): Routing;
 }
 
@@ -186,15 +187,7 @@ export function compileRouting(
 
   const nameOf = (id: string) => known.get(id)?.name ?? id;
 
-  function modelRoute(signals: TextSignals | undefined): Omit<Routing, 'priorityBoost' | 'tags'> {
-    if (!signals) {
-      return {
-        department: fallback!,
-        confidence: FALLBACK_CONFIDENCE,
-        decidedBy: 'fallback',
-        reasons: [`No text signals to read, so ${nameOf(fallback!)} looks first`],
-      };
-    }
+  function modelRoute(signals: TextSignals): Omit<Routing, 'priorityBoost' | 'tags'> {
     for (const tier of [SPECIFIC_INTENTS, GENERAL_INTENTS, OTHER_INTENTS]) {
       let best: Intent | undefined;
       let bestConfidence = minIntent;
@@ -227,7 +220,9 @@ export function compileRouting(
     };
   }
 
-  function route(mention: Mention, signals?: TextSignals): Routing {
+  function route(mention: Mention, given?: TextSignals): Routing {
+    let analyzed = given;
+    const signals = () => (analyzed ??= analyzeText(mention.text));
     let found: Set<number> | undefined;
     const foundPhrases = () =>
       (found ??= matcher ? matcher.match(keywordTokens(mention.text)) : new Set());
@@ -248,7 +243,7 @@ export function compileRouting(
             ],
           }
         : (() => {
-            const m = modelRoute(signals);
+            const m = modelRoute(signals());
             return {
               ...m,
               reasons: [`${label} matched${why.length ? `: ${why.join(', ')}` : ''}`, ...m.reasons],
@@ -271,7 +266,7 @@ export function compileRouting(
         reasons,
       };
     }
-    return { ...modelRoute(signals), priorityBoost: 0, tags: [] };
+    return { ...modelRoute(signals()), priorityBoost: 0, tags: [] };
   }
 
   return { departments, route };
@@ -287,7 +282,7 @@ let defaultRouting: CompiledRouting | undefined;
  * department to the default model but still applies its boost, tags, SLA policy and approval. The default model
  * reads the text's intents: delivery → logistics, bugs and feature requests → product, buying → sales, jobs → hr,
  * billing, account, cancellation, complaints and questions → service; praise, partnerships and the rest →
- * marketing. Without `signals` only rules that need no text signals can match and the fallback decides.
+ * marketing. Without `signals` the text is analyzed with `analyzeText`, only when a rule or the model needs it.
  * `rules` may be a rule list, a {@link RoutingConfig} or a {@link CompiledRouting}; lists and configs are compiled
  * once and cached per object, so pass the same object each time.
  *
@@ -328,7 +323,7 @@ function isRuleList(
 function matches(
   c: CompiledRule,
   mention: Mention,
-  signals: TextSignals | undefined,
+  signalsOf: () => TextSignals,
   foundPhrases: () => Set<number>,
   phrases: readonly string[],
 ): string[] | undefined {
@@ -378,7 +373,7 @@ function matches(
     if (c.none.some((i) => found.has(i))) return undefined;
   }
   if (w.intents || w.sentiment || w.minUrgency !== undefined) {
-    if (!signals) return undefined;
+    const signals = signalsOf();
     if (w.intents) {
       const hit = w.intents.find((ic) => (signals.intents[ic.intent] ?? 0) >= (ic.min ?? 0.5));
       if (!hit) return undefined;
