@@ -1,6 +1,7 @@
 import type { Conversation } from '../model/conversations';
 import type { TextSignals } from '../text/types';
 import type { PriorityBand } from './bands';
+import type { ScoringWeightsInput } from './weights';
 
 /** The factors that make up a mention's priority. */
 export type ScoreFactor =
@@ -32,12 +33,17 @@ export interface MentionScore {
 
 /** What Rapport knows around a mention when it scores it. Everything is optional; `now` defaults to the mention's time. */
 export interface ScoringContext {
-  /** The moment of scoring (ISO 8601): waiting time and engagement velocity are measured up to it. */
-  now?: string;
+  /**
+   * The moment of scoring, ISO 8601 or epoch milliseconds: waiting time and engagement velocity are measured up
+   * to it. Defaults to the mention's `createdAt`.
+   */
+  now?: string | number;
   /** The conversation the mention belongs to (for waiting time and repeated contact). */
   conversation?: Conversation;
   /** How many times this author wrote in before, recently (repeated contact). */
   priorContacts?: number;
-  /** Signals already computed for this mention's text. */
+  /** Signals already computed for this mention's text (from `analyzeText` or an analyzer you plugged in). */
   signals?: TextSignals;
+  /** Overrides of `DEFAULT_SCORING_WEIGHTS` (validate outside input with `ScoringWeightsSchema`). */
+  weights?: ScoringWeightsInput;
 }

@@ -73,11 +73,17 @@ function parseRule(spec: string, label: string): Rule {
     slots.push(slot);
     weights.push(w);
   }
+  if (slots.includes(URGENCY)) URGENCY_LABELS.add(label);
+  if (slots.includes(CRISIS)) CRISIS_LABELS.add(label);
   const target = SLOT_NAMES[slots[0]!]!;
   return { slots, weights, label, kind: kindOf(target), target, weight: weights[0]! };
 }
 
 export const LEXICON = new Map<string, Entry>();
+
+/** Labels of the rules that raise urgency, and of those that raise crisis (so scoring can say why). */
+export const URGENCY_LABELS = new Set<string>();
+export const CRISIS_LABELS = new Set<string>();
 
 function entry(word: string): Entry {
   let e = LEXICON.get(word);

@@ -1,0 +1,329 @@
+import type { Mention } from '../model/schemas';
+import { analyzeText } from '../text/analyze';
+import { CRISIS_LABELS, URGENCY_LABELS } from '../text/compile';
+import type { Intent, TextSignals } from '../text/types';
+import { priorityBand } from './bands';
+import type { MentionScore, ScoreFactor, ScoreReason, ScoringContext } from './types';
+import { resolveWeights, type ScoringWeights } from './weights';
+
+const HOUR = 3_600_000;
+
+/** Intent names as a community manager says them. */
+const INTENT_WORDS: Record<Intent, string> = {
+  complaint: 'a complaint',
+  question: 'a question',
+  praise: 'praise',
+  purchase_intent: 'wants to buy',
+  feature_request: 'a feature request',
+  bug_report: 'a bug report',
+  delivery_issue: 'a delivery problem',
+  billing_issue: 'a billing or refund matter',
+  account_issue: 'an account problem',
+  cancellation: 'wants to cancel',
+  job_inquiry: 'a job inquiry',
+  partnership: 'a partnership offer',
+  spam: 'looks like spam',
+};
+
+const HIGH_VALUE_TIERS = /^(?:vip|premium|enterprise|gold|platinum|diamond|pro|business|plus)$/i;
+
+function toTime(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+function clamp01(x: number): number {
+  return x > 0 ? (x < 1 ? x : 1) : 0;
+}
+
+function count(n: number): string {
+  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
+  if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
+  if (n >= 1e3) return `${Math.round(n / 100) / 10}k`;
+  return String(Math.round(n));
+}
+
+function hours(h: number): string {
+  if (h < 1) return `${Math.max(1, Math.round(h * 60))} min`;
+  if (h < 48) return `${Math.round(h * 10) / 10} h`;
+  return `${Math.round(h / 24)} days`;
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/**
+ * Rounds raw contributions to whole points that add up exactly to `total` (largest remainder method),
+ * so the reasons shown to people always sum to the priority shown beside them.
+ */
+export function apportion(raw: readonly number[], total: number): number[] {
+  const floors = raw.map((x) => Math.floor(x));
+  let missing = total - floors.reduce((a, b) => a + b, 0);
+  const order = raw
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const out = floors.slice();
+  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing--) {
+    out[order[k]!.i]! += 1;
+  }
+  for (
+    let k = order.length - 1;
+    missing < 0 && order.length > 0;
+    k = (k + order.length - 1) % order.length, missing++
+  ) {
+    out[order[k]!.i]! -= 1;
+  }
+  return out;
+}
+
+interface Part {
+  factor: ScoreFactor;
+  points: number;
+  detail: string;
+}
+
+function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: number): string[] {
+  const labels = target === 'urgency' ? URGENCY_LABELS : CRISIS_LABELS;
+  const seen: string[] = [];
+  for (const cue of signals.cues) {
+    if (
+      cue.target === target ||
+      labels.has(cue.effect) ||
+      (target === 'urgency' && cue.target === 'urgency')
+    ) {
+      if (!seen.includes(cue.effect)) seen.push(cue.effect);
+      if (seen.length >= n) break;
+    }
+  }
+  return seen;
+}
+
+/**
+ * Scores how much a mention needs the company's attention: a priority 0..100, its band, and the reasons.
+ *
+ * Factors (each bounded by `context.weights`, defaults in `DEFAULT_SCORING_WEIGHTS`): negative tone, the most
+ * pressing intent, urgency, exposure (public vs private, followers log-scaled, engagement so far and its velocity
+ * up to `now`; a public complaint being reshared rises), customer value, time waited without a human reply,
+ * repeated contact, and crisis signals; spam loses points. The reasons' `contribution`s are whole points that add
+ * up exactly to `priority`. `now` (ISO 8601 or epoch ms) defaults to the mention's own time, so nothing depends
+ * on the clock. Text is analyzed with `analyzeText` unless `context.signals` is given.
+ *
+ * @example
+ * ```ts
+ * const score = scoreMention(mention, { now: '2026-11-22T12:00:00Z', priorContacts: 2 });
+ * score.band; // 'high'
+ * score.reasons; // [{ factor: 'intents', contribution: 22, detail: 'a delivery problem (90%), a complaint (70%)' }, ...]
+ * ```
+ */
+export function scoreMention(mention: Mention, context: ScoringContext = {}): MentionScore {
+  const w: ScoringWeights = resolveWeights(context.weights);
+  const signals = context.signals ?? analyzeText(mention.text);
+  const parts: Part[] = [];
+
+  // Tone: only negativity makes a message more pressing.
+  const negativity = clamp01(-signals.sentiment.score);
+  if (negativity > 0) {
+    parts.push({
+      factor: 'sentiment',
+      points: w.sentiment * negativity,
+      detail: `${negativity > 0.6 ? 'very negative' : 'negative'} tone (${signals.sentiment.score.toFixed(2)})`,
+    });
+  }
+
+  // Intents: the most pressing one counts fully, the runner-up a quarter.
+  let best = 0;
+  let second = 0;
+  const named: { intent: Intent; value: number; confidence: number }[] = [];
+  for (const key of Object.keys(w.intentWeights) as Intent[]) {
+    const confidence = clamp01(signals.intents[key] ?? 0);
+    const value = confidence * clamp01(w.intentWeights[key]);
+    if (value <= 0) continue;
+    named.push({ intent: key, value, confidence });
+    if (value > best) {
+      second = best;
+      best = value;
+    } else if (value > second) second = value;
+  }
+  named.sort((a, b) => b.value - a.value);
+  if (best > 0) {
+    parts.push({
+      factor: 'intents',
+      points: w.intents * Math.min(1, best + 0.25 * second),
+      detail: named
+        .slice(0, 2)
+        .map((x) => `${INTENT_WORDS[x.intent]} (${percent(x.confidence)})`)
+        .join(', '),
+    });
+  }
+  const spam = clamp01(signals.intents.spam ?? 0);
+  if (spam >= 0.5) {
+    parts.push({
+      factor: 'intents',
+      points: -w.spamPenalty * spam,
+      detail: `looks like spam (${percent(spam)})`,
+    });
+  }
+
+  if (signals.urgency > 0) {
+    const why = topUrgencyCues(signals, 'urgency', 2);
+    parts.push({
+      factor: 'urgency',
+      points: w.urgency * clamp01(signals.urgency),
+      detail: why.length ? `urgent: ${why.join(', ')}` : 'urgent wording',
+    });
+  }
+
+  const crisis = clamp01(signals.crisis ?? 0);
+  if (crisis > 0) {
+    const why = topUrgencyCues(signals, 'crisis', 2);
+    parts.push({
+      factor: 'crisis',
+      points: w.crisis * crisis,
+      detail: `possible crisis: ${why.length ? why.join(', ') : 'safety or legal risk'}`,
+    });
+  }
+
+  const now = toTime(context.now) ?? toTime(mention.createdAt) ?? 0;
+  const created = toTime(mention.createdAt) ?? now;
+
+  // Exposure: who can watch, and how fast the audience grows. Problems in public matter most.
+  if (mention.channel === 'public') {
+    const m = mention.metrics;
+    const followers = mention.author.followers ?? 0;
+    const reshares = m ? m.reposts + m.quotes : 0;
+    const engagement = m ? m.likes + 2 * m.replies + 3 * reshares + m.views / 200 : 0;
+    const ageHours = Math.max(0.25, (now - created) / HOUR);
+    const velocity = engagement / ageHours;
+    const reach = clamp01(
+      0.2 +
+        0.35 * clamp01(Math.log10(1 + followers) / 6) +
+        0.25 * clamp01(Math.log10(1 + engagement) / 4) +
+        0.2 * clamp01(Math.log10(1 + velocity) / 3),
+    );
+    const problem = Math.max(signals.intents.complaint ?? 0, negativity, crisis);
+    let points = w.exposure * reach * (0.35 + 0.65 * problem);
+    const bits = [`public, ${count(followers)} followers`];
+    if (engagement > 0) bits.push(`${count(engagement)} engagement`);
+    if (velocity >= 1 && engagement > 0) bits.push(`${count(velocity)}/h`);
+    if (reshares > 0 && problem >= 0.4) {
+      points += 0.5 * w.exposure * clamp01(Math.log10(1 + reshares) / 2) * problem;
+      bits.push(`a complaint being reshared (${count(reshares)})`);
+    } else if (reshares > 0) bits.push(`${count(reshares)} reshares`);
+    parts.push({ factor: 'exposure', points, detail: bits.join(', ') });
+  }
+
+  // Customer value: lifetime value (log-scaled), tier, verified.
+  const a = mention.author;
+  if (mention.direction === 'inbound') {
+    const ltv = a.lifetimeValue ?? 0;
+    const tierHigh = a.tier !== undefined && HIGH_VALUE_TIERS.test(a.tier);
+    const value = clamp01(
+      0.7 * clamp01(Math.log10(1 + ltv) / 4) +
+        (tierHigh ? 0.3 : a.tier ? 0.1 : 0) +
+        (a.verified ? 0.1 : 0),
+    );
+    if (value > 0) {
+      const bits: string[] = [];
+      if (ltv > 0) bits.push(`lifetime value ${count(ltv)}`);
+      if (a.tier) bits.push(`tier ${a.tier}`);
+      if (a.verified) bits.push('verified account');
+      parts.push({
+        factor: 'customer_value',
+        points: w.customerValue * value,
+        detail: bits.join(', '),
+      });
+    }
+  }
+
+  // Waiting: since the customer's first unanswered message, unless someone at the brand already replied.
+  const conversation = context.conversation;
+  if (mention.direction === 'inbound' && (!conversation || conversation.awaitingReply)) {
+    let since = created;
+    if (conversation) {
+      const lastHuman = toTime(conversation.lastHumanReplyAt) ?? -Infinity;
+      for (const m of conversation.mentions) {
+        const t = toTime(m.createdAt);
+        if (m.direction === 'inbound' && t !== undefined && t > lastHuman) {
+          since = Math.min(since, t);
+          break;
+        }
+      }
+    }
+    const waited = (now - since) / HOUR;
+    if (waited > 0) {
+      const share = 1 - Math.pow(0.5, waited / Math.max(0.01, w.waitingHalfLifeHours));
+      // Waiting matters in proportion to how much the message needs an answer (a thank-you can wait).
+      const need = Math.max(best, negativity, crisis);
+      parts.push({
+        factor: 'waiting',
+        points: w.waiting * share * (0.4 + 0.6 * need),
+        detail: `waiting ${hours(waited)} for a reply`,
+      });
+    }
+  }
+
+  // Repeated contact: earlier messages from the same person in this conversation, or as the caller counted.
+  let prior = context.priorContacts;
+  if (prior === undefined && conversation) {
+    prior = 0;
+    for (const m of conversation.mentions) {
+      if (
+        m.id !== mention.id &&
+        m.direction === 'inbound' &&
+        m.author.id === a.id &&
+        (toTime(m.createdAt) ?? 0) <= created
+      ) {
+        prior++;
+      }
+    }
+  }
+  if (prior !== undefined && prior > 0 && mention.direction === 'inbound') {
+    parts.push({
+      factor: 'repeat_contact',
+      points: w.repeatContact * clamp01(prior / Math.max(1, w.repeatContactsForFull)),
+      detail: `${ordinal(prior + 1)} message from this person`,
+    });
+  }
+
+  // The brand's own posts and bots need little attention, but keep the same reasons, scaled.
+  let scale = 1;
+  let scaleNote = '';
+  if (mention.direction === 'outbound' || a.isBrand) {
+    scale = w.outboundFactor;
+    scaleNote = ` (brand's own post: ${percent(scale)} counted)`;
+  } else if (a.isBot) {
+    scale = w.botFactor;
+    scaleNote = ` (automated account: ${percent(scale)} counted)`;
+  }
+
+  let raw = parts.map((p) => p.points * scale);
+  const positive = raw.reduce((s, x) => s + (x > 0 ? x : 0), 0);
+  const negative = raw.reduce((s, x) => s + (x < 0 ? x : 0), 0);
+  // Spam can take away at most what the other factors gave, so the priority never drops below 0.
+  if (positive + negative < 0 && negative < 0) {
+    raw = raw.map((x) => (x < 0 ? (x * positive) / -negative : x));
+  }
+  let total = raw.reduce((s, x) => s + x, 0);
+  if (total > 100) {
+    raw = raw.map((x) => (x * 100) / total);
+    total = 100;
+  }
+  const priority = Math.max(0, Math.min(100, Math.round(total)));
+  const points = apportion(raw, priority);
+  const reasons: ScoreReason[] = [];
+  parts.forEach((p, i) => {
+    const contribution = points[i]!;
+    if (contribution !== 0)
+      reasons.push({ factor: p.factor, contribution, detail: p.detail + scaleNote });
+  });
+  reasons.sort((x, y) => y.contribution - x.contribution);
+  return { priority, band: priorityBand(priority), reasons, signals };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
+}
