@@ -72,6 +72,11 @@ const STEPS = [
     () => exec(pnpm, ['--filter', '@rapport/storybook', 'build']),
   ],
   [
+    'static',
+    'the static Storybook opens from disk with no browser errors',
+    () => exec(pnpm, ['--filter', '@rapport/storybook', 'check:static']),
+  ],
+  [
     'packaging',
     'packaging tests: the packed packages in a plain npm project',
     () =>
