@@ -12,3 +12,4 @@ export * from './ExperimentResult';
 export * from './SpikeAlert';
 export * from './VolumeChart';
 export type { SpikeLike, SpikeTermLike, VolumeBucket } from './internal/coreTypes';
+export * from './TriageQueue';

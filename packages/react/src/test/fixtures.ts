@@ -1,3 +1,4 @@
+import type { Author, QueueItem } from '@rapport/core';
 import type { SpikeLike, VolumePoint } from '../index';
 
 /** 48 hourly buckets with a spike at hour 30. */
@@ -31,3 +32,63 @@ export const volumeSpike: SpikeLike = {
     { term: '<img src=x onerror=alert(1)>', count: 3, lift: 2 },
   ],
 };
+
+export const T0 = Date.parse('2026-11-22T10:00:00Z');
+
+function author(i: number, extra: Partial<Author> = {}): Author {
+  return {
+    id: `a${i}`,
+    handle: `customer${i}`,
+    followers: 10 * i,
+    verified: false,
+    isStaff: false,
+    isBrand: false,
+    isBot: false,
+    ...extra,
+  };
+}
+
+const DEPARTMENTS = ['service', 'logistics', 'product', 'sales'];
+
+/** `n` queue items in the core's queue order, deterministic. */
+export function queueItems(n: number): QueueItem[] {
+  return Array.from({ length: n }, (_, i) => {
+    const priority = 95 - ((i * 7) % 90);
+    const band: QueueItem['band'] =
+      priority >= 75 ? 'critical' : priority >= 50 ? 'high' : priority >= 25 ? 'normal' : 'low';
+    const due = T0 + ((i * 13) % 120) * 60_000 - 10 * 60_000;
+    return {
+      conversationId: `c${i}`,
+      position: i + 1,
+      customer: author(i),
+      platform: i % 3 === 0 ? 'x' : i % 3 === 1 ? 'instagram' : 'email',
+      channel: i % 3 === 2 ? 'private' : 'public',
+      department: DEPARTMENTS[i % DEPARTMENTS.length]!,
+      priority,
+      band,
+      sla:
+        i % 10 === 9
+          ? undefined
+          : {
+              target: 'first_response',
+              dueAt: new Date(due).toISOString(),
+              timeToBreach: due - T0,
+              status: due < T0 ? 'breached' : due - T0 < 15 * 60_000 ? 'warning' : 'pending',
+            },
+      rank: i,
+      tags: [],
+      flags:
+        i % 5 === 0
+          ? [{ kind: 'repeat_complainant', detail: 'Complained twice this month about delivery.' }]
+          : i % 7 === 0
+            ? [{ kind: 'irate', detail: 'Angry wording.' }]
+            : [],
+      waitingSince: new Date(T0 - ((i * 17) % 300) * 60_000).toISOString(),
+      preview: `Message ${i}: ${i % 4 === 1 ? 'where is my parcel??' : 'my app keeps crashing'}`,
+      reasons: [
+        `Routed to ${DEPARTMENTS[i % DEPARTMENTS.length]} by intent`,
+        `Priority ${priority}`,
+      ],
+    } satisfies QueueItem;
+  });
+}

@@ -13,3 +13,19 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+
+// jsdom has no layout: let elements report the height and width set in their inline style, so virtualised lists
+// render the rows a browser would.
+for (const [prop, css] of [
+  ['clientHeight', 'height'],
+  ['clientWidth', 'width'],
+  ['offsetHeight', 'height'],
+  ['offsetWidth', 'width'],
+] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style[css]) || 0;
+    },
+  });
+}

@@ -1,0 +1,201 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderToString } from 'react-dom/server';
+import { axe } from 'vitest-axe';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { queueItems, T0 } from '../test/fixtures';
+import { TriageQueue, filterRows } from './TriageQueue';
+
+const departments = [
+  { id: 'service', name: 'Customer service' },
+  { id: 'logistics', name: 'Logistics' },
+  { id: 'product', name: 'Product' },
+  { id: 'sales', name: 'Sales' },
+];
+
+function bodyRows() {
+  return screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+}
+function firstCellText(col: number) {
+  return bodyRows().map((r) => within(r).getAllByRole('gridcell')[col]!.textContent);
+}
+
+describe('TriageQueue', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('renders a window of rows, not all 100,000', () => {
+    render(<TriageQueue rows={queueItems(100_000)} now={T0} height={440} rowHeight={44} />);
+    const grid = screen.getByRole('grid', { name: 'Triage queue' });
+    expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+    expect(bodyRows().length).toBeGreaterThan(5);
+    expect(bodyRows().length).toBeLessThan(100);
+  });
+
+  it('sorts by a column header, both ways, and reports aria-sort', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(30)} now={T0} />);
+    await user.click(screen.getByRole('button', { name: 'Customer' }));
+    const header = screen.getByRole('columnheader', { name: /Customer/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    const asc = bodyRows().map((r) => r.textContent!.match(/@customer\d+/)![0]);
+    expect(asc).toEqual([...asc].sort());
+    await user.click(screen.getByRole('button', { name: /Customer/ }));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts by priority, highest first on the first click', async () => {
+    const user = userEvent.setup();
+    const onSortingChange = vi.fn();
+    render(<TriageQueue rows={queueItems(30)} now={T0} onSortingChange={onSortingChange} />);
+    await user.click(screen.getByRole('button', { name: 'Priority' }));
+    expect(onSortingChange).toHaveBeenLastCalledWith([{ id: 'priority', desc: true }]);
+    const priorities = bodyRows().map((r) =>
+      Number(within(r).getByRole('status').getAttribute('aria-label')!.match(/\d+/)![0]),
+    );
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+
+  it('filters by department, band, status and search', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(40)} departments={departments} now={T0} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), 'logistics');
+    expect(firstCellText(3).every((t) => t === 'Logistics')).toBe(true);
+    expect(screen.getByText('10 of 40 conversations, 0 selected')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), '');
+    await user.type(screen.getByRole('searchbox'), 'PARCEL');
+    expect(bodyRows().every((r) => r.textContent!.includes('parcel'))).toBe(true);
+    await user.clear(screen.getByRole('searchbox'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'critical');
+    expect(bodyRows().every((r) => r.textContent!.includes('Critical'))).toBe(true);
+  });
+
+  it('shows a no-match state and takes a controlled filter', () => {
+    render(<TriageQueue rows={queueItems(10)} filter={{ search: 'zzz' }} now={T0} />);
+    expect(screen.getByText('No conversation matches these filters.')).toBeTruthy();
+  });
+
+  it('moves with arrow keys, opens with Enter, selects with Space, assigns and resolves', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    const onAssign = vi.fn();
+    const onResolve = vi.fn();
+    const onSelectionChange = vi.fn();
+    render(
+      <TriageQueue
+        rows={queueItems(20)}
+        now={T0}
+        onOpen={onOpen}
+        onAssign={onAssign}
+        onResolve={onResolve}
+        onSelectionChange={onSelectionChange}
+      />,
+    );
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    expect(grid.getAttribute('aria-activedescendant')).toBeTruthy();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    const active = document.getElementById(grid.getAttribute('aria-activedescendant')!)!;
+    expect(active.getAttribute('aria-rowindex')).toBe('3');
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c1' }));
+    await user.keyboard(' ');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['c1']);
+    expect(active.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('a');
+    expect(onAssign).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c1' }));
+    await user.keyboard('r');
+    expect(onResolve).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c1' }));
+    await user.keyboard('{End}');
+    expect(grid.getAttribute('aria-activedescendant')).toContain('c19');
+  });
+
+  it('explains the priority with the reasons', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(5)} now={T0} />);
+    await user.click(within(bodyRows()[2]!).getByRole('button', { name: 'Why this priority?' }));
+    const panel = screen.getByRole('region', { name: 'Why this priority: customer2' });
+    expect(panel.textContent).toContain('Routed to product by intent');
+    await user.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('region', { name: /Why this priority/ })).toBeNull();
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    await user.keyboard('?');
+    expect(screen.getByRole('region', { name: /Why this priority/ })).toBeTruthy();
+  });
+
+  it('selects all shown rows from the header checkbox', () => {
+    const onSelectionChange = vi.fn();
+    render(
+      <TriageQueue
+        rows={queueItems(8)}
+        now={T0}
+        defaultFilter={{ departments: ['service'] }}
+        onSelectionChange={onSelectionChange}
+      />,
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown conversations' }));
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['c0', 'c4']);
+  });
+
+  it('marks repeat, irate and superfan customers', () => {
+    render(<TriageQueue rows={queueItems(8)} now={T0} superfans={['a1']} />);
+    const rows = bodyRows();
+    expect(rows[0]!.querySelector('[data-marker="repeat"]')).toBeTruthy();
+    expect(rows[7]!.querySelector('[data-marker="irate"]')).toBeTruthy();
+    expect(rows[1]!.querySelector('[data-marker="superfan"]')).toBeTruthy();
+  });
+
+  it('ticks timers and waiting times live from the shared clock', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    render(<TriageQueue rows={queueItems(3)} />);
+    const timer = screen.getAllByRole('timer')[1]!;
+    const before = timer.textContent;
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(timer.textContent).not.toBe(before);
+  });
+
+  it('renders hostile text inertly', () => {
+    const [item] = queueItems(1);
+    const hostile = {
+      ...item!,
+      preview: '<img src=x onerror="window.__pwned=1"> javascript:alert(1) \u202Egnp.exe',
+      customer: { ...item!.customer, handle: '<script>alert(1)</script>' },
+    };
+    const { container } = render(<TriageQueue rows={[hostile]} now={T0} />);
+    expect(container.querySelector('img, script, a')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+
+  it('has accessible loading, empty, error and data states', async () => {
+    for (const props of [
+      { rows: [], loading: true },
+      { rows: [] },
+      { rows: [], error: new Error('offline') },
+      { rows: queueItems(12), departments },
+      { rows: queueItems(12), filter: { search: 'nothing like this' } },
+      { rows: queueItems(12), theme: 'dark' as const },
+    ]) {
+      const { container, unmount } = render(<TriageQueue now={T0} {...props} />);
+      expect(await axe(container)).toHaveNoViolations();
+      unmount();
+    }
+  });
+
+  it('renders on the server with its first rows', () => {
+    const html = renderToString(<TriageQueue rows={queueItems(1000)} now={T0} />);
+    expect(html).toContain('role="grid"');
+    expect(html).toContain('customer0');
+    expect(html).not.toContain('customer999');
+  });
+
+  it('filterRows is linear and keeps order', () => {
+    const rows = queueItems(100);
+    const out = filterRows(rows, { bands: ['critical'], statuses: ['breached', 'none'] });
+    expect(out.every((r) => r.band === 'critical')).toBe(true);
+    expect(out.map((r) => r.position)).toEqual(
+      [...out.map((r) => r.position)].sort((a, b) => a - b),
+    );
+  });
+});

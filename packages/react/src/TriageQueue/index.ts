@@ -1,0 +1,6 @@
+export * from './TriageQueue';
+export {
+  defaultTriageQueueLabels,
+  type TriageQueueLabels,
+  type TriageQueueLabelsInput,
+} from './labels';
