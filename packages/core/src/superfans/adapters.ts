@@ -105,11 +105,15 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
     }
     const parent = m.inReplyToId !== undefined ? byId.get(m.inReplyToId) : undefined;
     const tagged = m.tags?.find((t) => TYPE_TAGS.has(t as InteractionType)) as
-      | InteractionType
-      | undefined;
+      InteractionType | undefined;
     let type: InteractionType;
     let target: string | undefined;
-    if (parent && isCustomer(parent) && parent.author.id !== a.id && looksLikeQuestion(parent.text)) {
+    if (
+      parent &&
+      isCustomer(parent) &&
+      parent.author.id !== a.id &&
+      looksLikeQuestion(parent.text)
+    ) {
       type = 'answer';
       target = parent.author.id;
     } else if (tagged !== undefined) type = tagged;
@@ -275,7 +279,11 @@ export function interactionsFromStackExchange(
     seenPosts.add(id);
     const owner = key(p.ownerUserId);
     if (p.postTypeId !== 1 && p.postTypeId !== 2) {
-      skipped.push({ source: 'post', id, reason: `post type ${p.postTypeId} is not a question or an answer` });
+      skipped.push({
+        source: 'post',
+        id,
+        reason: `post type ${p.postTypeId} is not a question or an answer`,
+      });
       continue;
     }
     if (owner === undefined) {
@@ -286,7 +294,15 @@ export function interactionsFromStackExchange(
     const threadId = q ? `post:${key(q.id)}` : `post:${key(p.parentId) ?? id}`;
     const url = site ? `${site}/q/${id}` : undefined;
     if (p.postTypeId === 1) {
-      interactions.push({ id: `post:${id}`, memberId: owner, at: seDate(p.creationDate), channel, type: 'question', threadId, ...(url && { url }) });
+      interactions.push({
+        id: `post:${id}`,
+        memberId: owner,
+        at: seDate(p.creationDate),
+        channel,
+        type: 'question',
+        threadId,
+        ...(url && { url }),
+      });
       continue;
     }
     const asker = q ? key(q.ownerUserId) : undefined;
@@ -337,7 +353,11 @@ export function interactionsFromStackExchange(
       continue;
     }
     if (v.voteTypeId !== 2 && v.voteTypeId !== 5) {
-      skipped.push({ source: 'vote', id, reason: `vote type ${v.voteTypeId} is not an up-vote or favourite` });
+      skipped.push({
+        source: 'vote',
+        id,
+        reason: `vote type ${v.voteTypeId} is not an up-vote or favourite`,
+      });
       continue;
     }
     interactions.push({

@@ -40,7 +40,9 @@ export function planCapacity(
     const commitment = Math.min(1, Math.max(0, s.commitment ?? 1));
     load.set(s.id, { staffId: s.id, capacity: Math.floor(perPerson * commitment), assigned: 0 });
   }
-  const loads = [...load.values()].sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0));
+  const loads = [...load.values()].sort((a, b) =>
+    a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0,
+  );
   const capacity = loads.reduce((s, l) => s + l.capacity, 0);
 
   const assignments: CapacityAssignment[] = [];
@@ -54,7 +56,12 @@ export function planCapacity(
     const l = owner === undefined ? undefined : load.get(owner);
     if (l && l.assigned < l.capacity) {
       l.assigned++;
-      assigned.set(m.memberId, { memberId: m.memberId, staffId: l.staffId, kept: true, superfan: true });
+      assigned.set(m.memberId, {
+        memberId: m.memberId,
+        staffId: l.staffId,
+        kept: true,
+        superfan: true,
+      });
     } else pending.push(m);
   }
   const emptiest = (): StaffLoad | undefined => {
@@ -74,7 +81,12 @@ export function planCapacity(
       continue;
     }
     l.assigned++;
-    assigned.set(m.memberId, { memberId: m.memberId, staffId: l.staffId, kept: false, superfan: true });
+    assigned.set(m.memberId, {
+      memberId: m.memberId,
+      staffId: l.staffId,
+      kept: false,
+      superfan: true,
+    });
   }
   for (const m of superfans) {
     const a = assigned.get(m.memberId);

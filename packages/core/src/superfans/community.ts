@@ -23,7 +23,8 @@ function sortState(interactions: Interaction[], members: MemberInfo[]): Communit
   const ms = new Map<Interaction, number>();
   for (const it of interactions) ms.set(it, isoToMs(it.at));
   interactions.sort(
-    (a, b) => compareIds(a.memberId, b.memberId) || ms.get(a)! - ms.get(b)! || compareIds(a.id, b.id),
+    (a, b) =>
+      compareIds(a.memberId, b.memberId) || ms.get(a)! - ms.get(b)! || compareIds(a.id, b.id),
   );
   members.sort((a, b) => compareIds(a.id, b.id));
   return { version: 1, interactions, members };
@@ -130,7 +131,10 @@ interface CachedFacts {
  * const report = community.report('2026-11-22T10:00:00Z');
  * ```
  */
-export function createCommunity(options: CommunityOptions = {}, initial?: CommunityState): Community {
+export function createCommunity(
+  options: CommunityOptions = {},
+  initial?: CommunityState,
+): Community {
   const groups = new Map<string, MemberGroup>();
   const ids = new Set<string>();
   const directory = new Map<string, MemberInfo>();

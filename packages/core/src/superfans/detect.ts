@@ -41,6 +41,7 @@ export const DEFAULT_SUPERFAN_OPTIONS = {
   presenceRecentWeeks: 4,
   amplifierFollowers: 5000,
   lowWaterScore: 50,
+  lowWaterActiveWeeks: 7,
   graceDays: 28,
   slippingGauge: 0.5,
   maxEvidence: 50,
@@ -63,6 +64,7 @@ export interface ResolvedSuperfanOptions {
   directory: Map<string, MemberInfo>;
   previous: CommunityReport | undefined;
   lowWaterScore: number;
+  lowWaterActiveWeeks: number;
   graceMs: number;
   slippingGauge: number;
   maxEvidence: number;
@@ -113,6 +115,7 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     directory,
     previous: options.previous,
     lowWaterScore: options.lowWaterScore ?? d.lowWaterScore,
+    lowWaterActiveWeeks: options.lowWaterActiveWeeks ?? d.lowWaterActiveWeeks,
     graceMs: nonNegative('graceDays', options.graceDays ?? d.graceDays) * DAY_MS,
     slippingGauge: options.slippingGauge ?? d.slippingGauge,
     maxEvidence: nonNegative('maxEvidence', options.maxEvidence ?? d.maxEvidence),
@@ -323,9 +326,7 @@ export function computeMemberFacts(
   const earlierWeeks = o.windowWeeks - o.recentWeeks;
   const earlierActive = activeWeeks - recentActive;
   const gauge =
-    earlierActive === 0
-      ? null
-      : recentActive / o.recentWeeks / (earlierActive / earlierWeeks);
+    earlierActive === 0 ? null : recentActive / o.recentWeeks / (earlierActive / earlierWeeks);
   const trend: PresenceScore['trend'] =
     activeWeeks === 0
       ? 'absent'
@@ -363,7 +364,10 @@ export function computeMemberFacts(
     helpDays,
     evidence: helpEv,
     evidenceCount: answers,
-    detail: answers === 0 ? 'has not answered anybody else yet' : helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+    detail:
+      answers === 0
+        ? 'has not answered anybody else yet'
+        : helpWords(answers, peopleHelped, accepted, thanked, helpDays),
   };
 
   // Intelligence
@@ -646,7 +650,14 @@ export function detectSuperfans(
   return rankCommunity(facts, o, grouped.ignored, grouped.excludedMembers, grouped.interactions);
 }
 
-const DIMENSIONS = ['depth', 'presence', 'helpfulness', 'intelligence', 'recency', 'tenure'] as const;
+const DIMENSIONS = [
+  'depth',
+  'presence',
+  'helpfulness',
+  'intelligence',
+  'recency',
+  'tenure',
+] as const;
 
 /**
  * Turns every member's facts into the ranked report: percentiles, rank score, hysteresis, alerts, health.
@@ -721,18 +732,23 @@ export function rankCommunity(
       statusReason = `superfan (${f.gate.paths.join(' and ')} path${f.gate.paths.length > 1 ? 's' : ''})`;
     } else if (p?.superfan && !f.abuse) {
       const failed = f.gate.checks.filter((c) => !c.passed).map((c) => c.name);
-      if (score >= o.lowWaterScore) {
+      const weeks = f.presence.value;
+      if (score >= o.lowWaterScore && weeks >= o.lowWaterActiveWeeks) {
         status = 'held';
-        statusReason = `kept as superfan: below the gate (${failed.join(', ')}) but score ${score} is above the low-water mark ${o.lowWaterScore}`;
+        statusReason = `kept as superfan: below the gate (${failed.join(', ')}) but above the low-water mark (score ${score} of at least ${o.lowWaterScore}, ${weeks} active weeks of at least ${o.lowWaterActiveWeeks})`;
       } else {
+        const under =
+          score < o.lowWaterScore
+            ? `score ${score} under the low-water mark ${o.lowWaterScore}`
+            : `${weeks} active weeks, under the low-water mark of ${o.lowWaterActiveWeeks}`;
         const sinceMs = p.belowLowWaterSince ? isoToMs(p.belowLowWaterSince) : o.nowMs;
         const left = sinceMs + o.graceMs - o.nowMs;
         if (left > 0) {
           status = 'held';
           belowSince = msToIso(sinceMs);
-          statusReason = `kept as superfan for ${durationWords(left)} more of grace: score ${score} under the low-water mark ${o.lowWaterScore}`;
+          statusReason = `kept as superfan for ${durationWords(left)} more of grace: ${under}`;
         } else
-          statusReason = `no longer a superfan: under the low-water mark ${o.lowWaterScore} for ${durationWords(o.nowMs - sinceMs)}`;
+          statusReason = `no longer a superfan: ${under} for ${durationWords(o.nowMs - sinceMs)}`;
       }
       if (status === 'held') superfanSince = p.superfanSince;
     } else {
@@ -781,7 +797,9 @@ export function rankCommunity(
         kind: 'rising',
         memberId: f.memberId,
         message: `crossed the superfan gate: ${f.reasons[0]}; ${f.presence.detail}`,
-        evidence: f.gate.paths.includes('helper') ? f.helpfulness.evidence : f.intelligence.evidence,
+        evidence: f.gate.paths.includes('helper')
+          ? f.helpfulness.evidence
+          : f.intelligence.evidence,
       });
     const gauge = f.presence.gauge;
     if ((superfan || (r < topQuartile && score > 0)) && gauge !== null && gauge < o.slippingGauge)

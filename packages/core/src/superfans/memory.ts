@@ -80,7 +80,11 @@ export function relationshipMemory(
       const t = d.getTime();
       if (t <= nowMs && (!celebration || t > celebration.t))
         celebration = {
-          m: { at: msToIso(t), what: `${years} ${years === 1 ? 'year' : 'years'} in the community`, interactionId: first.it.id },
+          m: {
+            at: msToIso(t),
+            what: `${years} ${years === 1 ? 'year' : 'years'} in the community`,
+            interactionId: first.it.id,
+          },
           t,
         };
     }
@@ -116,12 +120,16 @@ export function relationshipMemory(
       : 'no hiccups on record',
   );
   if (celebration)
-    parts.push(`last celebration ${durationWords(nowMs - celebration.t)} ago (${celebration.m.what})`);
+    parts.push(
+      `last celebration ${durationWords(nowMs - celebration.t)} ago (${celebration.m.what})`,
+    );
   if (openPromises.length > 0)
     parts.push(`${openPromises.length} open ${openPromises.length === 1 ? 'promise' : 'promises'}`);
   const dueIso = msToIso(due);
   parts.push(
-    due <= nowMs ? `personal touch overdue since ${dueIso.slice(0, 10)} (${why})` : `next touch due ${dueIso.slice(0, 10)} (${why})`,
+    due <= nowMs
+      ? `personal touch overdue since ${dueIso.slice(0, 10)} (${why})`
+      : `next touch due ${dueIso.slice(0, 10)} (${why})`,
   );
 
   return {

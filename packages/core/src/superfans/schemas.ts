@@ -23,12 +23,18 @@ const requiredId = (what: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `is missing: ${what}` : `must be a string, got ${typeof issue.input}`,
+        issue.input === undefined
+          ? `is missing: ${what}`
+          : `must be a string, got ${typeof issue.input}`,
     })
     .trim()
     .min(1, `must not be empty: ${what}`)
     .max(512, 'is longer than 512 characters');
-const optionalId = z.string().trim().min(1, 'must not be empty').max(512, 'is longer than 512 characters');
+const optionalId = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(512, 'is longer than 512 characters');
 
 /** One of `INTERACTION_TYPES`; anything else is rejected and named in the message. */
 export const InteractionTypeSchema = z.enum(INTERACTION_TYPES, {
@@ -137,6 +143,7 @@ export const SuperfanConfigSchema = z.strictObject({
   amplifierFollowers: z.number().nonnegative().optional(),
   members: z.array(MemberInfoSchema).optional(),
   lowWaterScore: z.number().min(0).max(100).optional(),
+  lowWaterActiveWeeks: z.number().nonnegative().optional(),
   graceDays: z.number().nonnegative().optional(),
   slippingGauge: z.number().nonnegative().optional(),
   maxEvidence: z.number().nonnegative().optional(),
@@ -144,11 +151,15 @@ export const SuperfanConfigSchema = z.strictObject({
 
 // Compile-time checks that the schemas produce the plain types the runtime uses.
 type Assert<T extends true> = T;
-type _InteractionMatches = Assert<z.output<typeof InteractionSchema> extends Interaction ? true : false>;
+type _InteractionMatches = Assert<
+  z.output<typeof InteractionSchema> extends Interaction ? true : false
+>;
 type _MemberMatches = Assert<z.output<typeof MemberInfoSchema> extends MemberInfo ? true : false>;
 type _LinkMatches = Assert<z.output<typeof IdentityLinkSchema> extends IdentityLink ? true : false>;
 type _StaffMatches = Assert<z.output<typeof StaffMemberSchema> extends StaffMember ? true : false>;
-type _ConfigMatches = Assert<z.output<typeof SuperfanConfigSchema> extends SuperfanOptions ? true : false>;
+type _ConfigMatches = Assert<
+  z.output<typeof SuperfanConfigSchema> extends SuperfanOptions ? true : false
+>;
 
 /**
  * Validates interactions from outside: each is accepted or rejected with reasons, never dropped.
@@ -196,7 +207,9 @@ export function parseInteractions(
       rejected.push({
         index,
         input: record,
-        issues: [{ path: 'id', message: `duplicate of the record at index ${first}; counted once` }],
+        issues: [
+          { path: 'id', message: `duplicate of the record at index ${first}; counted once` },
+        ],
       });
       return;
     }

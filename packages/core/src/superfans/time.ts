@@ -62,8 +62,9 @@ export function isoToMs(iso: string): number {
       }
       let offset = 0;
       const z = iso.charCodeAt(i);
-      if (z === 90 && i === n - 1) offset = 0;
-      else if ((z === 43 || z === 45) && i === n - 6 && iso.charCodeAt(i + 3) === 58) {
+      if (z === 90 && i === n - 1) {
+        // UTC: no offset.
+      } else if ((z === 43 || z === 45) && i === n - 6 && iso.charCodeAt(i + 3) === 58) {
         const oh = digits(iso, i + 1, 2);
         const om = digits(iso, i + 4, 2);
         if (oh < 0 || om < 0) return Date.parse(iso);

@@ -133,8 +133,16 @@ export interface SuperfanOptions {
   members?: readonly MemberInfo[];
   /** The previous report, for hysteresis and alerts (`rising`, `first_feedback_actioned`). */
   previous?: CommunityReport;
-  /** Rank score under which a held superfan starts their grace period. Default 50. */
+  /**
+   * Low-water mark, part one: rank score under which a superfan who no longer passes the gate starts their grace
+   * period. Default 50 (the community's median).
+   */
   lowWaterScore?: number;
+  /**
+   * Low-water mark, part two: active weeks under which a superfan who no longer passes the gate starts their grace
+   * period, even with a high score. Default 7 (about half of what the gate asks).
+   */
+  lowWaterActiveWeeks?: number;
   /** Days a superfan may stay under the low-water mark before demotion. Default 28. */
   graceDays?: number;
   /** Presence gauge (recent rate / own baseline) under which an alert says `slipping`. Default 0.5. */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { relationshipMemory } from './memory';
+import { NOW, daysAgo, interaction } from './test-helpers';
+
+describe('relationshipMemory', () => {
+  const list = [
+    interaction('ana', 'comment', 400),
+    interaction('ana', 'answer', 20, { targetMemberId: 'ben', outcome: 'accepted' }),
+    interaction('ana', 'bug_report', 3, { url: 'https://forum.example/t/42' }),
+    interaction('ana', 'complaint', -1),
+    interaction('ben', 'complaint', 1),
+  ];
+
+  it('remembers the last hiccup with its link, the last celebration, promises and the next touch', () => {
+    const memory = relationshipMemory(list, 'ana', {
+      now: NOW,
+      touches: [{ memberId: 'ana', at: daysAgo(10) }],
+      commitments: [
+        {
+          id: 'p1',
+          memberId: 'ana',
+          madeAt: daysAgo(3),
+          text: 'Send a fix date',
+          dueAt: daysAgo(-5),
+        },
+        {
+          id: 'p2',
+          memberId: 'ana',
+          madeAt: daysAgo(30),
+          text: 'Beta invite',
+          keptAt: daysAgo(20),
+        },
+        { id: 'p3', memberId: 'ben', madeAt: daysAgo(3), text: 'Refund' },
+      ],
+    });
+    expect(memory.lastHiccup).toMatchObject({
+      what: 'bug report',
+      url: 'https://forum.example/t/42',
+      at: list[2]!.at,
+    });
+    expect(memory.lastCelebration).toMatchObject({
+      what: 'their answer was accepted',
+      interactionId: list[1]!.id,
+    });
+    expect(memory.openPromises.map((p) => p.id)).toEqual(['p1']);
+    // A hiccup after the last touch: follow up two days after it, which is already past.
+    expect(memory.nextTouchDue).toBe(daysAgo(1));
+    expect(memory.touchOverdue).toBe(true);
+    expect(memory.summary).toContain('last hiccup 3 days ago (bug report)');
+  });
+
+  it('falls back to a regular cadence and celebrates anniversaries', () => {
+    const memory = relationshipMemory([interaction('cy', 'comment', 370)], 'cy', {
+      now: NOW,
+      touches: [{ memberId: 'cy', at: daysAgo(2) }],
+    });
+    expect(memory.lastHiccup).toBeUndefined();
+    expect(memory.lastCelebration!.what).toBe('1 year in the community');
+    expect(memory.nextTouchDue).toBe(daysAgo(-28));
+    expect(memory.touchOverdue).toBe(false);
+  });
+});
