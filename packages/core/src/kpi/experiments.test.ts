@@ -54,9 +54,9 @@ describe('twoProportionTest', () => {
   });
 
   it('rejects impossible counts with a clear message', () => {
-    expect(() => twoProportionTest({ successes: 5, trials: 4 }, { successes: 1, trials: 4 })).toThrow(
-      /successes must be a whole number between 0 and trials/,
-    );
+    expect(() =>
+      twoProportionTest({ successes: 5, trials: 4 }, { successes: 1, trials: 4 }),
+    ).toThrow(/successes must be a whole number between 0 and trials/);
     expect(() =>
       twoProportionTest({ successes: Number.NaN, trials: 4 }, { successes: 1, trials: 4 }),
     ).toThrow(RangeError);
@@ -110,14 +110,19 @@ describe('welchTTest', () => {
   });
 
   it('rejects non-finite values', () => {
-    expect(() => welchTTest([1, Number.NaN], [2, 3])).toThrow(/control\[1\] is not a finite number/);
+    expect(() => welchTTest([1, Number.NaN], [2, 3])).toThrow(
+      /control\[1\] is not a finite number/,
+    );
     expect(() => welchTTest([1, 2], [2, Infinity])).toThrow(/treatment\[1\]/);
   });
 });
 
 describe('msprtTest', () => {
   it('is more cautious than the fixed-horizon test at the same data', () => {
-    const fixed = twoProportionTest({ successes: 200, trials: 2000 }, { successes: 250, trials: 2000 });
+    const fixed = twoProportionTest(
+      { successes: 200, trials: 2000 },
+      { successes: 250, trials: 2000 },
+    );
     const seq = msprtTest({ successes: 200, trials: 2000 }, { successes: 250, trials: 2000 });
     expect(seq.pValue!).toBeGreaterThan(fixed.pValue!);
     expect(seq.verdict).toBe('need_more_data');

@@ -15,7 +15,8 @@ export interface ExperimentOptions {
 }
 
 function checkAlpha(alpha: number, name = 'alpha'): void {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`${name} must be between 0 and 1, got ${alpha}.`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new RangeError(`${name} must be between 0 and 1, got ${alpha}.`);
 }
 
 function checkArm(arm: ArmCounts, name: string): void {
@@ -47,7 +48,11 @@ function signedVerdict(difference: number, desired: DesiredChange): ExperimentVe
  * wilsonInterval(7, 40); // [0.0875, 0.3195] (95%)
  * ```
  */
-export function wilsonInterval(successes: number, trials: number, confidence = 0.95): [number, number] {
+export function wilsonInterval(
+  successes: number,
+  trials: number,
+  confidence = 0.95,
+): [number, number] {
   checkArm({ successes, trials }, 'arm');
   checkAlpha(1 - confidence, '1 − confidence');
   if (trials === 0) return [0, 1];
@@ -109,9 +114,7 @@ export function twoProportionTest(
   const reasons = [
     `Control converts ${pct(p1, 2)} (${control.successes}/${control.trials}), treatment ${pct(p2, 2)} (${treatment.successes}/${treatment.trials}).`,
   ];
-  const small = [control, treatment].some(
-    (a) => a.successes < 5 || a.trials - a.successes < 5,
-  );
+  const small = [control, treatment].some((a) => a.successes < 5 || a.trials - a.successes < 5);
   if (small) {
     reasons.push(
       'An arm has fewer than 5 successes or 5 failures: too few for this test; compare the Wilson intervals instead.',
@@ -215,7 +218,13 @@ export interface SampleSummary {
 function summarize(values: readonly number[] | SampleSummary, name: string): SampleSummary {
   if (!Array.isArray(values)) {
     const s = values as SampleSummary;
-    if (!Number.isFinite(s.mean) || !(s.sd >= 0) || !Number.isFinite(s.sd) || !Number.isInteger(s.n) || s.n < 0)
+    if (
+      !Number.isFinite(s.mean) ||
+      !(s.sd >= 0) ||
+      !Number.isFinite(s.sd) ||
+      !Number.isInteger(s.n) ||
+      s.n < 0
+    )
       throw new RangeError(`${name} needs a finite mean, a finite sd ≥ 0 and a whole n ≥ 0.`);
     return s;
   }
@@ -288,7 +297,9 @@ export function welchTTest(
   const interval: [number, number] = [difference - tCrit * se, difference + tCrit * se];
   const out = { ...result, statistic: t, pValue, interval };
   if (plannedPerArm !== undefined && Math.min(a.n, b.n) < plannedPerArm) {
-    reasons.push(`Planned ${plannedPerArm} per arm, have ${Math.min(a.n, b.n)}: wait for the full sample.`);
+    reasons.push(
+      `Planned ${plannedPerArm} per arm, have ${Math.min(a.n, b.n)}: wait for the full sample.`,
+    );
     return { ...out, reasons };
   }
   const ci = `${num(interval[0])} to ${num(interval[1])}`;
@@ -352,15 +363,14 @@ export function msprtTest(
   const difference = p2 - p1;
   // Variance of the difference; a floor keeps all-zero or all-one arms from dividing by zero.
   const floor = 0.25 / (control.trials + treatment.trials) ** 2;
-  const v = Math.max(
-    (p1 * (1 - p1)) / control.trials + (p2 * (1 - p2)) / treatment.trials,
-    floor,
-  );
+  const v = Math.max((p1 * (1 - p1)) / control.trials + (p2 * (1 - p2)) / treatment.trials, floor);
   const t2 = tau * tau;
   const logLambda =
     0.5 * Math.log(v / (v + t2)) + (difference * difference * t2) / (2 * v * (v + t2));
   const pValue = Math.min(previousPValue, Math.exp(-logLambda), 1);
-  const half = Math.sqrt(((v * (v + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((v + t2) / v)));
+  const half = Math.sqrt(
+    ((v * (v + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((v + t2) / v)),
+  );
   const result: ExperimentResult = {
     ...base,
     difference,
@@ -373,7 +383,9 @@ export function msprtTest(
   ];
   if (pValue <= alpha) {
     const verdict = signedVerdict(difference, desired);
-    reasons.push(`p ≤ ${alpha}: stop; the treatment moved the ${verdict === 'won' ? 'desired' : 'wrong'} way.`);
+    reasons.push(
+      `p ≤ ${alpha}: stop; the treatment moved the ${verdict === 'won' ? 'desired' : 'wrong'} way.`,
+    );
     return { ...result, verdict, reasons };
   }
   if (plannedPerArm !== undefined && Math.min(control.trials, treatment.trials) >= plannedPerArm) {
@@ -475,11 +487,17 @@ export function millerSequentialTest(
     return {
       ...result,
       verdict: 'inconclusive',
-      reasons: [head, 'The planned total was reached without a winner: no lift of the planned size.'],
+      reasons: [
+        head,
+        'The planned total was reached without a winner: no lift of the planned size.',
+      ],
     };
   return {
     ...result,
     verdict: 'need_more_data',
-    reasons: [head, `Keep going: at most ${plan.totalSuccesses - total} more successes to a decision.`],
+    reasons: [
+      head,
+      `Keep going: at most ${plan.totalSuccesses - total} more successes to a decision.`,
+    ],
   };
 }

@@ -41,10 +41,14 @@ describe('normalCdf', () => {
 
   it('is monotone and symmetric', () => {
     fc.assert(
-      fc.property(fc.double({ min: -30, max: 30, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (x, d) => {
-        expect(normalCdf(x + d)).toBeGreaterThanOrEqual(normalCdf(x));
-        expect(Math.abs(normalCdf(x) + normalCdf(-x) - 1)).toBeLessThan(1e-15);
-      }),
+      fc.property(
+        fc.double({ min: -30, max: 30, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (x, d) => {
+          expect(normalCdf(x + d)).toBeGreaterThanOrEqual(normalCdf(x));
+          expect(Math.abs(normalCdf(x) + normalCdf(-x) - 1)).toBeLessThan(1e-15);
+        },
+      ),
     );
   });
 });

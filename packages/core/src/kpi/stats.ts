@@ -77,7 +77,9 @@ const C = [
   -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
   4.374664141464968, 2.938163982698783,
 ] as const;
-const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
+const D = [
+  7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416,
+] as const;
 
 /**
  * The standard normal quantile Φ⁻¹(p) for 0 < p < 1 (0 and 1 give ∓Infinity, anything else NaN).
@@ -247,4 +249,24 @@ export function studentTQuantile(p: number, df: number): number {
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * The p-th percentile (0..100) of values sorted ascending, interpolating linearly between closest ranks
+ * (Hyndman & Fan type 7, as in Excel PERCENTILE.INC and NumPy): the median of an even count is the mean of
+ * the middle two. Null for an empty list.
+ *
+ * @example
+ * ```ts
+ * percentileOfSorted([1, 2, 3, 4], 50); // 2.5
+ * ```
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 100)) return null;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  if (lo + 1 >= n) return a;
+  return a + (h - lo) * (sorted[lo + 1]! - a);
 }

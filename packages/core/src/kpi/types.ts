@@ -25,15 +25,7 @@ export type TimeGrain = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** How a measure turns matching events into one number per period. */
 export type Aggregation =
-  | 'count'
-  | 'count_distinct'
-  | 'sum'
-  | 'avg'
-  | 'min'
-  | 'max'
-  | 'median'
-  | 'percentile'
-  | 'last';
+  'count' | 'count_distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median' | 'percentile' | 'last';
 
 /** The metric kinds, after dbt MetricFlow. */
 export type MetricKind = 'simple' | 'ratio' | 'derived' | 'cumulative' | 'conversion';
@@ -52,16 +44,7 @@ export type FilterValue = string | number | boolean | null;
 
 /** Comparison operators of a field filter. `exists` / `missing` take no value; `in` / `not_in` take a list. */
 export type FilterOp =
-  | 'eq'
-  | 'neq'
-  | 'in'
-  | 'not_in'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'exists'
-  | 'missing';
+  'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists' | 'missing';
 
 /** One declarative condition on an event's top-level field (no code strings, so a tree is safe to store). */
 export interface FieldFilter {
@@ -148,7 +131,8 @@ export interface ConversionMetric {
 }
 
 /** What a KPI measures and how. */
-export type MetricDef = SimpleMetric | RatioMetric | DerivedMetric | CumulativeMetric | ConversionMetric;
+export type MetricDef =
+  SimpleMetric | RatioMetric | DerivedMetric | CumulativeMetric | ConversionMetric;
 
 /** Tolerances that turn progress and pacing into a status. */
 export interface TargetBands {
@@ -206,12 +190,7 @@ export interface Objective {
 
 /** How credit for a conversion is split between the social touches before it. */
 export type AttributionModel =
-  | 'last_touch'
-  | 'first_touch'
-  | 'linear'
-  | 'position_based'
-  | 'time_decay'
-  | 'experiment';
+  'last_touch' | 'first_touch' | 'linear' | 'position_based' | 'time_decay' | 'experiment';
 
 /** How strong the evidence of a contribution is: only `experimental` shows cause. Always displayed. */
 export type EvidenceGrade = 'experimental' | 'modelled' | 'correlational';
@@ -269,12 +248,7 @@ export interface GoalEvent {
 
 /** A KPI's state. `unavailable`: its sources lack permission (never shown as zero). */
 export type KpiStatus =
-  | 'on_track'
-  | 'at_risk'
-  | 'off_track'
-  | 'no_data'
-  | 'no_target'
-  | 'unavailable';
+  'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'unavailable';
 
 /** One bucket of a KPI's trend; `value` is null when the bucket has no data (see `reason`). */
 export interface TrendPoint {
@@ -375,7 +349,17 @@ export interface GoalReport {
   kpis: KpiResult[];
   contributions: ContributionResult[];
   warnings: GoalWarning[];
-  events: { total: number; inWindow: number; rejected: { index: number; reason: string }[] };
+  /**
+   * What happened to the input events: in the window, after `now` (ignored), from a source the tree does not
+   * declare (ignored), or rejected with a reason.
+   */
+  events: {
+    total: number;
+    inWindow: number;
+    future: number;
+    unknownSource: number;
+    rejected: { index: number; reason: string }[];
+  };
 }
 
 /** Options of `evaluateGoals`. Times are epoch ms or ISO 8601 with a zone; `to` is exclusive. */

@@ -1,0 +1,1013 @@
+import { compileFilters, type EventTest } from './filters';
+import { checkVanity } from './guard';
+import { percentileOfSorted } from './stats';
+import { addCalendar, assertTimeZone, bucketBoundaries, bucketIndex, toEpochMs } from './time';
+import type {
+  ContributionResult,
+  DataSource,
+  DerivedExpr,
+  EvaluateOptions,
+  EvidenceGrade,
+  GoalEvent,
+  GoalReport,
+  GoalTree,
+  GoalWarning,
+  Kpi,
+  KpiResult,
+  KpiStatus,
+  KpiTarget,
+  Measure,
+  ObjectiveResult,
+  RollingWindow,
+  TrendPoint,
+} from './types';
+import { GoalTreeError, kpiAdditivity, selectorsOf, validateGoalTree } from './validate';
+
+// Slots: 0 = report window, 1 = the previous window of the same length, 2 + i = trend bucket i.
+const CURRENT = 0;
+const PREVIOUS = 1;
+
+/** A value or the reason there is none. */
+type Cell = { v: number; why?: undefined } | { v: null; why: string };
+const none = (why: string): Cell => ({ v: null, why });
+const some = (v: number): Cell =>
+  Number.isFinite(v) ? { v } : none('the result is not a finite number (overflow)');
+
+/** Collects one measure per slot. `n` counts matching events per slot. */
+abstract class Acc {
+  readonly n: Float64Array;
+  constructor(readonly slots: number) {
+    this.n = new Float64Array(slots);
+  }
+  abstract push(slot: number, v: number, key: unknown, t: number): void;
+  abstract value(slot: number): Cell;
+}
+
+class CountAcc extends Acc {
+  push(slot: number): void {
+    this.n[slot]!++;
+  }
+  value(slot: number): Cell {
+    return { v: this.n[slot]! };
+  }
+}
+
+class SumAcc extends Acc {
+  readonly s = new Float64Array(this.slots);
+  push(slot: number, v: number): void {
+    this.n[slot]!++;
+    this.s[slot]! += v;
+  }
+  value(slot: number): Cell {
+    return some(this.s[slot]!);
+  }
+}
+
+class AvgAcc extends SumAcc {
+  override value(slot: number): Cell {
+    return this.n[slot]! > 0 ? some(this.s[slot]! / this.n[slot]!) : none('no numeric values');
+  }
+}
+
+class ExtremeAcc extends Acc {
+  readonly x: Float64Array;
+  constructor(
+    slots: number,
+    readonly max: boolean,
+  ) {
+    super(slots);
+    this.x = new Float64Array(slots).fill(max ? -Infinity : Infinity);
+  }
+  push(slot: number, v: number): void {
+    this.n[slot]!++;
+    if (this.max ? v > this.x[slot]! : v < this.x[slot]!) this.x[slot] = v;
+  }
+  value(slot: number): Cell {
+    return this.n[slot]! > 0 ? some(this.x[slot]!) : none('no numeric values');
+  }
+}
+
+class PercentileAcc extends Acc {
+  readonly lists: number[][];
+  constructor(
+    slots: number,
+    readonly p: number,
+  ) {
+    super(slots);
+    this.lists = Array.from({ length: slots }, () => []);
+  }
+  push(slot: number, v: number): void {
+    this.n[slot]!++;
+    this.lists[slot]!.push(v);
+  }
+  value(slot: number): Cell {
+    const list = Float64Array.from(this.lists[slot]!).sort();
+    const v = percentileOfSorted(list, this.p);
+    return v === null ? none('no numeric values') : some(v);
+  }
+}
+
+class DistinctAcc extends Acc {
+  readonly sets: Set<unknown>[];
+  constructor(slots: number) {
+    super(slots);
+    this.sets = Array.from({ length: slots }, () => new Set());
+  }
+  push(slot: number, _v: number, key: unknown): void {
+    this.n[slot]!++;
+    this.sets[slot]!.add(key);
+  }
+  value(slot: number): Cell {
+    return { v: this.sets[slot]!.size };
+  }
+}
+
+class LastAcc extends Acc {
+  readonly t = new Float64Array(this.slots).fill(-Infinity);
+  readonly x = new Float64Array(this.slots);
+  push(slot: number, v: number, _k: unknown, t: number): void {
+    this.n[slot]!++;
+    if (t >= this.t[slot]!) {
+      this.t[slot] = t;
+      this.x[slot] = v;
+    }
+  }
+  value(slot: number): Cell {
+    return this.n[slot]! > 0 ? some(this.x[slot]!) : none('no numeric values');
+  }
+}
+
+/** Semi-additive snapshots: the last value per series in the period, then combined across series. */
+class SnapshotAcc extends Acc {
+  readonly series: Map<unknown, [number, number]>[];
+  constructor(
+    slots: number,
+    readonly combine: Measure['agg'],
+    readonly p: number,
+  ) {
+    super(slots);
+    this.series = Array.from({ length: slots }, () => new Map());
+  }
+  push(slot: number, v: number, key: unknown, t: number): void {
+    this.n[slot]!++;
+    const m = this.series[slot]!;
+    const prev = m.get(key);
+    if (!prev || t >= prev[0]) m.set(key, [t, v]);
+  }
+  value(slot: number): Cell {
+    const lasts = [...this.series[slot]!.values()];
+    if (lasts.length === 0) return none('no snapshot in this period');
+    const values = lasts.map((x) => x[1]);
+    switch (this.combine) {
+      case 'count':
+      case 'count_distinct':
+        return { v: values.length };
+      case 'avg':
+        return some(values.reduce((a, b) => a + b, 0) / values.length);
+      case 'min':
+        return some(Math.min(...values));
+      case 'max':
+        return some(Math.max(...values));
+      case 'median':
+      case 'percentile':
+        return some(
+          percentileOfSorted(
+            values.sort((a, b) => a - b),
+            this.combine === 'median' ? 50 : this.p,
+          )!,
+        );
+      case 'last': {
+        let best = lasts[0]!;
+        for (const x of lasts) if (x[0] >= best[0]) best = x;
+        return some(best[1]);
+      }
+      case 'sum':
+        return some(values.reduce((a, b) => a + b, 0));
+    }
+  }
+}
+
+/** Raw (time, value) pairs for running totals and conversions, evaluated after the pass. */
+class RawAcc {
+  t: number[] = [];
+  v: number[] = [];
+  keys: unknown[] = [];
+  push(t: number, v: number, key: unknown): void {
+    this.t.push(t);
+    this.v.push(v);
+    this.keys.push(key);
+  }
+}
+
+interface CompiledMeasure {
+  kpi: number;
+  role: string;
+  test: EventTest;
+  /** Field whose value is aggregated (numeric) or counted (distinct / snapshot key field). */
+  field: string | undefined;
+  numeric: boolean;
+  keyField: string | undefined;
+  acc: Acc | undefined;
+  raw: RawAcc | undefined;
+  skipped: number;
+  rows: GoalEvent[] | undefined;
+  rowsWithheld: number;
+  rowTest: ((e: GoalEvent) => boolean) | undefined;
+}
+
+interface SourceState {
+  source: DataSource;
+  windowed: CompiledMeasure[];
+  raw: CompiledMeasure[];
+  /** Events per slot from this source (to tell "zero" from "no data"). */
+  events: Float64Array;
+  withoutConsent: number;
+}
+
+const pctText = (x: number) => `${Math.round(x * 100)}%`;
+
+const EVIDENCE_LABELS: Record<EvidenceGrade, string> = {
+  experimental:
+    'Experimental: a controlled test (holdout or A/B) showed that the social activity caused the change.',
+  modelled:
+    'Modelled: an attribution model assigned this credit; it is an estimate, not proof of cause.',
+  correlational:
+    'Correlational: the two moved together; this does not show that one caused the other.',
+};
+
+function makeAcc(measure: Measure, slots: number, snapshot: boolean): Acc {
+  const p = measure.agg === 'median' ? 50 : (measure.percentile ?? 50);
+  if (snapshot) return new SnapshotAcc(slots, measure.agg, p);
+  switch (measure.agg) {
+    case 'count':
+      return new CountAcc(slots);
+    case 'sum':
+      return new SumAcc(slots);
+    case 'avg':
+      return new AvgAcc(slots);
+    case 'min':
+      return new ExtremeAcc(slots, false);
+    case 'max':
+      return new ExtremeAcc(slots, true);
+    case 'median':
+    case 'percentile':
+      return new PercentileAcc(slots, p);
+    case 'count_distinct':
+      return new DistinctAcc(slots);
+    case 'last':
+      return new LastAcc(slots);
+  }
+}
+
+function isoOf(t: number): string {
+  return new Date(t).toISOString();
+}
+
+function parseTime(value: number | string, name: string): number {
+  const t = toEpochMs(value);
+  if (!Number.isFinite(t))
+    throw new RangeError(
+      `${name} must be epoch milliseconds or an ISO 8601 date-time with a zone, got ${JSON.stringify(value)}.`,
+    );
+  return t;
+}
+
+const STATUS_ORDER: KpiStatus[] = [
+  'off_track',
+  'at_risk',
+  'on_track',
+  'no_target',
+  'no_data',
+  'unavailable',
+];
+
+/**
+ * Evaluates a goal tree over plain events: actual, target, progress, pacing, status and trend for every KPI.
+ *
+ * One pass over `events` (each event is tested once per measure of its source, filters precompiled), then
+ * per-KPI arithmetic. Times are epoch ms or ISO 8601 with a zone; the window is [from, to); events after `now`
+ * are ignored. Definitions:
+ * - actual: the metric over the window; `previous` the same over the window of equal length just before;
+ *   `change` = (actual − previous) ÷ |previous|.
+ * - progress = (actual − baseline) ÷ (target − baseline) for `increase`/`decrease` KPIs (1 = reached; a count or
+ *   sum without a baseline starts from 0). pace = progress ÷ the share of the target's box elapsed at `now`.
+ * - status: `on_track` when reached or pace ≥ bands.onTrackAt (0.95), `at_risk` from bands.atRiskAt (0.8),
+ *   else `off_track`; `neutral` KPIs compare |actual − target| with bands.tolerance (default 5% of target).
+ *   `no_data` when the actual cannot be computed (no events from a source, division by zero, no numeric
+ *   values), with the reason; `no_target` when no target covers the window; `unavailable` when a source lacks
+ *   permission for aggregate reporting (never reported as zero).
+ * - A count is 0 when its source sent events in the period but none matched, and no data when the source sent
+ *   none. Events from a `consent` source whose consent field is not `true` are left out (and counted).
+ * Bad events (not an object, no source, a time that is not finite or has no zone) are rejected with reasons;
+ * an inconsistent tree throws `GoalTreeError` listing every problem. No number in the report is NaN.
+ *
+ * @example
+ * ```ts
+ * const report = evaluateGoals(tree, events, {
+ *   from: '2026-10-01T00:00:00Z',
+ *   to: '2027-01-01T00:00:00Z',
+ *   now: '2026-11-22T12:00:00Z',
+ *   grain: 'week',
+ * });
+ * for (const k of report.kpis) console.log(k.name, k.actual, k.status, k.statusReason);
+ * ```
+ */
+export function evaluateGoals(
+  tree: GoalTree,
+  events: readonly GoalEvent[],
+  options: EvaluateOptions,
+): GoalReport {
+  const issues = validateGoalTree(tree);
+  if (issues.length > 0) throw new GoalTreeError(issues);
+  if (!Array.isArray(events)) throw new RangeError('events must be an array of event records.');
+  const from = parseTime(options.from, 'from');
+  const to = parseTime(options.to, 'to');
+  const now = parseTime(options.now, 'now');
+  if (!(to > from)) throw new RangeError('`to` must be after `from`.');
+  const grain = options.grain ?? 'day';
+  const timeZone = options.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  const rowLimit = Math.max(0, Math.floor(options.rowLimit ?? 1000));
+  const wantRows = new Set<string>(
+    options.rows === true
+      ? tree.kpis.map((k) => k.id)
+      : Array.isArray(options.rows)
+        ? options.rows
+        : [],
+  );
+
+  const span = to - from;
+  const prevFrom = from - span;
+  const boundaries = bucketBoundaries(from, to, grain, timeZone);
+  const bucketCount = boundaries.length - 1;
+  const bounds = Float64Array.from(boundaries);
+  const slots = 2 + bucketCount;
+  const slotStart = (s: number) =>
+    s === CURRENT ? from : s === PREVIOUS ? prevFrom : Math.max(from, bounds[s - 2]!);
+  const slotEnd = (s: number) =>
+    s === CURRENT ? to : s === PREVIOUS ? from : Math.min(to, bounds[s - 1]!);
+
+  const sources = new Map(tree.sources.map((s) => [s.id, s]));
+  const kpiIndex = new Map(tree.kpis.map((k, i) => [k.id, i]));
+  const warnings: GoalWarning[] = [...checkVanity(tree).warnings];
+
+  // Permission: every source a KPI reads (through derived KPIs too) must allow aggregate reporting.
+  const denied = new Map<number, string>();
+  const permissionOf = (i: number, seen = new Set<number>()): string | undefined => {
+    if (denied.has(i)) return denied.get(i);
+    if (seen.has(i)) return undefined;
+    seen.add(i);
+    const k = tree.kpis[i]!;
+    let why: string | undefined;
+    if (k.metric.kind === 'derived') {
+      for (const ref of derivedRefs(k.metric.expr)) {
+        const j = kpiIndex.get(ref)!;
+        const w = permissionOf(j, seen);
+        if (w) {
+          why = `it is computed from "${tree.kpis[j]!.name}", and ${w}`;
+          break;
+        }
+      }
+    } else {
+      for (const [, sel] of selectorsOf(k.metric)) {
+        const s = sources.get(sel.source)!;
+        if (!s.scopes.includes('aggregate')) {
+          why = `source "${s.name ?? s.id}" (basis: ${s.basis.replace('_', ' ')}) does not allow aggregate reporting`;
+          break;
+        }
+      }
+    }
+    if (why !== undefined) denied.set(i, why);
+    return why;
+  };
+  tree.kpis.forEach((k, i) => {
+    const why = permissionOf(i);
+    if (why)
+      warnings.push({
+        code: 'no_permission',
+        kpi: k.id,
+        message: `KPI "${k.name}" is unavailable: no permission — ${why}.`,
+      });
+  });
+
+  // Compile measures, grouped by source. KPIs without permission read nothing.
+  const states = new Map<string, SourceState>();
+  const stateOf = (id: string): SourceState => {
+    let st = states.get(id);
+    if (!st) {
+      st = {
+        source: sources.get(id)!,
+        windowed: [],
+        raw: [],
+        events: new Float64Array(slots),
+        withoutConsent: 0,
+      };
+      states.set(id, st);
+    }
+    return st;
+  };
+  const measures: CompiledMeasure[][] = tree.kpis.map(() => []);
+  tree.kpis.forEach((k, i) => {
+    if (denied.has(i)) return;
+    const m = k.metric;
+    for (const [role, sel] of selectorsOf(m)) {
+      const st = stateOf(sel.source);
+      const measure = 'agg' in sel ? (sel as Measure) : undefined;
+      const agg = measure?.agg ?? 'count';
+      const snapshot = m.kind === 'simple' && m.additivity === 'semi_additive';
+      const isRaw = m.kind === 'cumulative' || m.kind === 'conversion';
+      const numeric = agg !== 'count' && agg !== 'count_distinct';
+      const keyField =
+        m.kind === 'conversion'
+          ? m.entity
+          : snapshot
+            ? m.kind === 'simple'
+              ? m.snapshotBy
+              : undefined
+            : agg === 'count_distinct'
+              ? measure?.field
+              : undefined;
+      const source = st.source;
+      const wantsRows = wantRows.has(k.id) && role !== 'denominator' && role !== 'conversion';
+      const cm: CompiledMeasure = {
+        kpi: i,
+        role,
+        test: compileFilters(sel.filters),
+        field: numeric ? measure?.field : undefined,
+        numeric,
+        keyField,
+        acc: isRaw ? undefined : makeAcc(measure!, slots, snapshot),
+        raw: isRaw ? new RawAcc() : undefined,
+        skipped: 0,
+        rows: wantsRows ? [] : undefined,
+        rowsWithheld: 0,
+        rowTest:
+          source.personField === undefined
+            ? undefined
+            : (e) =>
+                source.scopes.includes('per_person') &&
+                source.consentField !== undefined &&
+                e[source.consentField] === true,
+      };
+      if (agg === 'count_distinct') cm.keyField = measure?.field;
+      (isRaw ? st.raw : st.windowed).push(cm);
+      measures[i]!.push(cm);
+    }
+  });
+
+  // The single pass.
+  const rejected: { index: number; reason: string }[] = [];
+  let inWindow = 0;
+  let future = 0;
+  let unknownSource = 0;
+  for (let index = 0; index < events.length; index++) {
+    const e = events[index] as GoalEvent;
+    if (typeof e !== 'object' || e === null) {
+      rejected.push({ index, reason: 'not an event record (expected an object)' });
+      continue;
+    }
+    const sourceId = e.source;
+    if (typeof sourceId !== 'string') {
+      rejected.push({ index, reason: 'has no source (a data source id string)' });
+      continue;
+    }
+    const at = e.at;
+    const t = typeof at === 'number' && Number.isFinite(at) ? at : toEpochMs(at);
+    if (!Number.isFinite(t)) {
+      rejected.push({
+        index,
+        reason: `time ${JSON.stringify(at)} is not epoch milliseconds or an ISO 8601 date-time with a zone`,
+      });
+      continue;
+    }
+    if (t > now) {
+      future++;
+      continue;
+    }
+    const st = states.get(sourceId);
+    if (st === undefined) {
+      if (!sources.has(sourceId)) unknownSource++;
+      continue;
+    }
+    const src = st.source;
+    if (src.basis === 'consent' && e[src.consentField!] !== true) {
+      st.withoutConsent++;
+      continue;
+    }
+    let slot = -1;
+    let bucket = -1;
+    if (t >= from && t < to) {
+      slot = CURRENT;
+      bucket = bucketIndex(bounds, t);
+      inWindow++;
+      st.events[CURRENT]!++;
+      if (bucket >= 0) st.events[2 + bucket]!++;
+    } else if (t >= prevFrom && t < from) {
+      slot = PREVIOUS;
+      st.events[PREVIOUS]!++;
+    }
+    if (slot >= 0) {
+      const list = st.windowed;
+      for (let j = 0; j < list.length; j++) {
+        const m = list[j]!;
+        if (!m.test(e)) continue;
+        let v = 0;
+        if (m.field !== undefined) {
+          const raw = e[m.field];
+          if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+            m.skipped++;
+            continue;
+          }
+          v = raw;
+        }
+        const key = m.keyField === undefined ? undefined : e[m.keyField];
+        if (m.keyField !== undefined && (key === undefined || key === null)) {
+          m.skipped++;
+          continue;
+        }
+        const acc = m.acc!;
+        acc.push(slot, v, key, t);
+        if (bucket >= 0) acc.push(2 + bucket, v, key, t);
+        if (m.rows !== undefined && slot === CURRENT) collectRow(m, e, rowLimit);
+      }
+    }
+    const rawList = st.raw;
+    for (let j = 0; j < rawList.length; j++) {
+      const m = rawList[j]!;
+      if (t >= to && m.role !== 'conversion') continue;
+      if (!m.test(e)) continue;
+      let v = 1;
+      if (m.field !== undefined) {
+        const raw = e[m.field];
+        if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+          m.skipped++;
+          continue;
+        }
+        v = raw;
+      }
+      const key = m.keyField === undefined ? undefined : e[m.keyField];
+      if (m.keyField !== undefined && (key === undefined || key === null)) {
+        m.skipped++;
+        continue;
+      }
+      m.raw!.push(t, v, key);
+      if (m.rows !== undefined && slot === CURRENT) collectRow(m, e, rowLimit);
+    }
+  }
+
+  // Values per KPI and slot.
+  const cells: (Cell[] | undefined)[] = tree.kpis.map(() => undefined);
+  const sourceHadEvents = (sourceId: string, slot: number) =>
+    (states.get(sourceId)?.events[slot] ?? 0) > 0;
+  const measureCell = (cm: CompiledMeasure, sourceId: string, slot: number): Cell => {
+    if (!sourceHadEvents(sourceId, slot))
+      return none(`no events from source "${sourceId}" in this period`);
+    return cm.acc!.value(slot);
+  };
+  const computeKpi = (i: number): Cell[] => {
+    const done = cells[i];
+    if (done) return done;
+    const k = tree.kpis[i]!;
+    const out: Cell[] = new Array<Cell>(slots);
+    const why = denied.get(i);
+    if (why !== undefined) {
+      out.fill(none(`unavailable: no permission — ${why}`));
+      cells[i] = out;
+      return out;
+    }
+    const m = k.metric;
+    const ms = measures[i]!;
+    for (let s = 0; s < slots; s++) {
+      if (s >= 2 && slotStart(s) > now) {
+        out[s] = none('this period is after now');
+        continue;
+      }
+      switch (m.kind) {
+        case 'simple':
+          out[s] = measureCell(ms[0]!, m.measure.source, s);
+          break;
+        case 'ratio': {
+          const num = measureCell(ms[0]!, m.numerator.source, s);
+          const den = measureCell(ms[1]!, m.denominator.source, s);
+          if (den.v === null) out[s] = none(`no denominator: ${den.why}`);
+          else if (den.v === 0)
+            out[s] = none('division by zero: the denominator is 0 in this period');
+          else if (num.v === null) out[s] = none(`no numerator: ${num.why}`);
+          else out[s] = some(num.v / den.v);
+          break;
+        }
+        case 'cumulative':
+          out[s] = cumulativeCell(ms[0]!.raw!, slotEnd(s), m.window, timeZone);
+          break;
+        case 'conversion':
+          out[s] = conversionCell(
+            ms[0]!.raw!,
+            ms[1]!.raw!,
+            slotStart(s),
+            slotEnd(s),
+            m.within,
+            timeZone,
+            now,
+          );
+          break;
+        case 'derived':
+          out[s] = { v: null, why: 'pending' };
+          break;
+      }
+    }
+    cells[i] = out;
+    if (m.kind === 'derived') {
+      for (let s = 0; s < slots; s++) {
+        if (s >= 2 && slotStart(s) > now) continue;
+        out[s] = derivedCell(m.expr, s);
+      }
+    }
+    return out;
+  };
+  const derivedCell = (expr: DerivedExpr, s: number): Cell => {
+    if ('const' in expr) return some(expr.const);
+    if ('kpi' in expr) {
+      const offset = expr.offset ?? 0;
+      let slot = s;
+      if (offset > 0) {
+        if (s === CURRENT && offset === 1) slot = PREVIOUS;
+        else if (s >= 2 && s - offset >= 2) slot = s - offset;
+        else return none(`"${expr.kpi}" ${offset} period(s) earlier is outside the report`);
+      }
+      const c = computeKpi(kpiIndex.get(expr.kpi)!)[slot]!;
+      return c.v === null ? none(`"${expr.kpi}": ${c.why}`) : c;
+    }
+    const a = derivedCell(expr.left, s);
+    if (a.v === null) return a;
+    const b = derivedCell(expr.right, s);
+    if (b.v === null) return b;
+    switch (expr.op) {
+      case 'add':
+        return some(a.v + b.v);
+      case 'sub':
+        return some(a.v - b.v);
+      case 'mul':
+        return some(a.v * b.v);
+      case 'div':
+        return b.v === 0 ? none('division by zero in the derived metric') : some(a.v / b.v);
+    }
+  };
+
+  const kpis: KpiResult[] = tree.kpis.map((k, i) => {
+    const c = computeKpi(i);
+    const ms = measures[i]!;
+    const trend: TrendPoint[] = [];
+    for (let b = 0; b < bucketCount; b++) {
+      const cell = c[2 + b]!;
+      trend.push({
+        start: isoOf(slotStart(2 + b)),
+        end: isoOf(slotEnd(2 + b)),
+        value: cell.v,
+        ...(cell.v === null && { reason: cell.why }),
+      });
+    }
+    const result = judge(k, c[CURRENT]!, c[PREVIOUS]!, from, to, now, warnings);
+    const primary = ms.filter((m) => m.role !== 'denominator' && m.role !== 'conversion');
+    const eventCount = primary.reduce(
+      (n, m) => n + (m.acc ? m.acc.n[CURRENT]! : countRawIn(m.raw!, from, to)),
+      0,
+    );
+    const skipped = ms.reduce((n, m) => n + m.skipped, 0);
+    const reasons: string[] = [];
+    if (skipped > 0)
+      reasons.push(
+        `${skipped} matching event(s) left out: the measured field was missing or not a finite number.`,
+      );
+    const out: KpiResult = {
+      ...result,
+      trend,
+      eventCount,
+      ...(skipped > 0 && { statusReason: `${result.statusReason} ${reasons.join(' ')}` }),
+    };
+    if (wantRows.has(k.id)) {
+      out.rows = primary.flatMap((m) => m.rows ?? []).slice(0, rowLimit);
+      out.rowsWithheld = primary.reduce((n, m) => n + m.rowsWithheld, 0);
+    }
+    return out;
+  });
+
+  for (const st of states.values())
+    if (st.withoutConsent > 0)
+      warnings.push({
+        code: 'excluded_without_consent',
+        message: `${st.withoutConsent} event(s) from "${st.source.name ?? st.source.id}" were left out because the person had not consented.`,
+      });
+  if (rejected.length > 0)
+    warnings.push({
+      code: 'rejected_events',
+      message: `${rejected.length} event(s) were rejected (see events.rejected for each reason).`,
+    });
+
+  const byKpi = new Map(kpis.map((k) => [k.kpi, k]));
+  const contributions: ContributionResult[] = (tree.contributions ?? []).map((c) => {
+    const target = tree.kpis[kpiIndex.get(c.to)!]!;
+    const toResult = byKpi.get(c.to)!;
+    const additive = kpiAdditivity(target) === 'additive';
+    const summable = additive && !c.assisted;
+    const attributed =
+      c.share !== undefined && toResult.actual !== null ? c.share * toResult.actual : null;
+    const reason = c.assisted
+      ? 'Assisted conversions are shown but never added up the tree: the same conversion is assisted by many touches.'
+      : !additive
+        ? `"${target.name}" is a ${target.unit === 'ratio' ? 'ratio' : 'non-additive metric'}: credit for it is shown, never summed.`
+        : `Credit under the ${c.model.replace('_', ' ')} model can be added to other last-touch credit for "${target.name}".`;
+    return {
+      ...c,
+      evidenceLabel: EVIDENCE_LABELS[c.evidence],
+      attributed: attributed !== null && Number.isFinite(attributed) ? attributed : null,
+      summable,
+      reason,
+    };
+  });
+
+  const objectives = objectiveResults(tree, kpis, checkVanity(tree).vanityObjectives);
+  return {
+    from: isoOf(from),
+    to: isoOf(to),
+    now: isoOf(now),
+    grain,
+    timeZone,
+    objectives,
+    kpis,
+    contributions,
+    warnings,
+    events: { total: events.length, inWindow, future, unknownSource, rejected },
+  };
+}
+
+function collectRow(m: CompiledMeasure, e: GoalEvent, limit: number): void {
+  if (m.rowTest !== undefined && !m.rowTest(e)) {
+    m.rowsWithheld++;
+    return;
+  }
+  if (m.rows!.length < limit) m.rows!.push(e);
+}
+
+function derivedRefs(expr: DerivedExpr): string[] {
+  if ('kpi' in expr) return [expr.kpi];
+  if ('op' in expr) return [...derivedRefs(expr.left), ...derivedRefs(expr.right)];
+  return [];
+}
+
+function countRawIn(raw: RawAcc, from: number, to: number): number {
+  let n = 0;
+  for (const t of raw.t) if (t >= from && t < to) n++;
+  return n;
+}
+
+function cumulativeCell(
+  raw: RawAcc,
+  end: number,
+  window: RollingWindow | undefined,
+  timeZone: string,
+): Cell {
+  const start = window ? addCalendar(end, window.grain, -window.count, timeZone) : -Infinity;
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < raw.t.length; i++) {
+    const t = raw.t[i]!;
+    if (t < end && t >= start) {
+      total += raw.v[i]!;
+      n++;
+    }
+  }
+  if (n === 0 && raw.t.length === 0) return none('no matching events up to the end of this period');
+  return some(total);
+}
+
+function conversionCell(
+  base: RawAcc,
+  conv: RawAcc,
+  start: number,
+  end: number,
+  within: RollingWindow,
+  timeZone: string,
+  now: number,
+): Cell {
+  const first = new Map<unknown, number>();
+  for (let i = 0; i < base.t.length; i++) {
+    const t = base.t[i]!;
+    if (t < start || t >= end) continue;
+    const key = base.keys[i];
+    const prev = first.get(key);
+    if (prev === undefined || t < prev) first.set(key, t);
+  }
+  if (first.size === 0) return none('no base events in this period (division by zero)');
+  const conversions = new Map<unknown, number[]>();
+  for (let i = 0; i < conv.t.length; i++) {
+    const key = conv.keys[i];
+    if (!first.has(key)) continue;
+    const list = conversions.get(key);
+    if (list) list.push(conv.t[i]!);
+    else conversions.set(key, [conv.t[i]!]);
+  }
+  let converted = 0;
+  for (const [key, t0] of first) {
+    const limit = Math.min(addCalendar(t0, within.grain, within.count, timeZone), now);
+    if (conversions.get(key)?.some((t) => t >= t0 && t <= limit)) converted++;
+  }
+  return some(converted / first.size);
+}
+
+function pickTarget(k: Kpi, from: number, to: number, now: number): KpiTarget | null {
+  const targets = k.targets ?? [];
+  const containing = targets.find((t) => Date.parse(t.from) <= now && now < Date.parse(t.to));
+  if (containing) return containing;
+  let best: KpiTarget | null = null;
+  for (const t of targets) {
+    const a = Date.parse(t.from);
+    const b = Date.parse(t.to);
+    if (a < to && b > from && (best === null || b > Date.parse(best.to))) best = t;
+  }
+  return best;
+}
+
+function formatValue(k: Kpi, v: number): string {
+  switch (k.unit) {
+    case 'ratio':
+      return `${(v * 100).toFixed(1)}%`;
+    case 'percent':
+      return `${v.toFixed(1)}%`;
+    case 'ms':
+      return v >= 3_600_000
+        ? `${(v / 3_600_000).toFixed(1)} h`
+        : v >= 60_000
+          ? `${(v / 60_000).toFixed(1)} min`
+          : `${(v / 1000).toFixed(1)} s`;
+    case 'currency':
+      return `${v.toFixed(2)}${k.currency ? ` ${k.currency}` : ''}`;
+    default:
+      return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  }
+}
+
+type Judged = Omit<KpiResult, 'trend' | 'eventCount' | 'rows' | 'rowsWithheld'>;
+
+function judge(
+  k: Kpi,
+  current: Cell,
+  previous: Cell,
+  from: number,
+  to: number,
+  now: number,
+  warnings: GoalWarning[],
+): Judged {
+  const additive = kpiAdditivity(k) === 'additive';
+  const baseline = k.baseline ?? (additive && k.direction !== 'neutral' ? 0 : null);
+  const target = pickTarget(k, from, to, now);
+  const change =
+    current.v !== null && previous.v !== null && previous.v !== 0
+      ? (current.v - previous.v) / Math.abs(previous.v)
+      : null;
+  const base: Judged = {
+    kpi: k.id,
+    name: k.name,
+    objective: k.objective,
+    level: k.level,
+    unit: k.unit,
+    direction: k.direction,
+    owner: k.owner ?? null,
+    status: 'no_data',
+    statusReason: '',
+    actual: current.v,
+    previous: previous.v,
+    change: change !== null && Number.isFinite(change) ? change : null,
+    baseline,
+    target,
+    progress: null,
+    elapsedShare: null,
+    pace: null,
+  };
+  if (current.v === null) {
+    const unavailable = current.why.startsWith('unavailable');
+    return {
+      ...base,
+      status: unavailable ? 'unavailable' : 'no_data',
+      statusReason: unavailable ? current.why : `No data: ${current.why}.`,
+      noDataReason: current.why,
+    };
+  }
+  const actual = current.v;
+  const shown = formatValue(k, actual);
+  if (!target)
+    return {
+      ...base,
+      status: 'no_target',
+      statusReason: `${shown}; no target covers this period.`,
+    };
+  const tFrom = Date.parse(target.from);
+  const tTo = Date.parse(target.to);
+  if (additive && (tFrom !== from || tTo !== to))
+    warnings.push({
+      code: 'target_window_mismatch',
+      kpi: k.id,
+      message: `KPI "${k.name}" adds up events from ${isoOf(from).slice(0, 10)} to ${isoOf(to).slice(0, 10)}, but its target is for ${target.from.slice(0, 10)} to ${target.to.slice(0, 10)}: evaluate over the target's period to compare like with like.`,
+    });
+  const elapsed = Math.min(1, Math.max(0, (now - tFrom) / (tTo - tFrom)));
+  const bands = target.bands ?? {};
+  const shownTarget = formatValue(k, target.value);
+  if (k.direction === 'neutral') {
+    const tolerance = bands.tolerance ?? Math.abs(target.value) * 0.05;
+    const distance = Math.abs(actual - target.value);
+    const status: KpiStatus =
+      distance <= tolerance ? 'on_track' : distance <= 2 * tolerance ? 'at_risk' : 'off_track';
+    return {
+      ...base,
+      elapsedShare: elapsed,
+      status,
+      statusReason: `${shown} against a target of ${shownTarget} (±${formatValue(k, tolerance)} allowed).`,
+    };
+  }
+  const better = (a: number, b: number) => (k.direction === 'increase' ? a >= b : a <= b);
+  if (baseline === null) {
+    const met = better(actual, target.value);
+    const near = Math.abs(actual - target.value) <= Math.abs(target.value) * 0.1;
+    return {
+      ...base,
+      elapsedShare: elapsed,
+      status: met ? 'on_track' : near ? 'at_risk' : 'off_track',
+      statusReason: `${shown} against a target of ${shownTarget}${met ? ' (reached)' : ''}; no baseline, so progress and pace are not computed.`,
+    };
+  }
+  const progress =
+    target.value === baseline
+      ? better(actual, target.value)
+        ? 1
+        : 0
+      : (actual - baseline) / (target.value - baseline);
+  const pace = elapsed > 0 ? progress / elapsed : null;
+  const onTrackAt = bands.onTrackAt ?? 0.95;
+  const atRiskAt = bands.atRiskAt ?? 0.8;
+  let status: KpiStatus;
+  let why: string;
+  const where = `${shown}: ${pctText(progress)} of the way from ${formatValue(k, baseline)} to ${shownTarget}`;
+  if (progress >= 1) {
+    status = 'on_track';
+    why = `${where} — target reached.`;
+  } else if (pace === null) {
+    status = 'on_track';
+    why = `${where}; the target period has not started yet.`;
+  } else {
+    status = pace >= onTrackAt ? 'on_track' : pace >= atRiskAt ? 'at_risk' : 'off_track';
+    why = `${where} with ${pctText(elapsed)} of the target period gone (pace ${pace.toFixed(2)}).`;
+  }
+  return {
+    ...base,
+    progress: Number.isFinite(progress) ? progress : null,
+    elapsedShare: elapsed,
+    pace: pace !== null && Number.isFinite(pace) ? pace : null,
+    status,
+    statusReason: why,
+  };
+}
+
+function objectiveResults(
+  tree: GoalTree,
+  kpis: KpiResult[],
+  vanity: readonly string[],
+): ObjectiveResult[] {
+  const byId = new Map(tree.objectives.map((o) => [o.id, o]));
+  const children = new Map<string, string[]>();
+  for (const o of tree.objectives)
+    if (o.parent !== undefined) children.set(o.parent, [...(children.get(o.parent) ?? []), o.id]);
+  const statusMemo = new Map<string, KpiStatus>();
+  const statusOf = (id: string): KpiStatus => {
+    const memo = statusMemo.get(id);
+    if (memo) return memo;
+    const statuses = kpis.filter((k) => k.objective === id).map((k) => k.status);
+    for (const c of children.get(id) ?? []) statuses.push(statusOf(c));
+    let status: KpiStatus = 'no_data';
+    if (statuses.length > 0) {
+      const order = statuses.map((s) => STATUS_ORDER.indexOf(s));
+      status = STATUS_ORDER[Math.min(...order)]!;
+      // "no data" wins over "unavailable" only when something had data; all-unavailable stays unavailable.
+    }
+    statusMemo.set(id, status);
+    return status;
+  };
+  const depthOf = (id: string): number => {
+    let d = 0;
+    let p = byId.get(id)?.parent;
+    while (p !== undefined && d < tree.objectives.length) {
+      d++;
+      p = byId.get(p)?.parent;
+    }
+    return d;
+  };
+  const vanitySet = new Set(vanity);
+  return tree.objectives.map((o) => ({
+    objective: o.id,
+    name: o.name,
+    department: o.department ?? null,
+    parent: o.parent ?? null,
+    depth: depthOf(o.id),
+    kpis: kpis.filter((k) => k.objective === o.id).map((k) => k.kpi),
+    status: statusOf(o.id),
+    vanity: vanitySet.has(o.id),
+  }));
+}

@@ -1,0 +1,89 @@
+import type { Filter, FilterValue } from './types';
+
+/** A compiled filter: true when an event passes. */
+export type EventTest = (event: Record<string, unknown>) => boolean;
+
+const always: EventTest = () => true;
+
+function compare(a: unknown, b: FilterValue): number | undefined {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return undefined;
+}
+
+/**
+ * Compiles declarative filters (all must pass) into one fast test; done once per measure, not per event.
+ *
+ * `eq`/`neq` compare with `===` (`eq null` also matches a missing field); `in`/`not_in` take a list;
+ * `gt`/`gte`/`lt`/`lte` compare numbers with numbers or strings with strings (anything else fails);
+ * `exists`/`missing` test for a value other than null/undefined. `{ any: [...] }` is "or", `{ not: f }` negates.
+ *
+ * @example
+ * ```ts
+ * const test = compileFilters([{ field: 'answered', op: 'eq', value: true }]);
+ * test({ answered: true }); // true
+ * ```
+ */
+export function compileFilters(filters: readonly Filter[] | undefined): EventTest {
+  if (!filters || filters.length === 0) return always;
+  const tests = filters.map(compileFilter);
+  if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [a, b] = tests as [EventTest, EventTest];
+    return (e) => a(e) && b(e);
+  }
+  return (e) => {
+    for (const t of tests) if (!t(e)) return false;
+    return true;
+  };
+}
+
+/**
+ * Compiles one filter into a test (see `compileFilters`).
+ *
+ * @example
+ * ```ts
+ * compileFilter({ not: { field: 'isBot', op: 'eq', value: true } })({ isBot: false }); // true
+ * ```
+ */
+export function compileFilter(filter: Filter): EventTest {
+  if ('any' in filter) {
+    const tests = filter.any.map(compileFilter);
+    return (e) => {
+      for (const t of tests) if (t(e)) return true;
+      return false;
+    };
+  }
+  if ('not' in filter) {
+    const inner = compileFilter(filter.not);
+    return (e) => !inner(e);
+  }
+  const { field, op, value } = filter;
+  switch (op) {
+    case 'eq':
+      if (value === null) return (e) => e[field] === null || e[field] === undefined;
+      return (e) => e[field] === value;
+    case 'neq':
+      if (value === null) return (e) => e[field] !== null && e[field] !== undefined;
+      return (e) => e[field] !== value;
+    case 'in':
+    case 'not_in': {
+      const set = new Set<unknown>(Array.isArray(value) ? value : [value]);
+      return op === 'in' ? (e) => set.has(e[field]) : (e) => !set.has(e[field]);
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const v = value as FilterValue;
+      if (op === 'gt') return (e) => (compare(e[field], v) ?? -1) > 0;
+      if (op === 'gte') return (e) => (compare(e[field], v) ?? -1) >= 0;
+      if (op === 'lt') return (e) => (compare(e[field], v) ?? 1) < 0;
+      return (e) => (compare(e[field], v) ?? 1) <= 0;
+    }
+    case 'exists':
+      return (e) => e[field] !== undefined && e[field] !== null;
+    case 'missing':
+      return (e) => e[field] === undefined || e[field] === null;
+  }
+}

@@ -1,0 +1,242 @@
+import type { InputIssue } from '../model/parse';
+import type {
+  Additivity,
+  DerivedExpr,
+  EventSelector,
+  Filter,
+  GoalTree,
+  Kpi,
+  Measure,
+  MetricDef,
+} from './types';
+
+/** Thrown when a goal tree is inconsistent (unknown references, cycles, unknown fields); lists every issue. */
+export class GoalTreeError extends Error {
+  override name = 'GoalTreeError';
+  constructor(readonly issues: InputIssue[]) {
+    super(
+      `The goal tree has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ` +
+        issues
+          .slice(0, 5)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ') +
+        (issues.length > 5 ? '; …' : ''),
+    );
+  }
+}
+
+/**
+ * The measures and event selectors a metric reads, with where they sit in the metric (for messages).
+ *
+ * @example
+ * ```ts
+ * selectorsOf({ kind: 'ratio', numerator: a, denominator: b }); // [['numerator', a], ['denominator', b]]
+ * ```
+ */
+export function selectorsOf(metric: MetricDef): [string, EventSelector | Measure][] {
+  switch (metric.kind) {
+    case 'simple':
+    case 'cumulative':
+      return [['measure', metric.measure]];
+    case 'ratio':
+      return [
+        ['numerator', metric.numerator],
+        ['denominator', metric.denominator],
+      ];
+    case 'conversion':
+      return [
+        ['base', metric.base],
+        ['conversion', metric.conversion],
+      ];
+    case 'derived':
+      return [];
+  }
+}
+
+/** KPI ids a derived expression reads. */
+export function derivedInputs(expr: DerivedExpr, out: string[] = []): string[] {
+  if ('kpi' in expr) out.push(expr.kpi);
+  else if ('op' in expr) {
+    derivedInputs(expr.left, out);
+    derivedInputs(expr.right, out);
+  }
+  return out;
+}
+
+/**
+ * Whether a KPI's values may be added across periods and up the tree.
+ *
+ * Counts and sums of simple metrics are additive unless declared otherwise; ratios, conversions, derived metrics,
+ * averages, medians, percentiles, distinct counts and snapshots are not.
+ *
+ * @example
+ * ```ts
+ * kpiAdditivity(responseRateKpi); // 'non_additive'
+ * ```
+ */
+export function kpiAdditivity(kpi: Kpi): Additivity {
+  const m = kpi.metric;
+  if (m.kind === 'simple') {
+    if (m.additivity) return m.additivity;
+    return m.measure.agg === 'count' || m.measure.agg === 'sum' ? 'additive' : 'non_additive';
+  }
+  if (m.kind === 'cumulative') return 'semi_additive';
+  return 'non_additive';
+}
+
+function filterFields(filter: Filter, out: string[]): void {
+  if ('field' in filter) out.push(filter.field);
+  else if ('any' in filter) for (const f of filter.any) filterFields(f, out);
+  else filterFields(filter.not, out);
+}
+
+/** Finds one cycle in a directed graph given as adjacency lists; returns its path (a → b → a) or undefined. */
+function findCycle(nodes: Iterable<string>, next: (id: string) => readonly string[]): string[][] {
+  const state = new Map<string, 1 | 2>();
+  const cycles: string[][] = [];
+  const stack: string[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 1);
+    stack.push(id);
+    for (const n of next(id)) {
+      const s = state.get(n);
+      if (s === 1) cycles.push([...stack.slice(stack.indexOf(n)), n]);
+      else if (s === undefined) visit(n);
+    }
+    stack.pop();
+    state.set(id, 2);
+  };
+  for (const id of nodes) if (!state.has(id)) visit(id);
+  return cycles;
+}
+
+/**
+ * Checks a goal tree's references and structure; returns every problem (empty when the tree is sound).
+ *
+ * Catches duplicate ids, objectives, sources and KPIs that do not exist, cycles among objectives, derived KPIs
+ * and contributions, metric fields a source does not declare, measures without the field their aggregation
+ * needs, impossible percentiles, windows and target boxes.
+ *
+ * @example
+ * ```ts
+ * const issues = validateGoalTree(tree);
+ * if (issues.length) throw new GoalTreeError(issues);
+ * ```
+ */
+export function validateGoalTree(tree: GoalTree): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const ids = (list: { id: string }[], what: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) add(`${what}.${i}.id`, `duplicate ${what.slice(0, -1)} id "${x.id}"`);
+      seen.add(x.id);
+    });
+    return seen;
+  };
+  const objectives = ids(tree.objectives, 'objectives');
+  const kpiIds = ids(tree.kpis, 'kpis');
+  const sourceIds = ids(tree.sources, 'sources');
+  const sources = new Map(tree.sources.map((s) => [s.id, s]));
+
+  tree.objectives.forEach((o, i) => {
+    if (o.parent !== undefined && !objectives.has(o.parent))
+      add(`objectives.${i}.parent`, `unknown objective "${o.parent}"`);
+    if (o.horizon && !(Date.parse(o.horizon.from) < Date.parse(o.horizon.to)))
+      add(`objectives.${i}.horizon`, 'must start before it ends');
+  });
+  const parentOf = new Map(tree.objectives.map((o) => [o.id, o.parent]));
+  for (const cycle of findCycle(objectives, (id) => {
+    const p = parentOf.get(id);
+    return p !== undefined && objectives.has(p) ? [p] : [];
+  }))
+    add('objectives', `cycle in the objective tree: ${cycle.join(' → ')}`);
+
+  tree.sources.forEach((s, i) => {
+    if (s.basis === 'consent' && s.consentField === undefined)
+      add(
+        `sources.${i}.consentField`,
+        'a source processed on consent must name the field that records consent',
+      );
+  });
+
+  tree.kpis.forEach((k, i) => {
+    const at = `kpis.${i}`;
+    if (!objectives.has(k.objective)) add(`${at}.objective`, `unknown objective "${k.objective}"`);
+    if (k.baseline !== undefined && !Number.isFinite(k.baseline))
+      add(`${at}.baseline`, 'must be a finite number');
+    k.targets?.forEach((t, j) => {
+      if (!(Date.parse(t.from) < Date.parse(t.to)))
+        add(`${at}.targets.${j}`, 'the target box must start before it ends');
+      if (!Number.isFinite(t.value)) add(`${at}.targets.${j}.value`, 'must be a finite number');
+    });
+    const m = k.metric;
+    for (const [where, sel] of selectorsOf(m)) {
+      const path = `${at}.metric.${where}`;
+      const source = sources.get(sel.source);
+      if (!sourceIds.has(sel.source)) {
+        add(`${path}.source`, `unknown data source "${sel.source}"`);
+        continue;
+      }
+      const fields: string[] = [];
+      for (const f of sel.filters ?? []) filterFields(f, fields);
+      if ('agg' in sel) {
+        const measure = sel as Measure;
+        if (measure.agg !== 'count' && measure.field === undefined)
+          add(`${path}.field`, `aggregation "${measure.agg}" needs a field`);
+        if (measure.field !== undefined) fields.push(measure.field);
+        if (measure.agg === 'percentile') {
+          const p = measure.percentile;
+          if (p === undefined || !(p >= 0 && p <= 100))
+            add(`${path}.percentile`, 'percentile needs a value between 0 and 100');
+        }
+      }
+      if (m.kind === 'conversion') fields.push(m.entity);
+      if (m.kind === 'simple' && m.snapshotBy !== undefined) fields.push(m.snapshotBy);
+      if (source?.fields) {
+        const known = new Set(source.fields);
+        for (const f of fields)
+          if (!known.has(f))
+            add(
+              `${path}`,
+              `unknown field "${f}": source "${source.id}" declares ${source.fields.join(', ') || 'no fields'}`,
+            );
+      }
+    }
+    if (m.kind === 'cumulative' && m.measure.agg !== 'count' && m.measure.agg !== 'sum')
+      add(`${at}.metric.measure.agg`, 'a cumulative metric adds up counts or sums only');
+    if (m.kind === 'simple' && m.snapshotBy !== undefined && m.additivity !== 'semi_additive')
+      add(`${at}.metric.snapshotBy`, 'snapshotBy is only meaningful for semi_additive metrics');
+    if (m.kind === 'derived')
+      for (const ref of derivedInputs(m.expr))
+        if (!kpiIds.has(ref)) add(`${at}.metric.expr`, `unknown KPI "${ref}"`);
+  });
+
+  const byId = new Map(tree.kpis.map((k) => [k.id, k]));
+  for (const cycle of findCycle(kpiIds, (id) => {
+    const k = byId.get(id);
+    return k?.metric.kind === 'derived'
+      ? derivedInputs(k.metric.expr).filter((r) => kpiIds.has(r))
+      : [];
+  }))
+    add('kpis', `cycle among derived KPIs: ${cycle.join(' → ')}`);
+
+  const contributions = tree.contributions ?? [];
+  contributions.forEach((c, i) => {
+    if (!kpiIds.has(c.from)) add(`contributions.${i}.from`, `unknown KPI "${c.from}"`);
+    if (!kpiIds.has(c.to)) add(`contributions.${i}.to`, `unknown KPI "${c.to}"`);
+    if (c.from === c.to) add(`contributions.${i}`, 'a KPI cannot contribute to itself');
+    if (c.share !== undefined && !(c.share >= 0 && c.share <= 1))
+      add(`contributions.${i}.share`, 'must be between 0 and 1');
+  });
+  const edges = new Map<string, string[]>();
+  for (const c of contributions) {
+    if (c.from === c.to) continue;
+    const list = edges.get(c.from) ?? [];
+    list.push(c.to);
+    edges.set(c.from, list);
+  }
+  for (const cycle of findCycle(edges.keys(), (id) => edges.get(id) ?? []))
+    add('contributions', `cycle among contributions: ${cycle.join(' → ')}`);
+  return issues;
+}
