@@ -32,20 +32,35 @@ interface CompiledCalendar {
 export const ALWAYS_OPEN: Calendar = { id: '24/7', timeZone: 'UTC', alwaysOpen: true };
 
 const compiledCache = new WeakMap<Calendar, CompiledCalendar>();
+/** Formatters and offsets per time zone, shared by every calendar in that zone (offsets never change). */
+const zones = new Map<
+  string,
+  { formatter: Intl.DateTimeFormat; offsets: Map<number, DayOffset> }
+>();
+
+function zoneOf(timeZone: string) {
+  let z = zones.get(timeZone);
+  if (!z) {
+    const formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    z = { formatter, offsets: new Map() };
+    zones.set(timeZone, z);
+  }
+  return z;
+}
 
 function compile(calendar: Calendar): CompiledCalendar {
   let c = compiledCache.get(calendar);
   if (c) return c;
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone: calendar.timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const zone = zoneOf(calendar.timeZone);
   const overrides = new Map<number, number[]>();
   for (const o of calendar.overrides ?? [])
     overrides.set(dateIndex(o.date), toMinutes(o.intervals));
@@ -55,9 +70,9 @@ function compile(calendar: Calendar): CompiledCalendar {
     week: WEEKDAYS.map((d) => toMinutes(calendar.week?.[d] ?? [])),
     holidays: new Set((calendar.holidays ?? []).map(dateIndex)),
     overrides,
-    offsets: new Map(),
+    offsets: zone.offsets,
     ranges: new Map(),
-    formatter,
+    formatter: zone.formatter,
   };
   compiledCache.set(calendar, c);
   return c;

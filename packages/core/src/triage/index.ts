@@ -3,3 +3,4 @@ export type * from './types';
 export * from './phrases';
 export * from './routing';
 export * from './calendar';
+export * from './sla';

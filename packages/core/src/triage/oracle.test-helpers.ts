@@ -12,7 +12,18 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 
 /** Local − UTC in ms at `t`, from Intl (cached per UTC quarter hour: every zone tested changes on quarters). */
+let lastZone = '';
+let lastQuarter = NaN;
+let lastOffset = 0;
 export function oracleOffset(zone: string, t: number): number {
+  const q0 = Math.floor(t / QUARTER);
+  if (zone === lastZone && q0 === lastQuarter) return lastOffset;
+  lastZone = zone;
+  lastQuarter = q0;
+  return (lastOffset = offsetOf(zone, t));
+}
+
+function offsetOf(zone: string, t: number): number {
   let cache = offsets.get(zone);
   if (!cache) offsets.set(zone, (cache = new Map()));
   const q = Math.floor(t / QUARTER);
@@ -43,7 +54,17 @@ const toMin = (s: string) => +s.slice(0, 2) * 60 + +s.slice(3, 5);
 const dayCache = new WeakMap<Calendar, Map<number, number[]>>();
 
 /** Working minutes [start, end, …] of the local date starting at `dayStart` (local ms), from the raw calendar. */
+let lastCal: Calendar | undefined;
+let lastDayStart = NaN;
+let lastDay: number[] = [];
 function oracleDay(cal: Calendar, dayStart: number): number[] {
+  if (cal === lastCal && dayStart === lastDayStart) return lastDay;
+  lastCal = cal;
+  lastDayStart = dayStart;
+  return (lastDay = dayOf(cal, dayStart));
+}
+
+function dayOf(cal: Calendar, dayStart: number): number[] {
   let cache = dayCache.get(cal);
   if (!cache) dayCache.set(cal, (cache = new Map()));
   let out = cache.get(dayStart);

@@ -297,6 +297,9 @@ export interface SlaConversation {
   pauses?: readonly SlaPause[];
   /** Whether the opening message is a complaint (turns on the public acknowledgement target on public channels). */
   complaint?: boolean;
+  /** Priority band and department, to pick targets from `byBand` and `byDepartment`. */
+  band?: PriorityBand;
+  department?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

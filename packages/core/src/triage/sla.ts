@@ -1,0 +1,488 @@
+import type { Channel, Mention, Platform } from '../model/schemas';
+import type { PriorityBand } from '../scoring/bands';
+import { addBusinessTime, ALWAYS_OPEN, businessTimeBetween } from './calendar';
+import type {
+  Calendar,
+  SlaClock,
+  SlaConversation,
+  SlaEvent,
+  SlaPause,
+  SlaPolicy,
+  SlaState,
+  SlaStatus,
+  SlaTargetName,
+  SlaTargets,
+} from './types';
+
+const MINUTE = 60_000;
+/** Public complaints expect an answer within the hour. */
+export const DEFAULT_PUBLIC_ACKNOWLEDGEMENT_MINUTES = 60;
+const DEFAULT_WARN_AT: readonly number[] = [0.75];
+
+const TARGET_WORDS: Record<SlaTargetName, string> = {
+  first_response: 'first response',
+  next_response: 'next response',
+  resolution: 'resolution',
+  public_acknowledgement: 'public acknowledgement',
+};
+
+/** What decides which policy and which targets apply to a conversation. */
+export interface SlaFacts {
+  department?: string;
+  channel?: Channel;
+  platform?: Platform;
+  band?: PriorityBand;
+  tags?: readonly string[];
+}
+
+/**
+ * The first policy whose `when` condition holds for these facts (policies without a condition always hold).
+ *
+ * @example
+ * ```ts
+ * const policy = selectSlaPolicy(policies, { department: 'service', channel: 'public', band: 'high' });
+ * ```
+ */
+export function selectSlaPolicy(
+  policies: readonly SlaPolicy[],
+  facts: SlaFacts,
+): SlaPolicy | undefined {
+  return policies.find((p) => {
+    const w = p.when;
+    if (!w) return true;
+    if (
+      w.departments &&
+      !(facts.department !== undefined && w.departments.includes(facts.department))
+    )
+      return false;
+    if (w.channels && !(facts.channel !== undefined && w.channels.includes(facts.channel)))
+      return false;
+    if (w.platforms && !(facts.platform !== undefined && w.platforms.includes(facts.platform)))
+      return false;
+    if (w.bands && !(facts.band !== undefined && w.bands.includes(facts.band))) return false;
+    if (w.tags && !w.tags.some((t) => facts.tags?.includes(t))) return false;
+    return true;
+  });
+}
+
+/**
+ * The targets (minutes of business time) a policy sets for these facts, merged from general to specific:
+ * `targets`, then `byDepartment`, `byChannel` and `byBand`. The public acknowledgement target defaults to 60.
+ *
+ * @example
+ * ```ts
+ * slaTargets({ id: 'p', targets: { firstResponse: 60 }, byBand: { critical: { firstResponse: 15 } } }, { band: 'critical' });
+ * // { firstResponse: 15, publicAcknowledgement: 60 }
+ * ```
+ */
+export function slaTargets(policy: SlaPolicy, facts: SlaFacts = {}): SlaTargets {
+  return {
+    publicAcknowledgement: DEFAULT_PUBLIC_ACKNOWLEDGEMENT_MINUTES,
+    ...policy.targets,
+    ...(facts.department !== undefined && policy.byDepartment?.[facts.department]),
+    ...(facts.channel !== undefined && policy.byChannel?.[facts.channel]),
+    ...(facts.band !== undefined && policy.byBand?.[facts.band]),
+  };
+}
+
+type Interval = [from: number, to: number];
+
+/** Turns `now` (ISO 8601 or ms since the epoch) into ms. */
+export function toEpochMs(now: string | number): number {
+  const ms = typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(ms))
+    throw new RangeError(`"${String(now)}" is not an ISO 8601 instant or epoch milliseconds.`);
+  return ms;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Every SLA clock of a conversation at `now` (ISO 8601 or ms since the epoch), in business time.
+ *
+ * - **first_response** starts at the customer's first message and is fulfilled by the first reply from a person
+ *   at the brand (bot and automated replies never count).
+ * - **public_acknowledgement** (public channel and `complaint` only) is fulfilled by the first public reply from
+ *   a person.
+ * - **next_response** starts a new cycle at each customer message that follows a reply, fulfilled by the next
+ *   reply; the clock shows the latest cycle, the events every cycle.
+ * - **resolution** starts at the first customer message and stops at `resolvedAt`; it pauses by itself while the
+ *   brand has replied last (waiting on the customer).
+ *
+ * Resolving stops every clock, even when the customer spoke last: a clock not yet fulfilled then counts as met
+ * unless it had already breached. A customer message after `resolvedAt` reopens the conversation: the resolved
+ * time is a pause for the resolution clock and the response clocks run again. `pauses` stop every clock.
+ * Messages, pauses and resolutions after `now` are not known yet and are ignored. Targets come from
+ * {@link slaTargets}; a target left undefined is not measured. Without a calendar, business time is wall time.
+ *
+ * @example
+ * ```ts
+ * const state = computeSla({ mentions: conversation.mentions, channel: 'public', complaint: true }, policy, calendar, '2026-11-23T10:00:00Z');
+ * state.clocks.find((c) => c.target === 'first_response')?.status; // 'pending' | 'warning' | 'breached' | 'met' | 'paused'
+ * ```
+ */
+export function computeSla(
+  conversation: SlaConversation,
+  policy: SlaPolicy,
+  calendar: Calendar | undefined,
+  now: string | number,
+): SlaState {
+  const nowMs = toEpochMs(now);
+  const cal = calendar ?? ALWAYS_OPEN;
+  const targets = slaTargets(policy, {
+    channel: conversation.channel,
+    band: conversation.band,
+    department: conversation.department,
+  });
+  const warnAt = [...(policy.warnAt ?? DEFAULT_WARN_AT)].sort((a, b) => a - b);
+  const roundTheClock = new Set(policy.roundTheClock ?? []);
+  const calendarFor = (t: SlaTargetName) => (roundTheClock.has(t) ? ALWAYS_OPEN : cal);
+
+  // The known past: messages at or before now, in time order.
+  const messages: { t: number; m: Mention }[] = [];
+  for (const m of conversation.mentions) {
+    const t = Date.parse(m.createdAt);
+    if (t <= nowMs) messages.push({ t, m });
+  }
+  messages.sort((a, b) => a.t - b.t);
+  const customer: number[] = [];
+  const replies: { t: number; channel: Channel }[] = [];
+  for (const { t, m } of messages) {
+    if (m.direction === 'inbound') customer.push(t);
+    else if (!m.author.isBot) replies.push({ t, channel: m.channel });
+  }
+
+  const clocks: SlaClock[] = [];
+  const first = customer[0];
+  if (first !== undefined) {
+    const lastCustomer = customer[customer.length - 1]!;
+    const resolvedRaw =
+      conversation.resolvedAt !== undefined ? Date.parse(conversation.resolvedAt) : undefined;
+    const resolvedKnown =
+      resolvedRaw !== undefined && Number.isFinite(resolvedRaw) && resolvedRaw <= nowMs
+        ? resolvedRaw
+        : undefined;
+    const resolved =
+      resolvedKnown !== undefined && resolvedKnown >= lastCustomer ? resolvedKnown : undefined;
+    const explicit: (Interval & { reason: string })[] = [];
+    for (const p of conversation.pauses ?? []) {
+      const from = Date.parse(p.from);
+      const to = p.to !== undefined ? Date.parse(p.to) : Infinity;
+      if (from <= nowMs && to > from)
+        explicit.push(Object.assign([from, to] as Interval, { reason: p.reason }));
+    }
+    const stopByResolve =
+      resolved !== undefined ? { at: resolved, detail: 'conversation resolved' } : undefined;
+    // Response clocks that began before a resolution stop there even if the customer wrote again later.
+    const stopByAnyResolve =
+      resolvedKnown !== undefined && resolvedKnown >= first
+        ? { at: resolvedKnown, detail: 'conversation resolved' }
+        : undefined;
+
+    const firstReply = replies.find((r) => r.t >= first);
+    const run = (
+      target: SlaTargetName,
+      minutes: number | undefined,
+      start: number,
+      stop: Stop | undefined,
+      pauses = explicit,
+    ) => {
+      if (minutes === undefined) return;
+      clocks.push(
+        runClock(target, minutes, start, stop, pauses, calendarFor(target), nowMs, warnAt),
+      );
+    };
+    run(
+      'first_response',
+      targets.firstResponse,
+      first,
+      earliest(firstReply && { at: firstReply.t, detail: 'a person replied' }, stopByAnyResolve),
+    );
+    if (conversation.channel === 'public' && conversation.complaint) {
+      const publicReply = replies.find((r) => r.t >= first && r.channel === 'public');
+      run(
+        'public_acknowledgement',
+        targets.publicAcknowledgement,
+        first,
+        earliest(
+          publicReply && { at: publicReply.t, detail: 'a person replied in public' },
+          stopByAnyResolve,
+        ),
+      );
+    }
+
+    // Next response: a cycle starts at the first customer message after each reply.
+    if (targets.nextResponse !== undefined && (firstReply || stopByAnyResolve)) {
+      const cycles: number[] = [];
+      let answered = true;
+      let ri = 0;
+      let ci = 0;
+      const stream: { t: number; customer: boolean }[] = [];
+      // A resolution answers like a reply: a customer message after it starts a new cycle.
+      const answers = replies.map((r) => r.t);
+      if (stopByAnyResolve) answers.push(stopByAnyResolve.at);
+      answers.sort((a, b) => a - b);
+      while (ri < answers.length || ci < customer.length) {
+        const r = answers[ri];
+        const c = customer[ci];
+        // A reply and a customer message at the same instant: the customer's counts first.
+        if (c !== undefined && (r === undefined || c <= r)) {
+          stream.push({ t: c, customer: true });
+          ci++;
+        } else {
+          stream.push({ t: r!, customer: false });
+          ri++;
+        }
+      }
+      let seenReply = false;
+      for (const e of stream) {
+        if (!e.customer) {
+          seenReply = true;
+          answered = true;
+        } else if (seenReply && answered) {
+          cycles.push(e.t);
+          answered = false;
+        }
+      }
+      const history: SlaClock[] = [];
+      for (const start of cycles) {
+        const reply = replies.find((r) => r.t >= start);
+        const resolvedAfter =
+          resolvedKnown !== undefined && resolvedKnown >= start
+            ? { at: resolvedKnown, detail: 'conversation resolved' }
+            : undefined;
+        history.push(
+          runClock(
+            'next_response',
+            targets.nextResponse,
+            start,
+            earliest(reply && { at: reply.t, detail: 'a person replied' }, resolvedAfter),
+            explicit,
+            calendarFor('next_response'),
+            nowMs,
+            warnAt,
+          ),
+        );
+      }
+      const latest = history[history.length - 1];
+      if (latest) {
+        latest.cycles = history.length;
+        latest.events = history.flatMap((h) => h.events);
+        clocks.push(latest);
+      }
+    }
+
+    if (targets.resolution !== undefined) {
+      // Waiting on the customer: from each reply by a person until the customer writes again.
+      const waiting: (Interval & { reason: string })[] = [];
+      let ci = 0;
+      for (const r of replies) {
+        if (r.t < first) continue;
+        while (ci < customer.length && customer[ci]! <= r.t) ci++;
+        const next = customer[ci] ?? Infinity;
+        waiting.push(Object.assign([r.t, next] as Interval, { reason: 'waiting on the customer' }));
+      }
+      if (resolvedKnown !== undefined && resolved === undefined) {
+        const back = customer.find((c) => c > resolvedKnown)!;
+        waiting.push(
+          Object.assign([resolvedKnown, back] as Interval, {
+            reason: 'resolved until the customer wrote again',
+          }),
+        );
+      }
+      run(
+        'resolution',
+        targets.resolution,
+        first,
+        stopByResolve,
+        mergePauses([...explicit, ...waiting]),
+      );
+    }
+  }
+
+  const events = clocks
+    .flatMap((c) => c.events)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  let nextDue: number | undefined;
+  for (const c of clocks) {
+    if ((c.status === 'pending' || c.status === 'warning') && c.dueAt !== undefined) {
+      const d = Date.parse(c.dueAt);
+      if (nextDue === undefined || d < nextDue) nextDue = d;
+    }
+  }
+  return {
+    policyId: policy.id,
+    calendarId: cal.id,
+    clocks,
+    status: worstStatus(clocks.map((c) => c.status)),
+    ...(nextDue !== undefined && { nextDueAt: iso(nextDue) }),
+    events,
+  };
+}
+
+interface Stop {
+  at: number;
+  detail: string;
+}
+
+function earliest(a: Stop | undefined, b: Stop | undefined): Stop | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.at < a.at ? b : a;
+}
+
+const STATUS_ORDER: readonly SlaStatus[] = ['breached', 'warning', 'pending', 'paused', 'met'];
+
+/**
+ * The most serious of several statuses: breached, then warning, pending, paused, met (met when there are none).
+ *
+ * @example
+ * ```ts
+ * worstStatus(['met', 'warning', 'pending']); // 'warning'
+ * ```
+ */
+export function worstStatus(statuses: readonly SlaStatus[]): SlaStatus {
+  let best = STATUS_ORDER.length - 1;
+  for (const s of statuses) best = Math.min(best, STATUS_ORDER.indexOf(s));
+  return STATUS_ORDER[best]!;
+}
+
+function mergePauses<T extends Interval & { reason: string }>(pauses: T[]): T[] {
+  const sorted = [...pauses].sort((a, b) => a[0] - b[0]);
+  const out: T[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p[0] <= last[1]) {
+      if (p[1] > last[1]) last[1] = p[1];
+    } else out.push(Object.assign([p[0], p[1]] as Interval, { reason: p.reason }) as T);
+  }
+  return out;
+}
+
+function runClock(
+  target: SlaTargetName,
+  minutes: number,
+  start: number,
+  stop: Stop | undefined,
+  rawPauses: readonly (Interval & { reason: string })[],
+  cal: Calendar,
+  now: number,
+  warnAt: readonly number[],
+): SlaClock {
+  const words = TARGET_WORDS[target];
+  const targetMs = minutes * MINUTE;
+  const stopped = stop !== undefined && stop.at <= now;
+  const end = Math.max(start, stopped ? stop.at : now);
+  const pauses = mergePauses(rawPauses.filter((p) => p[1] > start && p[0] < end));
+  // Running pieces of [start, end) outside pauses.
+  const pieces: Interval[] = [];
+  let cursor = start;
+  for (const [a, b] of pauses) {
+    if (a > cursor) pieces.push([cursor, Math.min(a, end)]);
+    cursor = Math.max(cursor, b);
+    if (cursor >= end) break;
+  }
+  if (cursor < end) pieces.push([cursor, end]);
+  const spans = pieces.map(([a, b]) => businessTimeBetween(cal, a, b));
+  const used = spans.reduce((x, y) => x + y, 0);
+  const crossing = (amount: number): number | undefined => {
+    let acc = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      if (acc + spans[i]! >= amount) return addBusinessTime(cal, pieces[i]![0], amount - acc);
+      acc += spans[i]!;
+    }
+    return undefined;
+  };
+
+  const events: SlaEvent[] = [
+    {
+      kind: 'applied',
+      target,
+      at: iso(start),
+      detail: `${cap(words)} target: ${formatMinutes(minutes)} of business time`,
+    },
+  ];
+  const shownPauses: SlaPause[] = [];
+  for (const p of pauses) {
+    const from = Math.max(p[0], start);
+    events.push({ kind: 'paused', target, at: iso(from), detail: `Clock paused: ${p.reason}` });
+    const pause: SlaPause = { from: iso(from), reason: p.reason };
+    if (p[1] < end)
+      events.push({ kind: 'resumed', target, at: iso(p[1]), detail: 'Clock running again' });
+    if (p[1] <= end || stopped) pause.to = iso(Math.min(p[1], end));
+    shownPauses.push(pause);
+  }
+  for (const f of warnAt) {
+    const w = crossing(f * targetMs);
+    if (w !== undefined) {
+      events.push({
+        kind: 'warning',
+        target,
+        at: iso(w),
+        detail: `${Math.round(f * 100)}% of the ${words} time used`,
+      });
+    }
+  }
+  const breached = stopped ? used > targetMs : used >= targetMs;
+  const breachedAt = breached ? crossing(targetMs) : undefined;
+  if (breachedAt !== undefined) {
+    events.push({
+      kind: 'breached',
+      target,
+      at: iso(breachedAt),
+      detail: `${cap(words)} target of ${formatMinutes(minutes)} missed`,
+    });
+  }
+  if (stopped)
+    events.push({
+      kind: 'fulfilled',
+      target,
+      at: iso(stop.at),
+      detail: `${cap(words)}: ${stop.detail}`,
+    });
+  events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  const pausedNow = !stopped && rawPauses.some((p) => p[0] <= now && now < p[1] && p[1] > start);
+  const remaining = targetMs - used;
+  let status: SlaStatus;
+  if (breached) status = 'breached';
+  else if (stopped) status = 'met';
+  else if (pausedNow) status = 'paused';
+  else if (warnAt.length && used >= warnAt[0]! * targetMs) status = 'warning';
+  else status = 'pending';
+  const due = breachedAt ?? addBusinessTime(cal, stopped ? stop.at : now, remaining);
+  return {
+    target,
+    targetMinutes: minutes,
+    startedAt: iso(start),
+    ...(due !== undefined && { dueAt: iso(due) }),
+    remaining,
+    used,
+    status,
+    ...(stopped && { fulfilledAt: iso(stop.at) }),
+    ...(breachedAt !== undefined && { breachedAt: iso(breachedAt) }),
+    pauses: shownPauses,
+    cycles: 1,
+    events,
+  };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A duration in minutes as people say it: "45 min", "2 h", "1 h 30 min", "3 d".
+ *
+ * @example
+ * ```ts
+ * formatMinutes(90); // '1 h 30 min'
+ * ```
+ */
+export function formatMinutes(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  if (m % 1440 === 0) return `${m / 1440} d`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
