@@ -13,3 +13,6 @@ export * from './SpikeAlert';
 export * from './VolumeChart';
 export type { SpikeLike, SpikeTermLike, VolumeBucket } from './internal/coreTypes';
 export * from './TriageQueue';
+export * from './MentionCard';
+export * from './ConversationView';
+export * from './DepartmentBoard';
