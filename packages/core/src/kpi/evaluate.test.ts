@@ -1,0 +1,523 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluateGoals } from './evaluate';
+import type { GoalEvent, GoalTree, Kpi, KpiResult } from './types';
+import { GoalTreeError } from './validate';
+
+const NOV = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
+const MID = '2026-11-16T00:00:00Z';
+const day = (d: number, h = 12) => Date.UTC(2026, 10, d, h);
+
+function tree(kpis: Kpi[], extra: Partial<GoalTree> = {}): GoalTree {
+  return {
+    objectives: [
+      { id: 'company', name: 'Grow with happy customers', owner: 'CEO' },
+      { id: 'sales', name: 'Sales from social', department: 'sales', parent: 'company', owner: 'Sales lead' },
+    ],
+    kpis,
+    sources: [
+      { id: 'orders', basis: 'contract', scopes: ['aggregate'] },
+      { id: 'posts', basis: 'platform_terms', scopes: ['aggregate'] },
+      {
+        id: 'people',
+        basis: 'consent',
+        scopes: ['aggregate', 'per_person'],
+        personField: 'person',
+        consentField: 'consent',
+      },
+      { id: 'private', basis: 'legitimate_interest', scopes: [] },
+    ],
+    ...extra,
+  };
+}
+
+const signups: Kpi = {
+  id: 'signups',
+  name: 'Sign-ups from social',
+  objective: 'sales',
+  level: 'outcome',
+  unit: 'count',
+  direction: 'increase',
+  owner: 'Sales lead',
+  baseline: 0,
+  targets: [{ ...NOV, value: 100 }],
+  metric: {
+    kind: 'simple',
+    measure: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
+  },
+};
+
+const byId = (kpis: KpiResult[], id: string) => kpis.find((k) => k.kpi === id)!;
+
+function expectNoNaN(value: unknown): void {
+  const text = JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === 'number' && !Number.isFinite(v) ? `BAD:${v}` : v,
+  );
+  expect(text).not.toMatch(/BAD:/);
+}
+
+describe('evaluateGoals: actuals, progress, pacing, status', () => {
+  it('paces a count against the elapsed share of its target box', () => {
+    const events: GoalEvent[] = [];
+    for (let i = 0; i < 40; i++) events.push({ source: 'orders', at: day(1 + (i % 14)), channel: 'social' });
+    for (let i = 0; i < 10; i++) events.push({ source: 'orders', at: day(3), channel: 'store' });
+    const report = evaluateGoals(tree([signups]), events, { ...NOV, now: MID });
+    const k = byId(report.kpis, 'signups');
+    expect(k.actual).toBe(40);
+    expect(k.progress).toBeCloseTo(0.4, 10);
+    expect(k.elapsedShare).toBeCloseTo(0.5, 10);
+    expect(k.pace).toBeCloseTo(0.8, 10);
+    expect(k.status).toBe('at_risk');
+    expect(k.statusReason).toMatch(/40% of the way from 0 to 100 with 50% of the target period gone/);
+    expect(k.eventCount).toBe(40);
+    expect(report.events.inWindow).toBe(50);
+  });
+
+  it('is on track once the target is reached, and off track well behind pace', () => {
+    const many = Array.from({ length: 120 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    expect(byId(evaluateGoals(tree([signups]), many, { ...NOV, now: MID }).kpis, 'signups').status).toBe(
+      'on_track',
+    );
+    const few = Array.from({ length: 5 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const k = byId(evaluateGoals(tree([signups]), few, { ...NOV, now: MID }).kpis, 'signups');
+    expect(k.status).toBe('off_track');
+  });
+
+  it('measures progress on a decreasing KPI from its baseline', () => {
+    const time: Kpi = {
+      ...signups,
+      id: 'frt',
+      name: 'First response (median)',
+      unit: 'ms',
+      direction: 'decrease',
+      baseline: 7_200_000,
+      targets: [{ ...NOV, value: 3_600_000 }],
+      metric: { kind: 'simple', measure: { source: 'orders', agg: 'median', field: 'ms' } },
+    };
+    const events = [1_800_000, 5_400_000, 3_600_000].map((ms) => ({ source: 'orders', at: day(2), ms }));
+    const k = byId(evaluateGoals(tree([time]), events, { ...NOV, now: MID }).kpis, 'frt');
+    expect(k.actual).toBe(3_600_000);
+    expect(k.progress).toBe(1);
+    expect(k.status).toBe('on_track');
+  });
+
+  it('judges a neutral KPI by its distance from the target', () => {
+    const neutral: Kpi = {
+      ...signups,
+      id: 'n',
+      direction: 'neutral',
+      targets: [{ ...NOV, value: 10, bands: { tolerance: 1 } }],
+    };
+    const events = Array.from({ length: 12 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const k = byId(evaluateGoals(tree([neutral]), events, { ...NOV, now: MID }).kpis, 'n');
+    expect(k.status).toBe('at_risk');
+    expect(k.progress).toBeNull();
+  });
+
+  it('says no_target when no target covers the window', () => {
+    const k = byId(
+      evaluateGoals(tree([{ ...signups, targets: [] }]), [{ source: 'orders', at: day(2), channel: 'social' }], {
+        ...NOV,
+        now: MID,
+      }).kpis,
+      'signups',
+    );
+    expect(k.status).toBe('no_target');
+    expect(k.actual).toBe(1);
+  });
+
+  it('compares with the previous period of the same length', () => {
+    const events = [
+      { source: 'orders', at: Date.UTC(2026, 9, 10), channel: 'social' },
+      { source: 'orders', at: Date.UTC(2026, 9, 11), channel: 'social' },
+      { source: 'orders', at: day(3), channel: 'social' },
+    ];
+    const k = byId(evaluateGoals(tree([signups]), events, { ...NOV, now: MID }).kpis, 'signups');
+    expect(k.previous).toBe(2);
+    expect(k.change).toBeCloseTo(-0.5, 10);
+  });
+});
+
+describe('evaluateGoals: no data, never NaN', () => {
+  const rate: Kpi = {
+    ...signups,
+    id: 'rate',
+    name: 'Share of social orders',
+    unit: 'ratio',
+    baseline: 0.1,
+    targets: [{ ...NOV, value: 0.2 }],
+    metric: {
+      kind: 'ratio',
+      numerator: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
+      denominator: { source: 'orders', agg: 'count', filters: [{ field: 'paid', op: 'eq', value: true }] },
+    },
+  };
+
+  it('reports division by zero as no_data with the reason', () => {
+    const report = evaluateGoals(tree([rate]), [{ source: 'orders', at: day(2), channel: 'social' }], {
+      ...NOV,
+      now: MID,
+    });
+    const k = byId(report.kpis, 'rate');
+    expect(k.actual).toBeNull();
+    expect(k.status).toBe('no_data');
+    expect(k.noDataReason).toMatch(/division by zero/);
+    expectNoNaN(report);
+  });
+
+  it('tells an empty period (no events at all) from a zero count', () => {
+    const empty = evaluateGoals(tree([signups]), [], { ...NOV, now: MID });
+    expect(byId(empty.kpis, 'signups').status).toBe('no_data');
+    expect(byId(empty.kpis, 'signups').noDataReason).toMatch(/no events from source "orders"/);
+    const zero = evaluateGoals(tree([signups]), [{ source: 'orders', at: day(2), channel: 'store' }], {
+      ...NOV,
+      now: MID,
+    });
+    expect(byId(zero.kpis, 'signups').actual).toBe(0);
+    expectNoNaN(empty);
+  });
+
+  it('rejects bad events with reasons and skips non-finite values', () => {
+    const avg: Kpi = { ...signups, id: 'avg', metric: { kind: 'simple', measure: { source: 'orders', agg: 'avg', field: 'amount' } } };
+    const events = [
+      { source: 'orders', at: Number.NaN },
+      { source: 'orders', at: '2026-11-02T10:00:00' },
+      null,
+      { at: day(2) },
+      { source: 'orders', at: day(2), amount: Number.POSITIVE_INFINITY },
+      { source: 'orders', at: day(2), amount: '12' },
+      { source: 'orders', at: '2026-11-02T10:00:00Z', amount: 10 },
+      { source: 'orders', at: day(3), amount: 20 },
+    ] as unknown as GoalEvent[];
+    const report = evaluateGoals(tree([avg]), events, { ...NOV, now: MID });
+    expect(report.events.rejected.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(report.events.rejected[1]!.reason).toMatch(/ISO 8601 date-time with a zone/);
+    const k = byId(report.kpis, 'avg');
+    expect(k.actual).toBe(15);
+    expect(k.statusReason).toMatch(/2 matching event\(s\) left out/);
+    expect(report.warnings.some((w) => w.code === 'rejected_events')).toBe(true);
+    expectNoNaN(report);
+  });
+
+  it('never puts NaN or Infinity in a report, whatever the values (property)', () => {
+    const avg: Kpi = { ...rate, id: 'r2' };
+    const sum: Kpi = { ...signups, id: 's', metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'v' } } };
+    const p90: Kpi = { ...signups, id: 'p', metric: { kind: 'simple', measure: { source: 'orders', agg: 'percentile', percentile: 90, field: 'v' } } };
+    const growth: Kpi = {
+      ...signups,
+      id: 'g',
+      unit: 'ratio',
+      metric: {
+        kind: 'derived',
+        expr: { op: 'div', left: { op: 'sub', left: { kpi: 's' }, right: { kpi: 's', offset: 1 } }, right: { kpi: 's', offset: 1 } },
+      },
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: Date.UTC(2026, 9, 1), max: Date.UTC(2026, 11, 5) }),
+            v: fc.oneof(fc.double(), fc.constant(1e308), fc.constant(-1e308)),
+            channel: fc.constantFrom('social', 'store'),
+            paid: fc.boolean(),
+          }),
+          { maxLength: 60 },
+        ),
+        (rows) => {
+          const events = rows.map((r) => ({ source: 'orders', ...r }));
+          const report = evaluateGoals(tree([avg, sum, p90, growth]), events, { ...NOV, now: MID, grain: 'week' });
+          expectNoNaN(report);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('evaluateGoals: metric kinds', () => {
+  it('takes the last snapshot per account for a semi-additive follower count, never the sum over days', () => {
+    const followers: Kpi = {
+      ...signups,
+      id: 'followers',
+      level: 'output',
+      targets: [],
+      metric: {
+        kind: 'simple',
+        measure: { source: 'posts', agg: 'sum', field: 'followers' },
+        additivity: 'semi_additive',
+        snapshotBy: 'account',
+      },
+    };
+    const events = [
+      { source: 'posts', at: day(1), account: 'x', followers: 1000 },
+      { source: 'posts', at: day(2), account: 'x', followers: 1010 },
+      { source: 'posts', at: day(3), account: 'x', followers: 1020 },
+      { source: 'posts', at: day(1), account: 'ig', followers: 500 },
+      { source: 'posts', at: day(2), account: 'ig', followers: 505 },
+    ];
+    const report = evaluateGoals(tree([followers]), events, { ...NOV, now: MID });
+    const k = byId(report.kpis, 'followers');
+    expect(k.actual).toBe(1525);
+    expect(k.trend[1]!.value).toBe(1515);
+    expect(k.trend[4]!.value).toBeNull();
+  });
+
+  it('builds a daily trend in a time zone (Berlin midnight, not UTC)', () => {
+    const events = [
+      { source: 'orders', at: '2026-11-02T22:30:00Z', channel: 'social' }, // Nov 2, 23:30 Berlin
+      { source: 'orders', at: '2026-11-02T23:30:00Z', channel: 'social' }, // Nov 3, 00:30 Berlin
+    ];
+    const utc = evaluateGoals(tree([signups]), events, { ...NOV, now: MID });
+    expect(utc.kpis[0]!.trend[1]!.value).toBe(2);
+    const berlin = evaluateGoals(tree([signups]), events, { ...NOV, now: MID, timeZone: 'Europe/Berlin' });
+    const points = berlin.kpis[0]!.trend;
+    expect(points[0]!.start).toBe('2026-11-01T00:00:00.000Z');
+    expect(points[1]!.start).toBe('2026-10-31T23:00:00.000Z'.replace('10-31', '11-01'));
+    const counts = points.filter((p) => p.value !== null && p.value > 0).map((p) => [p.start, p.value]);
+    expect(counts).toEqual([
+      ['2026-11-01T23:00:00.000Z', 1],
+      ['2026-11-02T23:00:00.000Z', 1],
+    ]);
+    expect(() => evaluateGoals(tree([signups]), events, { ...NOV, now: MID, timeZone: 'Mars/Base' })).toThrow(
+      /Unknown time zone "Mars\/Base"/,
+    );
+  });
+
+  it('adds up a running total from before the window, and over a rolling window', () => {
+    const total: Kpi = { ...signups, id: 'total', metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'count' } } };
+    const rolling: Kpi = {
+      ...signups,
+      id: 'rolling',
+      metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'count' }, window: { count: 7, grain: 'day' } },
+    };
+    const events = [
+      { source: 'orders', at: Date.UTC(2025, 0, 1) },
+      { source: 'orders', at: day(1) },
+      { source: 'orders', at: day(10) },
+      { source: 'orders', at: day(14) },
+    ];
+    const report = evaluateGoals(tree([total, rolling]), events, { ...NOV, now: MID });
+    expect(byId(report.kpis, 'total').actual).toBe(4);
+    expect(byId(report.kpis, 'total').previous).toBe(1);
+    // The 7 days before Dec 1 hold nothing; on Nov 14 the window holds Nov 10 and Nov 14.
+    expect(byId(report.kpis, 'rolling').actual).toBe(0);
+    expect(byId(report.kpis, 'rolling').trend[13]!.value).toBe(2);
+    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'total')).toBe(true);
+    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'rolling')).toBe(false);
+  });
+
+  it('computes a conversion rate per entity within a time limit', () => {
+    const conv: Kpi = {
+      ...signups,
+      id: 'conv',
+      unit: 'ratio',
+      metric: {
+        kind: 'conversion',
+        base: { source: 'posts', filters: [{ field: 'type', op: 'eq', value: 'reply' }] },
+        conversion: { source: 'orders' },
+        entity: 'person',
+        within: { count: 7, grain: 'day' },
+      },
+    };
+    const events = [
+      { source: 'posts', at: day(1), type: 'reply', person: 'a' },
+      { source: 'posts', at: day(2), type: 'reply', person: 'b' },
+      { source: 'posts', at: day(3), type: 'reply', person: 'c' },
+      { source: 'posts', at: day(3), type: 'like', person: 'd' },
+      { source: 'orders', at: day(4), person: 'a' },
+      { source: 'orders', at: day(12), person: 'b' },
+      { source: 'orders', at: day(4), person: 'd' },
+    ];
+    const k = byId(evaluateGoals(tree([conv]), events, { ...NOV, now: MID }).kpis, 'conv');
+    expect(k.actual).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('derives period-over-period growth from another KPI', () => {
+    const growth: Kpi = {
+      ...signups,
+      id: 'growth',
+      unit: 'ratio',
+      targets: [],
+      metric: {
+        kind: 'derived',
+        expr: {
+          op: 'div',
+          left: { op: 'sub', left: { kpi: 'signups' }, right: { kpi: 'signups', offset: 1 } },
+          right: { kpi: 'signups', offset: 1 },
+        },
+      },
+    };
+    const events = [
+      { source: 'orders', at: Date.UTC(2026, 9, 5), channel: 'social' },
+      { source: 'orders', at: Date.UTC(2026, 9, 6), channel: 'social' },
+      { source: 'orders', at: day(1), channel: 'social' },
+      { source: 'orders', at: day(2), channel: 'social' },
+      { source: 'orders', at: day(2), channel: 'social' },
+    ];
+    const report = evaluateGoals(tree([signups, growth]), events, { ...NOV, now: MID });
+    expect(byId(report.kpis, 'growth').actual).toBeCloseTo(0.5, 10);
+    const trend = byId(report.kpis, 'growth').trend;
+    expect(trend[0]!.reason).toMatch(/1 period\(s\) earlier is outside the report/);
+    expect(trend[1]!.value).toBeCloseTo(1, 10);
+  });
+});
+
+describe('evaluateGoals: permission and consent', () => {
+  it('reports a KPI whose source lacks permission as unavailable, never zero', () => {
+    const secret: Kpi = { ...signups, id: 'secret', metric: { kind: 'simple', measure: { source: 'private', agg: 'count' } } };
+    const derived: Kpi = { ...signups, id: 'twice', metric: { kind: 'derived', expr: { op: 'mul', left: { kpi: 'secret' }, right: { const: 2 } } } };
+    const report = evaluateGoals(tree([secret, derived]), [{ source: 'private', at: day(2) }], { ...NOV, now: MID });
+    for (const id of ['secret', 'twice']) {
+      const k = byId(report.kpis, id);
+      expect(k.status).toBe('unavailable');
+      expect(k.actual).toBeNull();
+      expect(k.statusReason).toMatch(/^unavailable: no permission/);
+    }
+    expect(report.warnings.filter((w) => w.code === 'no_permission')).toHaveLength(2);
+  });
+
+  it('leaves out events of people without consent and keeps them out of per-person rows', () => {
+    const people: Kpi = { ...signups, id: 'people', metric: { kind: 'simple', measure: { source: 'people', agg: 'count' } } };
+    const events = [
+      { source: 'people', at: day(2), person: 'ana', consent: true },
+      { source: 'people', at: day(2), person: 'bo', consent: false },
+      { source: 'people', at: day(2), person: 'cy' },
+    ];
+    const report = evaluateGoals(tree([people]), events, { ...NOV, now: MID, rows: true });
+    const k = byId(report.kpis, 'people');
+    expect(k.actual).toBe(1);
+    expect(k.rows!.map((r) => r.person)).toEqual(['ana']);
+    expect(report.warnings.find((w) => w.code === 'excluded_without_consent')!.message).toMatch(/^2 event/);
+  });
+
+  it('withholds per-person rows when the source has no per-person scope', () => {
+    const t = tree([signups]);
+    t.sources[0] = { id: 'orders', basis: 'contract', scopes: ['aggregate'], personField: 'person', consentField: 'consent' };
+    const events = [{ source: 'orders', at: day(2), channel: 'social', person: 'ana', consent: true }];
+    const k = evaluateGoals(t, events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
+    expect(k.rows).toEqual([]);
+    expect(k.rowsWithheld).toBe(1);
+    const plain = evaluateGoals(tree([signups]), events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
+    expect(plain.rows).toHaveLength(1);
+  });
+});
+
+describe('evaluateGoals: tree validation', () => {
+  it('rejects cycles in the objective tree', () => {
+    const t = tree([signups]);
+    t.objectives[0] = { ...t.objectives[0]!, parent: 'sales' };
+    expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(GoalTreeError);
+    expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(/cycle in the objective tree: company → sales → company|sales → company → sales/);
+  });
+
+  it('rejects cycles among derived KPIs and contributions', () => {
+    const a: Kpi = { ...signups, id: 'a', metric: { kind: 'derived', expr: { kpi: 'b' } } };
+    const b: Kpi = { ...signups, id: 'b', metric: { kind: 'derived', expr: { kpi: 'a' } } };
+    expect(() => evaluateGoals(tree([a, b]), [], { ...NOV, now: MID })).toThrow(/cycle among derived KPIs/);
+    const c = tree([signups, { ...signups, id: 'other' }], {
+      contributions: [
+        { from: 'signups', to: 'other', model: 'linear', evidence: 'modelled' },
+        { from: 'other', to: 'signups', model: 'linear', evidence: 'modelled' },
+      ],
+    });
+    expect(() => evaluateGoals(c, [], { ...NOV, now: MID })).toThrow(/cycle among contributions/);
+  });
+
+  it('rejects metric fields a source does not declare, unknown sources and missing fields', () => {
+    const t = tree([
+      { ...signups, metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'amuont' } } },
+      { ...signups, id: 'x', metric: { kind: 'simple', measure: { source: 'nowhere', agg: 'count' } } },
+      { ...signups, id: 'y', metric: { kind: 'simple', measure: { source: 'posts', agg: 'avg' } } },
+    ]);
+    t.sources[0] = { ...t.sources[0]!, fields: ['channel', 'amount'] };
+    try {
+      evaluateGoals(t, [], { ...NOV, now: MID });
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as GoalTreeError).issues.map((i) => i.message);
+      expect(issues).toContain('unknown field "amuont": source "orders" declares channel, amount');
+      expect(issues).toContain('unknown data source "nowhere"');
+      expect(issues).toContain('aggregation "avg" needs a field');
+    }
+  });
+
+  it('rejects bad windows', () => {
+    expect(() => evaluateGoals(tree([signups]), [], { from: NOV.to, to: NOV.from, now: MID })).toThrow(/after `from`/);
+    expect(() => evaluateGoals(tree([signups]), [], { ...NOV, now: 'soon' })).toThrow(/now must be/);
+    expect(() =>
+      evaluateGoals(tree([signups]), [], { from: '2000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', now: MID, grain: 'hour' }),
+    ).toThrow(/coarser grain/);
+  });
+});
+
+describe('evaluateGoals: warnings, objectives and contributions', () => {
+  it('flags an objective measured only by outputs, and other weak measurement', () => {
+    const likes: Kpi = {
+      id: 'likes',
+      name: 'Likes',
+      objective: 'awareness',
+      level: 'output',
+      unit: 'count',
+      direction: 'increase',
+      targets: [{ ...NOV, value: 1000, level: 'outcome' }],
+      metric: { kind: 'simple', measure: { source: 'posts', agg: 'sum', field: 'likes' } },
+    };
+    const ave: Kpi = { ...likes, id: 'ave', name: 'Earned media AVE', owner: 'PR', targets: [] };
+    const t = tree([likes, ave, signups]);
+    t.objectives.push({ id: 'awareness', name: 'Be known', parent: 'company' });
+    const report = evaluateGoals(t, [{ source: 'posts', at: day(2), likes: 10 }], { ...NOV, now: MID });
+    const codes = report.warnings.map((w) => `${w.code}:${w.objective ?? w.kpi}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(['vanity_objective:awareness', 'no_owner:likes', 'ave_metric:ave', 'cross_level_target:likes']),
+    );
+    expect(codes).not.toContain('vanity_objective:sales');
+    const awareness = report.objectives.find((o) => o.objective === 'awareness')!;
+    expect(awareness.vanity).toBe(true);
+    expect(report.warnings.find((w) => w.code === 'vanity_objective')!.message).toMatch(/not whether customers or the business/);
+    const company = report.objectives.find((o) => o.objective === 'company')!;
+    expect(company.depth).toBe(0);
+    expect(awareness.depth).toBe(1);
+  });
+
+  it('shows evidence on every contribution and never sums assisted conversions or ratios', () => {
+    const rate: Kpi = {
+      ...signups,
+      id: 'rate',
+      unit: 'ratio',
+      metric: {
+        kind: 'ratio',
+        numerator: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
+        denominator: { source: 'orders', agg: 'count' },
+      },
+    };
+    const replies: Kpi = { ...signups, id: 'replies', metric: { kind: 'simple', measure: { source: 'posts', agg: 'count' } } };
+    const t = tree([signups, rate, replies], {
+      contributions: [
+        { from: 'replies', to: 'signups', model: 'last_touch', evidence: 'modelled', share: 0.25 },
+        { from: 'replies', to: 'signups', model: 'linear', evidence: 'correlational', assisted: true, share: 0.5 },
+        { from: 'replies', to: 'rate', model: 'experiment', evidence: 'experimental', share: 0.1 },
+      ],
+    });
+    const events = [
+      ...Array.from({ length: 8 }, () => ({ source: 'orders', at: day(2), channel: 'social' })),
+      { source: 'posts', at: day(2) },
+    ];
+    const [direct, assisted, ratio] = evaluateGoals(t, events, { ...NOV, now: MID }).contributions;
+    expect(direct!.attributed).toBe(2);
+    expect(direct!.summable).toBe(true);
+    expect(direct!.evidenceLabel).toMatch(/^Modelled/);
+    expect(assisted!.summable).toBe(false);
+    expect(assisted!.reason).toMatch(/never added up the tree/);
+    expect(ratio!.summable).toBe(false);
+    expect(ratio!.evidenceLabel).toMatch(/^Experimental/);
+  });
+
+  it('rolls the worst status up to parent objectives', () => {
+    const few = Array.from({ length: 5 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const report = evaluateGoals(tree([signups]), few, { ...NOV, now: MID });
+    expect(report.objectives.map((o) => [o.objective, o.status])).toEqual([
+      ['company', 'off_track'],
+      ['sales', 'off_track'],
+    ]);
+  });
+});
