@@ -12,7 +12,13 @@ function tree(kpis: Kpi[], extra: Partial<GoalTree> = {}): GoalTree {
   return {
     objectives: [
       { id: 'company', name: 'Grow with happy customers', owner: 'CEO' },
-      { id: 'sales', name: 'Sales from social', department: 'sales', parent: 'company', owner: 'Sales lead' },
+      {
+        id: 'sales',
+        name: 'Sales from social',
+        department: 'sales',
+        parent: 'company',
+        owner: 'Sales lead',
+      },
     ],
     kpis,
     sources: [
@@ -43,7 +49,11 @@ const signups: Kpi = {
   targets: [{ ...NOV, value: 100 }],
   metric: {
     kind: 'simple',
-    measure: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
+    measure: {
+      source: 'orders',
+      agg: 'count',
+      filters: [{ field: 'channel', op: 'eq', value: 'social' }],
+    },
   },
 };
 
@@ -59,7 +69,8 @@ function expectNoNaN(value: unknown): void {
 describe('evaluateGoals: actuals, progress, pacing, status', () => {
   it('paces a count against the elapsed share of its target box', () => {
     const events: GoalEvent[] = [];
-    for (let i = 0; i < 40; i++) events.push({ source: 'orders', at: day(1 + (i % 14)), channel: 'social' });
+    for (let i = 0; i < 40; i++)
+      events.push({ source: 'orders', at: day(1 + (i % 14)), channel: 'social' });
     for (let i = 0; i < 10; i++) events.push({ source: 'orders', at: day(3), channel: 'store' });
     const report = evaluateGoals(tree([signups]), events, { ...NOV, now: MID });
     const k = byId(report.kpis, 'signups');
@@ -68,17 +79,27 @@ describe('evaluateGoals: actuals, progress, pacing, status', () => {
     expect(k.elapsedShare).toBeCloseTo(0.5, 10);
     expect(k.pace).toBeCloseTo(0.8, 10);
     expect(k.status).toBe('at_risk');
-    expect(k.statusReason).toMatch(/40% of the way from 0 to 100 with 50% of the target period gone/);
+    expect(k.statusReason).toMatch(
+      /40% of the way from 0 to 100 with 50% of the target period gone/,
+    );
     expect(k.eventCount).toBe(40);
     expect(report.events.inWindow).toBe(50);
   });
 
   it('is on track once the target is reached, and off track well behind pace', () => {
-    const many = Array.from({ length: 120 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
-    expect(byId(evaluateGoals(tree([signups]), many, { ...NOV, now: MID }).kpis, 'signups').status).toBe(
-      'on_track',
-    );
-    const few = Array.from({ length: 5 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const many = Array.from({ length: 120 }, () => ({
+      source: 'orders',
+      at: day(2),
+      channel: 'social',
+    }));
+    expect(
+      byId(evaluateGoals(tree([signups]), many, { ...NOV, now: MID }).kpis, 'signups').status,
+    ).toBe('on_track');
+    const few = Array.from({ length: 5 }, () => ({
+      source: 'orders',
+      at: day(2),
+      channel: 'social',
+    }));
     const k = byId(evaluateGoals(tree([signups]), few, { ...NOV, now: MID }).kpis, 'signups');
     expect(k.status).toBe('off_track');
   });
@@ -94,7 +115,11 @@ describe('evaluateGoals: actuals, progress, pacing, status', () => {
       targets: [{ ...NOV, value: 3_600_000 }],
       metric: { kind: 'simple', measure: { source: 'orders', agg: 'median', field: 'ms' } },
     };
-    const events = [1_800_000, 5_400_000, 3_600_000].map((ms) => ({ source: 'orders', at: day(2), ms }));
+    const events = [1_800_000, 5_400_000, 3_600_000].map((ms) => ({
+      source: 'orders',
+      at: day(2),
+      ms,
+    }));
     const k = byId(evaluateGoals(tree([time]), events, { ...NOV, now: MID }).kpis, 'frt');
     expect(k.actual).toBe(3_600_000);
     expect(k.progress).toBe(1);
@@ -108,7 +133,11 @@ describe('evaluateGoals: actuals, progress, pacing, status', () => {
       direction: 'neutral',
       targets: [{ ...NOV, value: 10, bands: { tolerance: 1 } }],
     };
-    const events = Array.from({ length: 12 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const events = Array.from({ length: 12 }, () => ({
+      source: 'orders',
+      at: day(2),
+      channel: 'social',
+    }));
     const k = byId(evaluateGoals(tree([neutral]), events, { ...NOV, now: MID }).kpis, 'n');
     expect(k.status).toBe('at_risk');
     expect(k.progress).toBeNull();
@@ -116,10 +145,14 @@ describe('evaluateGoals: actuals, progress, pacing, status', () => {
 
   it('says no_target when no target covers the window', () => {
     const k = byId(
-      evaluateGoals(tree([{ ...signups, targets: [] }]), [{ source: 'orders', at: day(2), channel: 'social' }], {
-        ...NOV,
-        now: MID,
-      }).kpis,
+      evaluateGoals(
+        tree([{ ...signups, targets: [] }]),
+        [{ source: 'orders', at: day(2), channel: 'social' }],
+        {
+          ...NOV,
+          now: MID,
+        },
+      ).kpis,
       'signups',
     );
     expect(k.status).toBe('no_target');
@@ -148,16 +181,28 @@ describe('evaluateGoals: no data, never NaN', () => {
     targets: [{ ...NOV, value: 0.2 }],
     metric: {
       kind: 'ratio',
-      numerator: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
-      denominator: { source: 'orders', agg: 'count', filters: [{ field: 'paid', op: 'eq', value: true }] },
+      numerator: {
+        source: 'orders',
+        agg: 'count',
+        filters: [{ field: 'channel', op: 'eq', value: 'social' }],
+      },
+      denominator: {
+        source: 'orders',
+        agg: 'count',
+        filters: [{ field: 'paid', op: 'eq', value: true }],
+      },
     },
   };
 
   it('reports division by zero as no_data with the reason', () => {
-    const report = evaluateGoals(tree([rate]), [{ source: 'orders', at: day(2), channel: 'social' }], {
-      ...NOV,
-      now: MID,
-    });
+    const report = evaluateGoals(
+      tree([rate]),
+      [{ source: 'orders', at: day(2), channel: 'social' }],
+      {
+        ...NOV,
+        now: MID,
+      },
+    );
     const k = byId(report.kpis, 'rate');
     expect(k.actual).toBeNull();
     expect(k.status).toBe('no_data');
@@ -169,16 +214,24 @@ describe('evaluateGoals: no data, never NaN', () => {
     const empty = evaluateGoals(tree([signups]), [], { ...NOV, now: MID });
     expect(byId(empty.kpis, 'signups').status).toBe('no_data');
     expect(byId(empty.kpis, 'signups').noDataReason).toMatch(/no events from source "orders"/);
-    const zero = evaluateGoals(tree([signups]), [{ source: 'orders', at: day(2), channel: 'store' }], {
-      ...NOV,
-      now: MID,
-    });
+    const zero = evaluateGoals(
+      tree([signups]),
+      [{ source: 'orders', at: day(2), channel: 'store' }],
+      {
+        ...NOV,
+        now: MID,
+      },
+    );
     expect(byId(zero.kpis, 'signups').actual).toBe(0);
     expectNoNaN(empty);
   });
 
   it('rejects bad events with reasons and skips non-finite values', () => {
-    const avg: Kpi = { ...signups, id: 'avg', metric: { kind: 'simple', measure: { source: 'orders', agg: 'avg', field: 'amount' } } };
+    const avg: Kpi = {
+      ...signups,
+      id: 'avg',
+      metric: { kind: 'simple', measure: { source: 'orders', agg: 'avg', field: 'amount' } },
+    };
     const events = [
       { source: 'orders', at: Number.NaN },
       { source: 'orders', at: '2026-11-02T10:00:00' },
@@ -201,15 +254,30 @@ describe('evaluateGoals: no data, never NaN', () => {
 
   it('never puts NaN or Infinity in a report, whatever the values (property)', () => {
     const avg: Kpi = { ...rate, id: 'r2' };
-    const sum: Kpi = { ...signups, id: 's', metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'v' } } };
-    const p90: Kpi = { ...signups, id: 'p', metric: { kind: 'simple', measure: { source: 'orders', agg: 'percentile', percentile: 90, field: 'v' } } };
+    const sum: Kpi = {
+      ...signups,
+      id: 's',
+      metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'v' } },
+    };
+    const p90: Kpi = {
+      ...signups,
+      id: 'p',
+      metric: {
+        kind: 'simple',
+        measure: { source: 'orders', agg: 'percentile', percentile: 90, field: 'v' },
+      },
+    };
     const growth: Kpi = {
       ...signups,
       id: 'g',
       unit: 'ratio',
       metric: {
         kind: 'derived',
-        expr: { op: 'div', left: { op: 'sub', left: { kpi: 's' }, right: { kpi: 's', offset: 1 } }, right: { kpi: 's', offset: 1 } },
+        expr: {
+          op: 'div',
+          left: { op: 'sub', left: { kpi: 's' }, right: { kpi: 's', offset: 1 } },
+          right: { kpi: 's', offset: 1 },
+        },
       },
     };
     fc.assert(
@@ -225,7 +293,11 @@ describe('evaluateGoals: no data, never NaN', () => {
         ),
         (rows) => {
           const events = rows.map((r) => ({ source: 'orders', ...r }));
-          const report = evaluateGoals(tree([avg, sum, p90, growth]), events, { ...NOV, now: MID, grain: 'week' });
+          const report = evaluateGoals(tree([avg, sum, p90, growth]), events, {
+            ...NOV,
+            now: MID,
+            grain: 'week',
+          });
           expectNoNaN(report);
         },
       ),
@@ -269,26 +341,40 @@ describe('evaluateGoals: metric kinds', () => {
     ];
     const utc = evaluateGoals(tree([signups]), events, { ...NOV, now: MID });
     expect(utc.kpis[0]!.trend[1]!.value).toBe(2);
-    const berlin = evaluateGoals(tree([signups]), events, { ...NOV, now: MID, timeZone: 'Europe/Berlin' });
+    const berlin = evaluateGoals(tree([signups]), events, {
+      ...NOV,
+      now: MID,
+      timeZone: 'Europe/Berlin',
+    });
     const points = berlin.kpis[0]!.trend;
     expect(points[0]!.start).toBe('2026-11-01T00:00:00.000Z');
     expect(points[1]!.start).toBe('2026-10-31T23:00:00.000Z'.replace('10-31', '11-01'));
-    const counts = points.filter((p) => p.value !== null && p.value > 0).map((p) => [p.start, p.value]);
+    const counts = points
+      .filter((p) => p.value !== null && p.value > 0)
+      .map((p) => [p.start, p.value]);
     expect(counts).toEqual([
       ['2026-11-01T23:00:00.000Z', 1],
       ['2026-11-02T23:00:00.000Z', 1],
     ]);
-    expect(() => evaluateGoals(tree([signups]), events, { ...NOV, now: MID, timeZone: 'Mars/Base' })).toThrow(
-      /Unknown time zone "Mars\/Base"/,
-    );
+    expect(() =>
+      evaluateGoals(tree([signups]), events, { ...NOV, now: MID, timeZone: 'Mars/Base' }),
+    ).toThrow(/Unknown time zone "Mars\/Base"/);
   });
 
   it('adds up a running total from before the window, and over a rolling window', () => {
-    const total: Kpi = { ...signups, id: 'total', metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'count' } } };
+    const total: Kpi = {
+      ...signups,
+      id: 'total',
+      metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'count' } },
+    };
     const rolling: Kpi = {
       ...signups,
       id: 'rolling',
-      metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'count' }, window: { count: 7, grain: 'day' } },
+      metric: {
+        kind: 'cumulative',
+        measure: { source: 'orders', agg: 'count' },
+        window: { count: 7, grain: 'day' },
+      },
     };
     const events = [
       { source: 'orders', at: Date.UTC(2025, 0, 1) },
@@ -302,8 +388,12 @@ describe('evaluateGoals: metric kinds', () => {
     // The 7 days before Dec 1 hold nothing; on Nov 14 the window holds Nov 10 and Nov 14.
     expect(byId(report.kpis, 'rolling').actual).toBe(0);
     expect(byId(report.kpis, 'rolling').trend[13]!.value).toBe(2);
-    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'total')).toBe(true);
-    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'rolling')).toBe(false);
+    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'total')).toBe(
+      true,
+    );
+    expect(report.warnings.some((w) => w.code === 'cumulative_kpi' && w.kpi === 'rolling')).toBe(
+      false,
+    );
   });
 
   it('computes a conversion rate per entity within a time limit', () => {
@@ -364,9 +454,23 @@ describe('evaluateGoals: metric kinds', () => {
 
 describe('evaluateGoals: permission and consent', () => {
   it('reports a KPI whose source lacks permission as unavailable, never zero', () => {
-    const secret: Kpi = { ...signups, id: 'secret', metric: { kind: 'simple', measure: { source: 'private', agg: 'count' } } };
-    const derived: Kpi = { ...signups, id: 'twice', metric: { kind: 'derived', expr: { op: 'mul', left: { kpi: 'secret' }, right: { const: 2 } } } };
-    const report = evaluateGoals(tree([secret, derived]), [{ source: 'private', at: day(2) }], { ...NOV, now: MID });
+    const secret: Kpi = {
+      ...signups,
+      id: 'secret',
+      metric: { kind: 'simple', measure: { source: 'private', agg: 'count' } },
+    };
+    const derived: Kpi = {
+      ...signups,
+      id: 'twice',
+      metric: {
+        kind: 'derived',
+        expr: { op: 'mul', left: { kpi: 'secret' }, right: { const: 2 } },
+      },
+    };
+    const report = evaluateGoals(tree([secret, derived]), [{ source: 'private', at: day(2) }], {
+      ...NOV,
+      now: MID,
+    });
     for (const id of ['secret', 'twice']) {
       const k = byId(report.kpis, id);
       expect(k.status).toBe('unavailable');
@@ -377,7 +481,11 @@ describe('evaluateGoals: permission and consent', () => {
   });
 
   it('leaves out events of people without consent and keeps them out of per-person rows', () => {
-    const people: Kpi = { ...signups, id: 'people', metric: { kind: 'simple', measure: { source: 'people', agg: 'count' } } };
+    const people: Kpi = {
+      ...signups,
+      id: 'people',
+      metric: { kind: 'simple', measure: { source: 'people', agg: 'count' } },
+    };
     const events = [
       { source: 'people', at: day(2), person: 'ana', consent: true },
       { source: 'people', at: day(2), person: 'bo', consent: false },
@@ -387,17 +495,28 @@ describe('evaluateGoals: permission and consent', () => {
     const k = byId(report.kpis, 'people');
     expect(k.actual).toBe(1);
     expect(k.rows!.map((r) => r.person)).toEqual(['ana']);
-    expect(report.warnings.find((w) => w.code === 'excluded_without_consent')!.message).toMatch(/^2 event/);
+    expect(report.warnings.find((w) => w.code === 'excluded_without_consent')!.message).toMatch(
+      /^2 event/,
+    );
   });
 
   it('withholds per-person rows when the source has no per-person scope', () => {
     const t = tree([signups]);
-    t.sources[0] = { id: 'orders', basis: 'contract', scopes: ['aggregate'], personField: 'person', consentField: 'consent' };
-    const events = [{ source: 'orders', at: day(2), channel: 'social', person: 'ana', consent: true }];
+    t.sources[0] = {
+      id: 'orders',
+      basis: 'contract',
+      scopes: ['aggregate'],
+      personField: 'person',
+      consentField: 'consent',
+    };
+    const events = [
+      { source: 'orders', at: day(2), channel: 'social', person: 'ana', consent: true },
+    ];
     const k = evaluateGoals(t, events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
     expect(k.rows).toEqual([]);
     expect(k.rowsWithheld).toBe(1);
-    const plain = evaluateGoals(tree([signups]), events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
+    const plain = evaluateGoals(tree([signups]), events, { ...NOV, now: MID, rows: ['signups'] })
+      .kpis[0]!;
     expect(plain.rows).toHaveLength(1);
   });
 });
@@ -407,13 +526,17 @@ describe('evaluateGoals: tree validation', () => {
     const t = tree([signups]);
     t.objectives[0] = { ...t.objectives[0]!, parent: 'sales' };
     expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(GoalTreeError);
-    expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(/cycle in the objective tree: company → sales → company|sales → company → sales/);
+    expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(
+      /cycle in the objective tree: company → sales → company|sales → company → sales/,
+    );
   });
 
   it('rejects cycles among derived KPIs and contributions', () => {
     const a: Kpi = { ...signups, id: 'a', metric: { kind: 'derived', expr: { kpi: 'b' } } };
     const b: Kpi = { ...signups, id: 'b', metric: { kind: 'derived', expr: { kpi: 'a' } } };
-    expect(() => evaluateGoals(tree([a, b]), [], { ...NOV, now: MID })).toThrow(/cycle among derived KPIs/);
+    expect(() => evaluateGoals(tree([a, b]), [], { ...NOV, now: MID })).toThrow(
+      /cycle among derived KPIs/,
+    );
     const c = tree([signups, { ...signups, id: 'other' }], {
       contributions: [
         { from: 'signups', to: 'other', model: 'linear', evidence: 'modelled' },
@@ -425,8 +548,15 @@ describe('evaluateGoals: tree validation', () => {
 
   it('rejects metric fields a source does not declare, unknown sources and missing fields', () => {
     const t = tree([
-      { ...signups, metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'amuont' } } },
-      { ...signups, id: 'x', metric: { kind: 'simple', measure: { source: 'nowhere', agg: 'count' } } },
+      {
+        ...signups,
+        metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'amuont' } },
+      },
+      {
+        ...signups,
+        id: 'x',
+        metric: { kind: 'simple', measure: { source: 'nowhere', agg: 'count' } },
+      },
       { ...signups, id: 'y', metric: { kind: 'simple', measure: { source: 'posts', agg: 'avg' } } },
     ]);
     t.sources[0] = { ...t.sources[0]!, fields: ['channel', 'amount'] };
@@ -442,10 +572,19 @@ describe('evaluateGoals: tree validation', () => {
   });
 
   it('rejects bad windows', () => {
-    expect(() => evaluateGoals(tree([signups]), [], { from: NOV.to, to: NOV.from, now: MID })).toThrow(/after `from`/);
-    expect(() => evaluateGoals(tree([signups]), [], { ...NOV, now: 'soon' })).toThrow(/now must be/);
     expect(() =>
-      evaluateGoals(tree([signups]), [], { from: '2000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', now: MID, grain: 'hour' }),
+      evaluateGoals(tree([signups]), [], { from: NOV.to, to: NOV.from, now: MID }),
+    ).toThrow(/after `from`/);
+    expect(() => evaluateGoals(tree([signups]), [], { ...NOV, now: 'soon' })).toThrow(
+      /now must be/,
+    );
+    expect(() =>
+      evaluateGoals(tree([signups]), [], {
+        from: '2000-01-01T00:00:00Z',
+        to: '2026-01-01T00:00:00Z',
+        now: MID,
+        grain: 'hour',
+      }),
     ).toThrow(/coarser grain/);
   });
 });
@@ -465,15 +604,25 @@ describe('evaluateGoals: warnings, objectives and contributions', () => {
     const ave: Kpi = { ...likes, id: 'ave', name: 'Earned media AVE', owner: 'PR', targets: [] };
     const t = tree([likes, ave, signups]);
     t.objectives.push({ id: 'awareness', name: 'Be known', parent: 'company' });
-    const report = evaluateGoals(t, [{ source: 'posts', at: day(2), likes: 10 }], { ...NOV, now: MID });
+    const report = evaluateGoals(t, [{ source: 'posts', at: day(2), likes: 10 }], {
+      ...NOV,
+      now: MID,
+    });
     const codes = report.warnings.map((w) => `${w.code}:${w.objective ?? w.kpi}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['vanity_objective:awareness', 'no_owner:likes', 'ave_metric:ave', 'cross_level_target:likes']),
+      expect.arrayContaining([
+        'vanity_objective:awareness',
+        'no_owner:likes',
+        'ave_metric:ave',
+        'cross_level_target:likes',
+      ]),
     );
     expect(codes).not.toContain('vanity_objective:sales');
     const awareness = report.objectives.find((o) => o.objective === 'awareness')!;
     expect(awareness.vanity).toBe(true);
-    expect(report.warnings.find((w) => w.code === 'vanity_objective')!.message).toMatch(/not whether customers or the business/);
+    expect(report.warnings.find((w) => w.code === 'vanity_objective')!.message).toMatch(
+      /not whether customers or the business/,
+    );
     const company = report.objectives.find((o) => o.objective === 'company')!;
     expect(company.depth).toBe(0);
     expect(awareness.depth).toBe(1);
@@ -486,15 +635,30 @@ describe('evaluateGoals: warnings, objectives and contributions', () => {
       unit: 'ratio',
       metric: {
         kind: 'ratio',
-        numerator: { source: 'orders', agg: 'count', filters: [{ field: 'channel', op: 'eq', value: 'social' }] },
+        numerator: {
+          source: 'orders',
+          agg: 'count',
+          filters: [{ field: 'channel', op: 'eq', value: 'social' }],
+        },
         denominator: { source: 'orders', agg: 'count' },
       },
     };
-    const replies: Kpi = { ...signups, id: 'replies', metric: { kind: 'simple', measure: { source: 'posts', agg: 'count' } } };
+    const replies: Kpi = {
+      ...signups,
+      id: 'replies',
+      metric: { kind: 'simple', measure: { source: 'posts', agg: 'count' } },
+    };
     const t = tree([signups, rate, replies], {
       contributions: [
         { from: 'replies', to: 'signups', model: 'last_touch', evidence: 'modelled', share: 0.25 },
-        { from: 'replies', to: 'signups', model: 'linear', evidence: 'correlational', assisted: true, share: 0.5 },
+        {
+          from: 'replies',
+          to: 'signups',
+          model: 'linear',
+          evidence: 'correlational',
+          assisted: true,
+          share: 0.5,
+        },
         { from: 'replies', to: 'rate', model: 'experiment', evidence: 'experimental', share: 0.1 },
       ],
     });
@@ -513,7 +677,11 @@ describe('evaluateGoals: warnings, objectives and contributions', () => {
   });
 
   it('rolls the worst status up to parent objectives', () => {
-    const few = Array.from({ length: 5 }, () => ({ source: 'orders', at: day(2), channel: 'social' }));
+    const few = Array.from({ length: 5 }, () => ({
+      source: 'orders',
+      at: day(2),
+      channel: 'social',
+    }));
     const report = evaluateGoals(tree([signups]), few, { ...NOV, now: MID });
     expect(report.objectives.map((o) => [o.objective, o.status])).toEqual([
       ['company', 'off_track'],
