@@ -8,6 +8,9 @@ import {
   F_IMPERATIVE,
   F_NEGATOR,
   F_QSTART,
+  F_SERVICE_VERB,
+  SERVICE_SLOT,
+  STEMS,
   HASHTAG_SUFFIX_LIST,
   HYPE,
   LEXICON,
@@ -23,8 +26,24 @@ import { INTENTS, type AnalyzeOptions, type Cue, type Intent, type TextSignals }
 /** How many UTF-16 code units `analyzeText` reads by default before it stops (hostile input costs bounded time). */
 export const DEFAULT_MAX_LENGTH = 20_000;
 
-/** Sentiment scores at or above this are positive, at or below its negative are negative (tuned on tweets). */
-export const SENTIMENT_THRESHOLD = 0.3;
+/**
+ * Where the sentiment label changes: a score at or above `positive` is positive, at or below `negative` is negative.
+ *
+ * Asymmetric on purpose: people write mild displeasure in few words, and in customer service a missed negative
+ * costs more than a missed positive. Chosen from the middle of a flat plateau on TweetEval's validation tweets, not
+ * at its peak, so it carries over to other text.
+ *
+ * @example
+ * ```ts
+ * analyzeText('meh').sentiment.score <= SENTIMENT_THRESHOLDS.negative; // true
+ * ```
+ */
+export const SENTIMENT_THRESHOLDS: Readonly<{ positive: number; negative: number }> = Object.freeze(
+  {
+    positive: 0.35,
+    negative: -0.15,
+  },
+);
 
 // VADER's constants: a negated word keeps 74% of its strength with the sign flipped, ALL CAPS adds 0.733,
 // each "!" adds 0.292 (up to four), and scores are normalised with alpha 15.
@@ -37,6 +56,8 @@ const NORMALIZE_ALPHA = 15;
 const NEGATION_REACH = 3;
 /** Longest phrase in the rules, so at most this many phrases are followed at once. */
 const MAX_ACTIVE = 6;
+/** Share of a feature-request cue kept when the same sentence is about an order, bill or account. */
+const SERVICE_FEATURE_SHARE = 0.7;
 
 // Character classes for ASCII; everything else is decided by ranges.
 const C_OTHER = 0;
@@ -162,10 +183,31 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   let lastEmoji = -1;
   const pendingCaps: Cue[] = [];
 
+  // Feature requests are collected per sentence: a request about the customer's own order, bill or account
+  // ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts half.
+  let sentenceFeature = 0;
+  let sentenceService = false;
+  let pleasePending = false;
+  const flushSentence = () => {
+    if (sentenceFeature > 0) {
+      const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
+      acc[INTENT_FEATURE] = 1 - (1 - acc[INTENT_FEATURE]!) * (1 - f);
+    }
+    sentenceFeature = 0;
+    sentenceService = false;
+    pleasePending = false;
+    sentencePos = 0;
+  };
+
   const fire = (rule: Rule, start: number, end: number) => {
     for (let k = 0; k < rule.slots.length; k++) {
       const slot = rule.slots[k]!;
-      acc[slot] = 1 - (1 - acc[slot]!) * (1 - rule.weights[k]!);
+      const w = rule.weights[k]!;
+      if (slot === INTENT_FEATURE) sentenceFeature = 1 - (1 - sentenceFeature) * (1 - w);
+      else {
+        acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
+        if (SERVICE_SLOT[slot] === 1) sentenceService = true;
+      }
     }
     cues.push({
       kind: rule.kind,
@@ -277,6 +319,18 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         stretched = true;
       }
     }
+    if (e === undefined && word.length >= 5 && !hashtag) {
+      // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
+      let stem = word;
+      const last = word.charCodeAt(word.length - 1);
+      if (last >= 48 && last <= 57 && word.charCodeAt(0) >= 97) {
+        let cut = word.length;
+        while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
+        stem = word.slice(0, cut);
+        e = LEXICON.get(stem);
+      }
+      if (e === undefined && stem.length >= 5) e = STEMS.get(stem.slice(0, 5));
+    }
     if (hashtag && e === undefined) {
       for (const [suffix, valence, intent] of HASHTAG_SUFFIX_LIST) {
         if (word.length > suffix.length && word.endsWith(suffix)) {
@@ -317,15 +371,22 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       return;
     }
     const flags = e.flags;
+    if (pleasePending) {
+      // "Please add ..." asks for something; "please help / reply / refund" asks for service.
+      pleasePending = false;
+      if (!(flags & F_SERVICE_VERB)) sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
+    }
     if (sentencePos === 0) {
       if (flags & F_QSTART) {
         raise(INTENT_QUESTION, 0.45);
       } else if (flags & F_IMPERATIVE) {
-        raise(INTENT_FEATURE, 0.3);
+        if (flags & F_SERVICE_VERB) pleasePending = true;
+        else sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
       }
     }
     sentencePos++;
-    if (e.rule) fire(e.rule, start, end);
+    // A negated praise word ("not helpful") praises nobody.
+    if (e.rule && !(negLeft > 0 && e.rule.target === 'praise')) fire(e.rule, start, end);
     if (negLeft > 0 && e.negated) fire(e.negated, negStart, end);
     if (e.valence !== 0) {
       addValence(
@@ -506,7 +567,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         });
       }
       breakClause();
-      sentencePos = 0;
+      flushSentence();
       continue;
     }
     // Emoticons start with ASCII punctuation and stand apart from words before them.
@@ -543,7 +604,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     }
     if (cls === C_BREAK) {
       breakClause();
-      if (c !== 44 && c !== 58) sentencePos = 0;
+      if (c !== 44 && c !== 58) flushSentence();
       i++;
       continue;
     }
@@ -580,6 +641,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     i++;
   }
 
+  flushSentence();
   // Emphasis applies in the direction the text already leans.
   if (sum !== 0) {
     const dir = sum > 0 ? 1 : -1;
@@ -594,9 +656,9 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   }
   const score = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + NORMALIZE_ALPHA);
   const label =
-    score >= SENTIMENT_THRESHOLD
+    score >= SENTIMENT_THRESHOLDS.positive
       ? 'positive'
-      : score <= -SENTIMENT_THRESHOLD
+      : score <= SENTIMENT_THRESHOLDS.negative
         ? 'negative'
         : 'neutral';
 

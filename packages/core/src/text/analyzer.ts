@@ -1,5 +1,5 @@
 import type { Mention } from '../model/schemas';
-import { analyzeText } from './analyze';
+import { analyzeText, SENTIMENT_THRESHOLDS } from './analyze';
 import {
   INTENTS,
   type AnalyzeOptions,
@@ -57,9 +57,9 @@ export function completeSignals(partial: {
   const label: SentimentLabel =
     given === 'negative' || given === 'neutral' || given === 'positive'
       ? given
-      : score >= 0.3
+      : score >= SENTIMENT_THRESHOLDS.positive
         ? 'positive'
-        : score <= -0.3
+        : score <= SENTIMENT_THRESHOLDS.negative
           ? 'negative'
           : 'neutral';
   const intents = {} as Record<Intent, number>;

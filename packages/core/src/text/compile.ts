@@ -8,9 +8,12 @@ import {
   EMOJI_VALENCES,
   EMOTICON_OVERRIDES,
   HASHTAG_SUFFIXES,
+  IMPERATIVES,
   NEGATORS,
   QUESTION_STARTERS,
   RULES,
+  SERVICE_VERBS,
+  STEM_RULES,
   VALENCE_OVERRIDES,
 } from './lexicon';
 
@@ -18,14 +21,18 @@ import {
 export const URGENCY = INTENTS.length;
 export const HYPE = URGENCY + 1;
 export const CRISIS = URGENCY + 2;
-export const SLOTS = CRISIS + 1;
-export const SLOT_NAMES: readonly string[] = [...INTENTS, 'urgency', 'hype', 'crisis'];
+/** Not a signal: marks a cue about the service itself (asking for an agent), so feature wishes in it count less. */
+export const SERVICE = CRISIS + 1;
+export const SLOTS = SERVICE + 1;
+export const SLOT_NAMES: readonly string[] = [...INTENTS, 'urgency', 'hype', 'crisis', 'service'];
 
 export const F_NEGATOR = 1;
 export const F_BOOSTER = 2;
 export const F_QSTART = 4;
 export const F_BUT = 8;
 export const F_IMPERATIVE = 16;
+/** "please" itself, and verbs that ask for service rather than a feature ("please help", "please reply"). */
+export const F_SERVICE_VERB = 32;
 
 /** What a cue rule does: raise these slots by these weights (noisy-or), shown to people with `label`. */
 export interface Rule {
@@ -57,6 +64,7 @@ const slotIndex = new Map(SLOT_NAMES.map((name, i) => [name, i]));
 function kindOf(target: string): CueKind {
   if (target === 'urgency' || target === 'crisis') return 'urgency';
   if (target === 'hype') return 'hype';
+  if (target === 'service') return 'intent';
   return 'intent';
 }
 
@@ -119,36 +127,36 @@ for (const word of NEGATORS) {
 for (const word of QUESTION_STARTERS) entry(word).flags |= F_QSTART;
 entry('but').flags |= F_BUT;
 entry('however').flags |= F_BUT;
-for (const word of [
-  'add',
-  'allow',
-  'make',
-  'provide',
-  'enable',
-  'include',
-  'implement',
-  'bring',
-  'remove',
-  'give',
-  'let',
-  'introduce',
-  'offer',
-  'create',
-  'change',
-  'consider',
-  'expose',
-  'display',
-  'show',
-  'use',
-  'improve',
-  'update',
-  'extend',
-  'fix',
-  'integrate',
-  'keep',
-  'open',
+for (const word of IMPERATIVES) entry(word).flags |= F_IMPERATIVE;
+
+for (const word of SERVICE_VERBS) entry(word).flags |= F_SERVICE_VERB;
+
+/** Intents about the customer's own transaction: billing, delivery, account, buying, cancelling (1 = yes). */
+export const SERVICE_SLOT = new Uint8Array(SLOTS);
+for (const name of [
+  'billing_issue',
+  'delivery_issue',
+  'account_issue',
+  'purchase_intent',
+  'cancellation',
+  'service',
 ]) {
-  entry(word).flags |= F_IMPERATIVE;
+  SERVICE_SLOT[slotIndex.get(name)!] = 1;
+}
+
+/** Five-letter stems of service words, for misspellings and glued words ("reimbursment", "refunnd"). */
+export const STEMS = new Map<string, Entry>();
+for (const raw of STEM_RULES.split('\n')) {
+  const line = raw.trim();
+  if (!line || line.startsWith('#')) continue;
+  const eq = line.indexOf(' = ');
+  const semi = line.lastIndexOf(' ; ');
+  STEMS.set(line.slice(0, eq).trim(), {
+    valence: 0,
+    flags: 0,
+    boost: 0,
+    rule: parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim()),
+  });
 }
 
 /** The rule for a "?" in the text. */

@@ -1,5 +1,5 @@
 export * from './types';
-export { analyzeText, DEFAULT_MAX_LENGTH, SENTIMENT_THRESHOLD } from './analyze';
+export { analyzeText, DEFAULT_MAX_LENGTH, SENTIMENT_THRESHOLDS } from './analyze';
 export {
   analyzeMentionsAsync,
   completeSignals,

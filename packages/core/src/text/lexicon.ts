@@ -268,6 +268,115 @@ export const QUESTION_STARTERS: readonly string[] = [
   'am',
 ];
 
+/** Verbs that, opening a sentence, usually ask for something to be built or changed ("Add dark mode."). */
+export const IMPERATIVES: readonly string[] = [
+  'add',
+  'allow',
+  'make',
+  'provide',
+  'enable',
+  'include',
+  'implement',
+  'bring',
+  'remove',
+  'give',
+  'let',
+  'introduce',
+  'offer',
+  'create',
+  'change',
+  'consider',
+  'expose',
+  'display',
+  'improve',
+  'support',
+  'extend',
+  'integrate',
+  'put',
+  'please',
+  'pls',
+  'plz',
+  'develop',
+  'release',
+  'publish',
+  'replace',
+  'restore',
+  'update',
+];
+
+/** Words after "please" that ask for service, not for a feature ("please help", "please reply", "please refund"). */
+export const SERVICE_VERBS: readonly string[] = [
+  'please',
+  'pls',
+  'plz',
+  'help',
+  'respond',
+  'reply',
+  'answer',
+  'call',
+  'dm',
+  'contact',
+  'check',
+  'look',
+  'advise',
+  'send',
+  'refund',
+  'cancel',
+  'tell',
+  'get',
+  'confirm',
+  'resolve',
+  'sort',
+  'assist',
+  'explain',
+  'stop',
+  'follow',
+  'email',
+  'text',
+  'ring',
+  'update',
+  'escalate',
+  'share',
+  'read',
+  'see',
+  'retweet',
+  'rt',
+  'vote',
+  'come',
+  'join',
+  "don't",
+  'dont',
+  'do',
+  'keep',
+  'be',
+  'note',
+  'wait',
+  'reach',
+];
+
+/** Rules for five-letter stems, used only for words the lexicon does not know (misspellings, glued words). */
+export const STEM_RULES = `
+refun = billing_issue .65 ; looks like 'refund'
+reimb = billing_issue .65 ; looks like 'reimbursement'
+invoi = billing_issue .65 ; looks like 'invoice'
+payme = billing_issue .6 ; looks like 'payment'
+billi = billing_issue .55 ; looks like 'billing'
+charg = billing_issue .45 ; looks like 'charge'
+deliv = delivery_issue .5 ; looks like 'delivery'
+shipp = delivery_issue .5 ; looks like 'shipping'
+shipm = delivery_issue .5 ; looks like 'shipment'
+parce = delivery_issue .45 ; looks like 'parcel'
+accou = account_issue .55 ; looks like 'account'
+passw = account_issue .65 ; looks like 'password'
+regis = account_issue .45 ; looks like 'registration'
+newsl = account_issue .6 ; looks like 'newsletter'
+cance = cancellation .5 ; looks like 'cancel'
+unsub = cancellation .55 ; looks like 'unsubscribe'
+purch = purchase_intent .45 ; looks like 'purchase'
+recla = complaint .45 ; looks like 'reclamation'
+compe = billing_issue .5 ; looks like 'compensation'
+`;
+
 /**
  * Emoji valences on VADER's -4..4 scale, written for Rapport (not derived from share-alike rankings).
  * Keys are code points; skin tones, variation selectors and zero-width joiners are skipped by the tokenizer.
@@ -507,6 +616,9 @@ export const RULES = `
 # --- complaints: problems said in words, even neutral ones
 complaint = complaint .7 ; the word "complaint"
 complain = complaint .6 ; complaining
+claim = complaint .5 ; a claim
+reclamation = complaint .7 ; a claim
+file a complaint = complaint .85 ; files a complaint
 complaining = complaint .6 ; complaining
 disappointed = complaint .55 ; disappointment
 disappointing = complaint .5 ; disappointment
@@ -569,7 +681,15 @@ every time = complaint .35 ; every time
 poor service = complaint .7 ; poor service
 bad service = complaint .7 ; bad service
 terrible service = complaint .75 ; terrible service
-customer service = complaint .15 ; mentions customer service
+customer service = service 1 ; asks for customer service
+customer support = service 1 ; asks for customer support
+customer care = service 1 ; asks for customer care
+customer assistance = service 1 ; asks for customer assistance
+speak to = service 1, urgency .2 ; wants to speak to someone
+talk to = service 1, urgency .2 ; wants to talk to someone
+live agent = service 1, urgency .3 ; wants a live agent
+human = service 1, urgency .2 ; wants a human
+operator = service 1 ; wants an operator
 waste of = complaint .6 ; waste of time or money
 nightmare = complaint .5 ; a nightmare
 !received = complaint .55, delivery_issue .45 ; not received
@@ -600,6 +720,13 @@ shipping = delivery_issue .55 ; about shipping
 shipment = delivery_issue .6 ; about a shipment
 shipped = delivery_issue .5 ; about shipping
 ship = delivery_issue .4 ; about shipping
+ship to = delivery_issue .7 ; shipping destinations
+order from = delivery_issue .5 ; ordering from a place
+deliver to = delivery_issue .7 ; delivery destinations
+shipments = delivery_issue .6 ; about shipments
+address = delivery_issue .45 ; an address
+shipping options = delivery_issue .85 ; shipping options
+delivery options = delivery_issue .85 ; delivery options
 package = delivery_issue .5 ; about a package
 parcel = delivery_issue .6 ; about a parcel
 courier = delivery_issue .6 ; about the courier
@@ -618,7 +745,7 @@ late delivery = delivery_issue .8, complaint .6 ; late delivery
 arrived late = delivery_issue .75, complaint .55 ; arrived late
 arrived damaged = delivery_issue .75, complaint .7 ; arrived damaged
 arrived broken = delivery_issue .75, complaint .7 ; arrived broken
-lost my = complaint .45, delivery_issue .35 ; something lost
+lost my = complaint .4 ; something lost
 lost package = delivery_issue .85, complaint .7 ; lost package
 missing package = delivery_issue .85, complaint .7 ; missing package
 wrong item = delivery_issue .7, complaint .6 ; wrong item
@@ -638,6 +765,17 @@ refunds = billing_issue .8 ; about refunds
 refunded = billing_issue .6 ; about a refund
 reimbursement = billing_issue .75 ; about a reimbursement
 reimburse = billing_issue .7 ; about a reimbursement
+compensation = billing_issue .65 ; about compensation
+restitution = billing_issue .65 ; about restitution
+rebate = billing_issue .6 ; about a rebate
+rebates = billing_issue .6 ; about rebates
+money = billing_issue .35 ; about money
+my money = billing_issue .6 ; about their money
+reimbursed = billing_issue .75 ; about a reimbursement
+reimbursements = billing_issue .75 ; about a reimbursement
+penalty = billing_issue .6 ; a penalty fee
+penalties = billing_issue .6 ; penalty fees
+bills = billing_issue .65 ; about bills
 money back = billing_issue .8, complaint .35 ; wants money back
 charged = billing_issue .65 ; about a charge
 charge = billing_issue .55 ; about a charge
@@ -674,7 +812,7 @@ pricing = purchase_intent .35 ; about pricing
 !paid = billing_issue .7, complaint .4 ; not paid
 
 # --- account and access
-account = account_issue .55 ; about an account
+account = account_issue .65 ; about an account
 accounts = account_issue .5 ; about accounts
 profile = account_issue .45 ; about a profile
 login = account_issue .7 ; about logging in
@@ -695,9 +833,9 @@ verification = account_issue .55 ; about verification
 verify = account_issue .45 ; about verification
 2fa = account_issue .7 ; two-factor login
 two factor = account_issue .7 ; two-factor login
-email address = account_issue .45 ; email address
+email address = account_issue .75 ; email address
 switch account = account_issue .8 ; switching accounts
-newsletter = account_issue .55 ; newsletter subscription
+newsletter = account_issue .75 ; newsletter subscription
 subscribe = account_issue .35 ; subscribing
 !log = account_issue .6, complaint .4 ; cannot log in
 !login = account_issue .65, complaint .4 ; cannot log in
@@ -804,6 +942,9 @@ legend = praise .55 ; a legend
 buy = purchase_intent .6 ; wants to buy
 buying = purchase_intent .55 ; buying
 purchase = purchase_intent .55 ; purchase
+shop = purchase_intent .45, hype .2 ; shopping
+shopping = purchase_intent .45 ; shopping
+acquire = purchase_intent .4 ; acquire
 order = purchase_intent .4 ; an order
 orders = purchase_intent .35 ; orders
 ordering = purchase_intent .5 ; ordering
@@ -827,6 +968,9 @@ interested in = purchase_intent .35, partnership .15 ; interested
 
 # --- feature requests
 feature = feature_request .35 ; a feature
+feedback = feature_request .45 ; product feedback
+review = feature_request .45 ; a review
+opinion = feature_request .4 ; an opinion
 feature request = feature_request .9 ; feature request
 please add = feature_request .85 ; please add
 please make = feature_request .75 ; please make
@@ -851,7 +995,30 @@ should include = feature_request .75 ; should include
 should make = feature_request .6 ; should make
 should also = feature_request .55 ; should also
 should be = feature_request .45 ; should be
-should = feature_request .3 ; should
+should = feature_request .4 ; should
+would = feature_request .15 ; would
+would be = feature_request .45 ; would be
+would also = feature_request .4 ; would also
+would be a good idea = feature_request .85 ; would be a good idea
+better if = feature_request .6 ; better if
+better to = feature_request .45 ; better to
+we need = feature_request .5 ; we need
+need = feature_request .2 ; need
+needs = feature_request .3 ; needs
+can we = feature_request .45 ; can we
+could we = feature_request .55 ; could we
+can we have = feature_request .75 ; can we have
+can we get = feature_request .7 ; can we get
+could be = feature_request .3 ; could be
+wish = feature_request .55 ; wishes
+we want = feature_request .45 ; we want
+i'd like = feature_request .45 ; would like
+a way to = feature_request .5 ; a way to
+option = feature_request .3 ; an option
+ability = feature_request .35 ; the ability
+let's = feature_request .45 ; let's
+why don't you = feature_request .65 ; why don't you
+why not = feature_request .5 ; why not
 would be nice = feature_request .85 ; would be nice
 would be great = feature_request .8 ; would be great
 would be good = feature_request .75 ; would be good
@@ -861,7 +1028,7 @@ would be awesome = feature_request .8 ; would be awesome
 would be better = feature_request .7 ; would be better
 would love = feature_request .55 ; would love
 would like to see = feature_request .8 ; would like to see
-would like = feature_request .4 ; would like
+would like = feature_request .55 ; would like
 i wish = feature_request .6 ; wishes
 wish there = feature_request .7 ; wishes
 it would be = feature_request .45 ; it would be
@@ -886,7 +1053,6 @@ need to be = feature_request .4 ; need to be
 suggest = feature_request .55 ; suggests
 suggestion = feature_request .55 ; a suggestion
 recommend that = feature_request .6 ; recommends that
-why not = feature_request .5 ; why not
 how about = feature_request .45 ; how about
 consider = feature_request .4 ; consider
 support for = feature_request .4 ; support for
