@@ -16,3 +16,5 @@ export * from './TriageQueue';
 export * from './MentionCard';
 export * from './ConversationView';
 export * from './DepartmentBoard';
+export * from './SuperfanLeaderboard';
+export * from './MemberProfile';

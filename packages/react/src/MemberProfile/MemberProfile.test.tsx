@@ -1,0 +1,74 @@
+import { render, screen } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { axe } from 'vitest-axe';
+import { describe, expect, it } from 'vitest';
+import { memory } from '../test/fixtures';
+import { member } from '../test/superfans';
+import { MemberProfile } from './MemberProfile';
+
+const interactions = {
+  i1: {
+    id: 'i1',
+    memberId: 'u1',
+    at: '2026-11-20T00:00:00Z',
+    channel: 'forum',
+    type: 'answer' as const,
+    text: 'Try resetting the router',
+    url: 'https://forum.example.com/t/1',
+  },
+  i3: {
+    id: 'i3',
+    memberId: 'u1',
+    at: '2026-11-18T00:00:00Z',
+    channel: 'forum',
+    type: 'answer' as const,
+    text: '<script>x</script>',
+    url: 'javascript:alert(1)',
+  },
+};
+
+describe('MemberProfile', () => {
+  it('shows sub-scores with their evidence, the gate, reasons, owner and memory', () => {
+    const { container } = render(
+      <MemberProfile
+        member={member(1, true)}
+        memory={memory}
+        owner="Ana"
+        interactions={interactions}
+        locale="en-US"
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Member 1' })).toBeTruthy();
+    expect(screen.getByText('Rank 1, score 93 of 100')).toBeTruthy();
+    const help = container.querySelector('[data-subscore="helpfulness"]')!;
+    expect(help.textContent).toContain('helped 9 other customers');
+    expect(help.textContent).toContain('Evidence (2 interactions)');
+    expect(help.textContent).toContain('Try resetting the router');
+    expect(help.textContent).toContain('<script>x</script>');
+    const links = [...help.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://forum.example.com/t/1']);
+    expect(screen.getByText(/Superfan gate: passed/)).toBeTruthy();
+    expect(screen.getByText('Ana')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Relationship memory' })).toBeTruthy();
+  });
+
+  it('says when nobody holds the relationship', () => {
+    render(<MemberProfile member={member(2, true)} />);
+    expect(screen.getByText('Nobody holds this relationship yet')).toBeTruthy();
+  });
+
+  it('has accessible states and renders on the server', async () => {
+    for (const props of [
+      { loading: true },
+      { member: null },
+      { error: 'x' },
+      { member: member(1, true), memory, owner: 'Ana', interactions },
+      { member: member(3, false), theme: 'dark' as const },
+    ]) {
+      const { container, unmount } = render(<MemberProfile {...props} />);
+      expect(await axe(container)).toHaveNoViolations();
+      unmount();
+    }
+    expect(renderToString(<MemberProfile member={member(1, true)} />)).toContain('Member 1');
+  });
+});

@@ -1,0 +1,64 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderToString } from 'react-dom/server';
+import { axe } from 'vitest-axe';
+import { describe, expect, it, vi } from 'vitest';
+import { communityReport } from '../test/superfans';
+import { SuperfanLeaderboard } from './SuperfanLeaderboard';
+
+function names() {
+  return screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('rowheader')[0]!.textContent!.split('·')[0]!.trim());
+}
+
+describe('SuperfanLeaderboard', () => {
+  it('lists members by rank with status, owner, alerts and the amplifier flag', () => {
+    render(<SuperfanLeaderboard report={communityReport()} owners={{ u1: 'Ana' }} />);
+    expect(names()[0]).toBe('Member 1');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[0]!.textContent).toContain('Ana');
+    expect(rows[1]!.textContent).toContain('No owner');
+    expect(rows[1]!.querySelector('[data-alert="rising"]')).toBeTruthy();
+    expect(rows[2]!.textContent).toContain('Large audience');
+  });
+
+  it('sorts by a sub-score and filters to superfans', async () => {
+    const user = userEvent.setup();
+    const onSortByChange = vi.fn();
+    render(<SuperfanLeaderboard report={communityReport()} onSortByChange={onSortByChange} />);
+    await user.click(screen.getByRole('button', { name: 'Feedback' }));
+    expect(onSortByChange).toHaveBeenCalledWith('intelligence');
+    expect(names()).toEqual(['<b>bold</b>evil', 'Member 3', 'Member 2', 'Member 1']);
+    expect(screen.getByRole('columnheader', { name: /Feedback/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'Only superfans' }));
+    expect(names()).toHaveLength(2);
+  });
+
+  it('opens a member by keyboard', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    render(<SuperfanLeaderboard report={communityReport()} onSelect={onSelect} />);
+    screen.getByRole('button', { name: 'Open Member 2' }).focus();
+    await user.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenCalledWith('u2');
+  });
+
+  it('has accessible states and renders on the server', async () => {
+    for (const props of [
+      { loading: true },
+      { report: null },
+      { error: 'x' },
+      { report: communityReport(), onSelect: () => {}, selectedId: 'u1' },
+      { report: communityReport(), theme: 'dark' as const },
+    ]) {
+      const { container, unmount } = render(<SuperfanLeaderboard {...props} />);
+      expect(await axe(container)).toHaveNoViolations();
+      unmount();
+    }
+    expect(renderToString(<SuperfanLeaderboard report={communityReport()} />)).toContain('<table');
+  });
+});
