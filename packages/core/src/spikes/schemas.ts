@@ -98,8 +98,9 @@ export const SpikeOptionsSchema = z
     negativeShare: z
       .strictObject({
         enabled: z.boolean().default(D.negativeShare.enabled),
-        slack: z.number().min(0).max(1).default(D.negativeShare.slack),
+        shift: z.number().min(0.001).max(0.999).default(D.negativeShare.shift),
         threshold: z.number().finite().positive().default(D.negativeShare.threshold),
+        minExcess: z.number().finite().nonnegative().default(D.negativeShare.minExcess),
         windowMs: ms(YEAR).min(1).default(D.negativeShare.windowMs),
         baselineMs: ms(YEAR).min(1).default(D.negativeShare.baselineMs),
         minNegative: z.number().finite().nonnegative().default(D.negativeShare.minNegative),

@@ -77,10 +77,12 @@ export interface Spike {
 export interface NegativeShareOptions {
   /** Run the test at all (needs `negative` in the buckets). */
   enabled: boolean;
-  /** How far above the usual share (0..1) negatives must run before they count as excess, e.g. 0.1 = 10 points. */
-  slack: number;
-  /** Excess negative mentions (beyond usual share + slack) accumulated over the window that raise an alarm. */
+  /** The rise in negative share (0..1) the CUSUM is tuned to detect, e.g. 0.2 = from 12% to 32%. */
+  shift: number;
+  /** CUSUM decision limit, in log-likelihood-ratio units (higher: fewer false alarms, later detection). */
   threshold: number;
+  /** Fewest negative mentions above the usual share (over the burn) for an alarm. */
+  minExcess: number;
   /** Longest stretch the burn is accumulated over, in milliseconds. */
   windowMs: number;
   /** How far back the usual share is measured (before the window), in milliseconds. */

@@ -1,0 +1,219 @@
+import type { Mention } from '../model/schemas';
+import { RapportInputError, type Rejected } from '../model/parse';
+import { detectSpikes } from './batch';
+import { bucketSizeMs } from './options';
+import type {
+  BucketMentionsOptions,
+  MentionBuckets,
+  SeriesBucket,
+  Spike,
+  SpikeOptions,
+} from './types';
+
+/** Most buckets one call builds (about 114 years of hours): beyond that, pass `from`. */
+const MAX_BUCKETS = 1_000_000;
+
+interface Tally {
+  count: Int32Array;
+  negative: Int32Array;
+  authors: Map<number, Set<string>>;
+}
+
+function tally(n: number): Tally {
+  return { count: new Int32Array(n), negative: new Int32Array(n), authors: new Map() };
+}
+
+function toMsOrThrow(value: string | number, what: string): number {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new RapportInputError(`${what} must be an ISO 8601 date-time or epoch milliseconds.`, [
+      { path: what, message: 'must be an ISO 8601 date-time or epoch milliseconds' },
+    ]);
+  }
+  return ms;
+}
+
+/**
+ * Counts mentions per time bucket, overall and per key (department or topic): the input of `detectSpikes`.
+ *
+ * Buckets are aligned to the epoch (whole UTC hours for 'hour', UTC midnights for 'day') unless `from` sets
+ * another start. Only complete buckets are returned: the series ends where the bucket containing `now` (ISO 8601
+ * or epoch ms) begins. By default inbound mentions are counted (the brand's own posts are not customer attention).
+ * Every bucket between the first and the last is present (zero when nothing came in), except buckets outside
+ * `coverage`, which are left out as collection gaps. `authors` counts distinct author ids per bucket; `negative`
+ * is counted when a `negative` function is given. Every mention not counted is in `rejected` with the reason.
+ * Mentions whose key function returns undefined are counted overall only.
+ *
+ * @example
+ * ```ts
+ * const buckets = bucketMentions(mentions, {
+ *   bucket: 'hour',
+ *   now: '2026-11-22T12:00:00Z',
+ *   by: 'department',
+ *   departmentOf: (m) => myRouter(m), // e.g. the triage router's department id
+ *   negative: (m) => myScorer(m) < 0, // e.g. the sentiment scorer
+ * });
+ * const spikes = detectSpikesByKey(buckets);
+ * ```
+ */
+export function bucketMentions(
+  mentions: readonly Mention[],
+  options: BucketMentionsOptions,
+): MentionBuckets {
+  const bucketMs = bucketSizeMs(options.bucket);
+  if (!Number.isInteger(bucketMs) || bucketMs < 1000) {
+    throw new RapportInputError('bucket must be a whole number of milliseconds, at least 1000.', [
+      { path: 'bucket', message: "must be 'hour', 'day' or at least 1000 ms" },
+    ]);
+  }
+  const nowMs = toMsOrThrow(options.now, 'now');
+  const fromMs = options.from === undefined ? undefined : toMsOrThrow(options.from, 'from');
+  const phase = fromMs === undefined ? 0 : ((fromMs % bucketMs) + bucketMs) % bucketMs;
+  const indexOf = (t: number) => Math.floor((t - phase) / bucketMs);
+  const startOf = (i: number) => phase + i * bucketMs;
+  const current = indexOf(nowMs);
+  let keyOf: ((m: Mention) => string | undefined) | undefined;
+  let by: MentionBuckets['by'];
+  if (options.by === 'department') {
+    if (!options.departmentOf) {
+      throw new RapportInputError("by: 'department' needs a departmentOf function.", [
+        { path: 'departmentOf', message: "is required with by: 'department'" },
+      ]);
+    }
+    keyOf = options.departmentOf;
+    by = 'department';
+  } else if (typeof options.by === 'function') {
+    keyOf = options.by;
+    by = 'custom';
+  }
+  const include = options.include ?? ((m: Mention) => m.direction === 'inbound');
+  const coverage = (options.coverage ?? []).map((c, i) => ({
+    start: toMsOrThrow(c.start, `coverage.${i}.start`),
+    end: toMsOrThrow(c.end, `coverage.${i}.end`),
+  }));
+  const isCovered = (i: number) =>
+    coverage.length === 0 ||
+    coverage.some((c) => startOf(i) >= c.start && startOf(i) + bucketMs <= c.end);
+
+  const rejected: Rejected<Mention>[] = [];
+  const reject = (index: number, m: Mention, path: string, message: string) =>
+    rejected.push({ index, input: m, issues: [{ path, message }] });
+  const accepted: { index: number; bucket: number; m: Mention }[] = [];
+  let first = fromMs === undefined ? Infinity : indexOf(fromMs);
+  mentions.forEach((m, index) => {
+    const t = Date.parse(m.createdAt);
+    if (!Number.isFinite(t)) return reject(index, m, 'createdAt', 'is not a valid date-time');
+    if (!include(m)) {
+      return reject(
+        index,
+        m,
+        'direction',
+        m.direction === 'outbound'
+          ? "not counted: the brand's own messages are not customer attention"
+          : 'not counted: excluded by the include filter',
+      );
+    }
+    if (t > nowMs) return reject(index, m, 'createdAt', 'is after now');
+    const b = indexOf(t);
+    if (b >= current) {
+      return reject(
+        index,
+        m,
+        'createdAt',
+        'falls in the bucket still in progress at now; counted once it is complete',
+      );
+    }
+    if (fromMs !== undefined && t < fromMs) return reject(index, m, 'createdAt', 'is before from');
+    if (!isCovered(b)) {
+      return reject(
+        index,
+        m,
+        'createdAt',
+        'falls in a bucket outside the collection coverage (a gap)',
+      );
+    }
+    if (fromMs === undefined && b < first) first = b;
+    accepted.push({ index, bucket: b, m });
+  });
+  if (first === Infinity || first >= current) {
+    return { bucketMs, from: null, to: null, ...(by && { by }), overall: [], byKey: {}, rejected };
+  }
+  const n = current - first;
+  if (n > MAX_BUCKETS) {
+    throw new RapportInputError(
+      `The mentions span ${n} buckets (more than ${MAX_BUCKETS}); pass a later 'from' or a larger bucket.`,
+      [{ path: 'from', message: `the series would have more than ${MAX_BUCKETS} buckets` }],
+    );
+  }
+  const overall = tally(n);
+  const keyed = new Map<string, Tally>();
+  const negative = options.negative;
+  const add = (t: Tally, i: number, m: Mention, isNegative: boolean) => {
+    t.count[i]!++;
+    if (isNegative) t.negative[i]!++;
+    let set = t.authors.get(i);
+    if (!set) t.authors.set(i, (set = new Set()));
+    set.add(m.author.id);
+  };
+  for (const { bucket, m } of accepted) {
+    const i = bucket - first;
+    const isNegative = negative ? negative(m) : false;
+    add(overall, i, m, isNegative);
+    const key = keyOf?.(m);
+    if (key === undefined) continue;
+    let t = keyed.get(key);
+    if (!t) keyed.set(key, (t = tally(n)));
+    add(t, i, m, isNegative);
+  }
+  const toSeries = (t: Tally): SeriesBucket[] => {
+    const out: SeriesBucket[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!isCovered(first + i)) continue;
+      out.push({
+        start: new Date(startOf(first + i)).toISOString(),
+        count: t.count[i]!,
+        ...(negative && { negative: t.negative[i]! }),
+        authors: t.authors.get(i)?.size ?? 0,
+      });
+    }
+    return out;
+  };
+  const byKey: Record<string, SeriesBucket[]> = {};
+  for (const key of [...keyed.keys()].sort()) byKey[key] = toSeries(keyed.get(key)!);
+  rejected.sort((a, b) => a.index - b.index);
+  return {
+    bucketMs,
+    from: new Date(startOf(first)).toISOString(),
+    to: new Date(startOf(current)).toISOString(),
+    ...(by && { by }),
+    overall: toSeries(overall),
+    byKey,
+    rejected,
+  };
+}
+
+/**
+ * Finds spikes in every series of `bucketMentions`: overall, then per key.
+ *
+ * Spikes from a key's series carry `key`, and `department` too when the keys are departments. The result is
+ * ordered by when each spike was raised (`end`), overall before keys, then by key.
+ *
+ * @example
+ * ```ts
+ * const spikes = detectSpikesByKey(bucketMentions(mentions, { bucket: 'hour', now, by: 'department', departmentOf }));
+ * const forLogistics = spikes.filter((s) => s.department === 'logistics');
+ * ```
+ */
+export function detectSpikesByKey(buckets: MentionBuckets, options: SpikeOptions = {}): Spike[] {
+  const o: SpikeOptions = { ...options, bucket: buckets.bucketMs, zeroFilled: false };
+  const all: Spike[] = detectSpikes(buckets.overall, o);
+  for (const [key, series] of Object.entries(buckets.byKey)) {
+    for (const spike of detectSpikes(series, o)) {
+      all.push({ ...spike, key, ...(buckets.by === 'department' && { department: key }) });
+    }
+  }
+  const rank = (s: Spike) => (s.key === undefined ? '' : `\u0001${s.key}`);
+  return all.sort((a, b) =>
+    a.end < b.end ? -1 : a.end > b.end ? 1 : rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0,
+  );
+}
