@@ -18,3 +18,5 @@ export * from './ConversationView';
 export * from './DepartmentBoard';
 export * from './SuperfanLeaderboard';
 export * from './MemberProfile';
+export * from './GoalTree';
+export * from './KpiScorecard';

@@ -1,0 +1,253 @@
+import type { GoalReport, KpiStatus, ObjectiveResult } from '@rapport/core';
+import { useId, useMemo, useState } from 'react';
+import { Warnings } from '../KpiScorecard/KpiScorecard';
+import { useFormatter } from '../theme/RapportProvider';
+import { token } from '../theme/tokens';
+import { defaultKpiStatusLabels, formatKpiValue, StatusText } from '../internal/kpi';
+import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+
+export interface GoalTreeLabels {
+  title: string;
+  statuses: Record<KpiStatus, string>;
+  vanity: string;
+  /** `{name}`: toggle button label. */
+  toggle: string;
+  /** Actual vs target: `{actual}` / `{target}`. */
+  versus: string;
+  noKpis: string;
+  warnings: string;
+  loading: string;
+  empty: string;
+  error: string;
+}
+
+export const defaultGoalTreeLabels: GoalTreeLabels = {
+  title: 'Goals',
+  statuses: defaultKpiStatusLabels,
+  vanity: 'Only output metrics: likes and followers cannot be the objective',
+  toggle: 'Show or hide {name}',
+  versus: '{actual} of {target}',
+  noKpis: 'No KPI yet',
+  warnings: 'Warnings',
+  loading: 'Computing goals…',
+  empty: 'No objectives defined yet.',
+  error: 'Goals could not be computed.',
+};
+
+export interface GoalTreeProps extends WidgetBaseProps {
+  /** The report from `evaluateGoals`. */
+  report?: GoalReport | null;
+  /** Controlled expanded objective ids, with `onExpandedChange` (default: everything expanded). */
+  expandedIds?: string[];
+  defaultExpandedIds?: string[];
+  onExpandedChange?: (ids: string[]) => void;
+  /** Called when a KPI is activated. */
+  onSelectKpi?: (kpiId: string) => void;
+  /** ISO 4217 code for `currency` KPIs. */
+  currency?: string;
+  loading?: boolean;
+  error?: unknown;
+  labels?: Partial<Omit<GoalTreeLabels, 'statuses'>> & {
+    statuses?: Partial<GoalTreeLabels['statuses']>;
+  };
+}
+
+/**
+ * The goal tree: company objectives, the department objectives under them and their KPIs with status and actual vs
+ * target; vanity objectives and other warnings called out in words.
+ *
+ * @example
+ * ```tsx
+ * <GoalTree report={report} onSelectKpi={setKpi} />
+ * ```
+ */
+export function GoalTree({
+  report,
+  expandedIds,
+  defaultExpandedIds,
+  onExpandedChange,
+  onSelectKpi,
+  currency,
+  loading = false,
+  error,
+  labels,
+  locale,
+  theme,
+  className,
+  style,
+}: GoalTreeProps) {
+  const fmt = useFormatter(locale);
+  const l = {
+    ...defaultGoalTreeLabels,
+    ...labels,
+    statuses: { ...defaultGoalTreeLabels.statuses, ...labels?.statuses },
+  };
+  const baseId = useId();
+  const children = useMemo(() => {
+    const map = new Map<string | null, ObjectiveResult[]>();
+    const known = new Set(report?.objectives.map((o) => o.objective));
+    for (const o of report?.objectives ?? []) {
+      const parent = o.parent !== null && known.has(o.parent) ? o.parent : null;
+      map.set(parent, [...(map.get(parent) ?? []), o]);
+    }
+    return map;
+  }, [report]);
+  const allIds = useMemo(() => report?.objectives.map((o) => o.objective) ?? [], [report]);
+  const [inner, setInner] = useState<string[] | undefined>(defaultExpandedIds);
+  const expanded = new Set(expandedIds ?? inner ?? allIds);
+  const toggle = (id: string) => {
+    const next = new Set(expanded);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    const list = [...next];
+    if (expandedIds === undefined) setInner(list);
+    onExpandedChange?.(list);
+  };
+  const kpis = useMemo(() => new Map(report?.kpis.map((k) => [k.kpi, k])), [report]);
+
+  const renderLevel = (parent: string | null, depth: number, seen: Set<string>) => {
+    const list = (children.get(parent) ?? []).filter((o) => !seen.has(o.objective));
+    if (list.length === 0) return null;
+    return (
+      <ul
+        style={{
+          listStyle: 'none',
+          margin: 0,
+          paddingInlineStart: depth === 0 ? 0 : '1.2em',
+          display: 'grid',
+          gap: '0.4em',
+        }}
+      >
+        {list.map((o) => {
+          const open = expanded.has(o.objective);
+          const regionId = `${baseId}-${o.objective.replace(/[^\w-]/g, '_')}`;
+          const warnings = report!.warnings.filter((w) => w.objective === o.objective && !w.kpi);
+          const nextSeen = new Set(seen).add(o.objective);
+          return (
+            <li key={o.objective} data-objective={o.objective}>
+              <div
+                style={{ display: 'flex', alignItems: 'center', gap: '0.4em', flexWrap: 'wrap' }}
+              >
+                <button
+                  type="button"
+                  aria-expanded={open}
+                  aria-controls={regionId}
+                  aria-label={l.toggle.replace('{name}', o.name)}
+                  onClick={() => toggle(o.objective)}
+                  style={{
+                    font: 'inherit',
+                    background: 'none',
+                    border: 0,
+                    color: token('fg'),
+                    cursor: 'pointer',
+                    padding: 0,
+                    width: '1.2em',
+                  }}
+                >
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                </button>
+                <strong>
+                  <UserText text={o.name} max={200} />
+                </strong>
+                <StatusText status={o.status} labels={l.statuses} />
+                {o.vanity && (
+                  <span data-vanity="" style={{ color: token('warning') }}>
+                    · {l.vanity}
+                  </span>
+                )}
+              </div>
+              {open && (
+                <div id={regionId} style={{ paddingInlineStart: '1.6em' }}>
+                  {warnings.length > 0 && <Warnings warnings={warnings} title={l.warnings} />}
+                  {o.kpis.length === 0 ? (
+                    <p style={{ margin: '0.2em 0', color: token('muted') }}>{l.noKpis}</p>
+                  ) : (
+                    <ul
+                      style={{
+                        listStyle: 'none',
+                        margin: '0.2em 0',
+                        padding: 0,
+                        display: 'grid',
+                        gap: '0.2em',
+                      }}
+                    >
+                      {o.kpis.map((id) => {
+                        const k = kpis.get(id);
+                        if (!k) return null;
+                        const name = <UserText text={k.name} max={200} />;
+                        return (
+                          <li
+                            key={id}
+                            data-kpi={id}
+                            style={{ display: 'flex', gap: '0.5em', flexWrap: 'wrap' }}
+                          >
+                            {onSelectKpi ? (
+                              <button
+                                type="button"
+                                onClick={() => onSelectKpi(id)}
+                                style={{
+                                  font: 'inherit',
+                                  color: token('accent'),
+                                  background: 'none',
+                                  border: 0,
+                                  padding: 0,
+                                  cursor: 'pointer',
+                                  textAlign: 'start',
+                                }}
+                              >
+                                {name}
+                              </button>
+                            ) : (
+                              name
+                            )}
+                            <StatusText status={k.status} labels={l.statuses} />
+                            {k.status !== 'unavailable' && (
+                              <span
+                                style={{
+                                  color: token('muted'),
+                                  fontVariantNumeric: 'tabular-nums',
+                                }}
+                              >
+                                {l.versus
+                                  .replace(
+                                    '{actual}',
+                                    formatKpiValue(fmt, k.unit, k.actual, currency),
+                                  )
+                                  .replace(
+                                    '{target}',
+                                    formatKpiValue(fmt, k.unit, k.target?.value, currency),
+                                  )}
+                              </span>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                  {renderLevel(o.objective, depth + 1, nextSeen)}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  };
+
+  let body;
+  if (error) body = <StateMessage kind="error">{errorText(error, l.error)}</StateMessage>;
+  else if (loading) body = <StateMessage kind="loading">{l.loading}</StateMessage>;
+  else if (!report || report.objectives.length === 0)
+    body = <StateMessage kind="empty">{l.empty}</StateMessage>;
+  else body = renderLevel(null, 0, new Set());
+  return (
+    <section
+      aria-label={l.title}
+      className={className}
+      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
+    >
+      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{l.title}</h3>
+      {body}
+    </section>
+  );
+}
