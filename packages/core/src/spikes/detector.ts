@@ -401,24 +401,26 @@ class Engine {
     let count = 0;
     let authors = 0;
     let authorCount = 0;
+    let repeat = 0;
     let best: BurnTest | undefined;
     for (let j = i; j > i - this.g.burnWindow; j--) {
       const cj = this.raw(this.count, j);
       if (cj < 0 || !this.derived(this.covered, j)) break;
       const nj = this.raw(this.negative, j);
-      if (nj < 0) continue;
+      // Buckets already reported as a volume spike are left out: their negativity is in that spike's reasons.
+      if (nj < 0 || this.derived(this.flagged, j)) continue;
       negative += nj;
       count += cj;
       const aj = this.raw(this.authors, j);
       if (aj >= 0) {
         authors += aj;
         authorCount += cj;
+        // Messages beyond the usual authors-per-mention could all be one angry thread: discount them as if they
+        // were all negative, plus one per bucket with a repeat poster (the same person may be back every hour).
+        if (usualAuthorRatio !== undefined) {
+          repeat += Math.max(0, usualAuthorRatio * cj - aj) + (cj > aj ? 1 : 0);
+        }
       }
-      // Extra messages from people who posted several times in a bucket could be one thread: discount them.
-      const repeat =
-        usualAuthorRatio !== undefined && authorCount > 0
-          ? Math.max(0, usualAuthorRatio * authorCount - authors)
-          : 0;
       const llr = negative * up + (count - negative) * down - repeat * up;
       if (!best || llr > best.llr) {
         best = {
@@ -429,7 +431,7 @@ class Engine {
           authors,
           authorCount,
           llr,
-          excess: negative - usualShare * count,
+          excess: negative - repeat - usualShare * count,
           usualShare,
           ...(usualAuthorRatio !== undefined && { usualAuthorRatio }),
         };
