@@ -4,3 +4,5 @@ export * from './phrases';
 export * from './routing';
 export * from './calendar';
 export * from './sla';
+export * from './select';
+export * from './triage';

@@ -88,7 +88,7 @@ export function slaTargets(policy: SlaPolicy, facts: SlaFacts = {}): SlaTargets 
 type Interval = [from: number, to: number];
 
 /** Turns `now` (ISO 8601 or ms since the epoch) into ms. */
-export function toEpochMs(now: string | number): number {
+function toEpochMs(now: string | number): number {
   const ms = typeof now === 'number' ? now : Date.parse(now);
   if (!Number.isFinite(ms))
     throw new RangeError(`"${String(now)}" is not an ISO 8601 instant or epoch milliseconds.`);

@@ -2,7 +2,7 @@ import type { Author, Channel, Direction, Mention, Platform } from '../model/sch
 import type { Conversation } from '../model/conversations';
 import type { Rejected } from '../model/parse';
 import type { PriorityBand } from '../scoring/bands';
-import type { MentionScore } from '../scoring/types';
+import type { MentionScore, ScoringContext } from '../scoring/types';
 import type { Intent, SentimentLabel, TextSignals } from '../text/types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -473,16 +473,8 @@ export interface TriageConfig {
   repeatWindowDays?: number;
   /** Turns text into signals (default: the built-in `analyzeText`). */
   analyze?: (text: string) => TextSignals;
-  /** Scores a mention (default: the built-in `scoreMention`). */
-  score?: (
-    mention: Mention,
-    context: {
-      signals: TextSignals;
-      conversation?: Conversation;
-      priorContacts?: number;
-      now?: string;
-    },
-  ) => MentionScore;
+  /** Scores a mention (default: the built-in `scoreMention`); it receives the signals already computed. */
+  score?: (mention: Mention, context: ScoringContext) => MentionScore;
 }
 
 /** A reply the brand sends through the triage (an outbound mention is created for it). */
@@ -543,11 +535,25 @@ export interface TriageConversationState {
   escalation?: string;
   extraPriority: number;
   pauses: SlaPause[];
-  /** Per mention id: the score priority and routing decided at ingest (so a reload does not re-analyze). */
-  decisions: Record<
-    string,
-    { priority: number; routing: Routing; complaint: boolean; irate: boolean }
-  >;
+  /** Department set by hand or by escalation (wins over routing). */
+  department?: string;
+  /** Per inbound mention id: what was decided at ingest (so a reload or merge does not re-analyze). */
+  decisions: Record<string, TriageDecision>;
+}
+
+/** What the triage decided for one inbound mention when it was ingested. */
+export interface TriageDecision {
+  /** Score priority 0..100 before rule boosts. */
+  priority: number;
+  routing: Routing;
+  /** Read as a complaint (complaint intent, or negative with a concrete problem). */
+  complaint: boolean;
+  /** Very negative or furious. */
+  irate: boolean;
+  /** What it was about, in words ("delivery problem"), for "what went wrong last time". */
+  about: string;
+  /** The score's reasons in words. */
+  reasons: string[];
 }
 
 /** The stateful triage shell: feed mentions and actions in, read the queue out. */

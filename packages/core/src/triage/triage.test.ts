@@ -1,0 +1,418 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createTriage, mergeTriageStates } from './triage';
+import { smallestK } from './select';
+import { testAuthor, testMention, testSignals } from './fixtures';
+import type { Mention } from '../model/schemas';
+import type { MentionPlace, TriageConfig } from './types';
+import type { Intent } from '../text/types';
+
+// Deterministic signals: the text says which intent and tone, e.g. "delivery_issue -0.8".
+const analyze = (text: string) => {
+  const [intent, tone] = text.split(' ');
+  const known = [
+    'complaint',
+    'praise',
+    'delivery_issue',
+    'bug_report',
+    'purchase_intent',
+    'billing_issue',
+    'question',
+  ];
+  return testSignals(
+    known.includes(intent ?? '') ? { [intent as Intent]: 0.8 } : {},
+    Number(tone ?? 0) || 0,
+  );
+};
+const base: TriageConfig = { analyze };
+const at = (min: number) =>
+  new Date(Date.parse('2026-11-23T09:00:00Z') + min * 60_000).toISOString();
+const inbound = (id: string, min: number, text: string, extra: Partial<Mention> = {}) =>
+  testMention(id, at(min), { text, author: testAuthor(`c-${id}`), ...extra });
+
+describe('createTriage: ingest and queue', () => {
+  it('threads, scores, routes and orders by deadline and priority', () => {
+    const triage = createTriage(base);
+    const result = triage.ingest([
+      inbound('a', 0, 'praise 0.8'),
+      inbound('b', 5, 'delivery_issue -0.9'),
+      inbound('c', 10, 'bug_report -0.2'),
+      testMention('a-reply', at(12), {
+        text: 'complaint -0.5',
+        inReplyToId: 'b',
+        author: testAuthor('c-b'),
+      }),
+    ]);
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted.map((m) => m.conversationId)).toEqual(['a', 'b', 'c', 'b']);
+    expect(result.accepted[1]!.routing?.department).toBe('logistics');
+    const q = triage.queue(at(20));
+    expect(q.map((i) => i.conversationId).sort()).toEqual(['a', 'b', 'c']);
+    // b is due before c and more pressing, so it comes first.
+    expect(q.findIndex((i) => i.conversationId === 'b')).toBeLessThan(
+      q.findIndex((i) => i.conversationId === 'c'),
+    );
+    // Positions are 1-based and ranks ascending.
+    expect(q.map((i) => i.position)).toEqual([1, 2, 3]);
+    for (let i = 1; i < q.length; i++) expect(q[i]!.rank).toBeGreaterThanOrEqual(q[i - 1]!.rank);
+    const b = q.find((i) => i.conversationId === 'b')!;
+    expect(b).toMatchObject({
+      department: 'logistics',
+      platform: 'x',
+      channel: 'public',
+      waitingSince: at(5),
+      preview: 'complaint -0.5',
+    });
+    expect(b.sla).toMatchObject({ dueAt: at(65), timeToBreach: 45 * 60_000, status: 'pending' });
+    expect(triage.sla('b', at(20))!.clocks.map((c) => c.target)).toEqual([
+      'first_response',
+      'public_acknowledgement',
+      'resolution',
+    ]);
+    expect(b.reasons[0]).toMatch(/Logistics/);
+    expect(q.find((i) => i.conversationId === 'c')!.department).toBe('product');
+  });
+
+  it('a higher priority moves a conversation ahead of one due a little earlier', () => {
+    const triage = createTriage({
+      ...base,
+      score: (m) => ({
+        priority: m.id === 'late' ? 90 : 10,
+        band: 'low',
+        reasons: [],
+        signals: analyze(''),
+      }),
+    });
+    triage.ingest([inbound('early', 0, 'question'), inbound('late', 30, 'question')]);
+    // Due 60 vs 90 min; 80 points × 1 min of lead puts 'late' first.
+    expect(triage.queue(at(40)).map((i) => i.conversationId)).toEqual(['late', 'early']);
+    expect(triage.queue(at(40), { limit: 1 })).toHaveLength(1);
+  });
+
+  it('keeps rejected records with reasons and counts duplicates once', () => {
+    const triage = createTriage(base);
+    const r = triage.ingest([
+      inbound('a', 0, 'x'),
+      { ...inbound('a', 1, 'again') },
+      { id: 'bad' } as unknown as Mention,
+    ]);
+    expect(r.accepted).toHaveLength(1);
+    expect(r.rejected.map((x) => [x.index, x.issues[0]!.path])).toEqual([
+      [1, 'id'],
+      [2, 'platform'],
+    ]);
+    expect(triage.place('bad')).toBe('rejected');
+    expect(triage.getSnapshot().counts).toEqual({ open: 1, answered: 0, resolved: 0, rejected: 2 });
+  });
+
+  it('reply answers, bots do not, resolve closes; places and coverage follow', () => {
+    const triage = createTriage(base);
+    triage.ingest([
+      inbound('p', 0, 'praise 0.9'),
+      inbound('q', 1, 'question', { channel: 'private' }),
+    ]);
+    expect(triage.coverage().map((c) => c.mentionId)).toEqual(['p']);
+    triage.reply('p', { at: at(2), automated: true, text: 'Thanks!' });
+    expect(triage.place('p')).toBe('open');
+    triage.reply('p', { at: at(3), agentId: 'mk', text: 'Thank you so much!' });
+    expect(triage.place('p')).toBe('answered');
+    expect(triage.coverage()).toEqual([]);
+    triage.resolve('q', at(4));
+    expect(triage.place('q')).toBe('resolved');
+    // Answered but not resolved: still open, waiting on the customer (no clock running), so last in the queue.
+    expect(triage.queue(at(5)).map((i) => [i.conversationId, i.sla])).toEqual([['p', undefined]]);
+    // The customer writes again: the conversation reopens.
+    triage.ingest(
+      testMention('q2', at(10), {
+        text: 'question',
+        inReplyToId: 'q',
+        channel: 'private',
+        author: testAuthor('c-q'),
+      }),
+    );
+    expect(triage.get('q')!.status).toBe('open');
+    expect(triage.place('q2')).toBe('open');
+    expect(triage.queue(at(11)).map((i) => i.conversationId)).toEqual(['q', 'p']);
+    expect(triage.sla('q', at(11))!.clocks.find((c) => c.target === 'next_response')?.status).toBe(
+      'pending',
+    );
+  });
+
+  it('subscribe and getSnapshot suit useSyncExternalStore', () => {
+    const triage = createTriage(base);
+    let calls = 0;
+    const stop = triage.subscribe(() => calls++);
+    const s0 = triage.getSnapshot();
+    expect(triage.getSnapshot()).toBe(s0);
+    triage.ingest(inbound('a', 0, 'x'));
+    const s1 = triage.getSnapshot();
+    expect(s1).not.toBe(s0);
+    expect(s1).toMatchObject({ openConversations: 1, version: s0.version + 1 });
+    stop();
+    triage.resolve('a', at(1));
+    expect(calls).toBe(1);
+  });
+
+  it('uses the real analyzer and scorer by default', () => {
+    const triage = createTriage();
+    triage.ingest(
+      testMention('r', at(0), {
+        text: 'My order never arrived and nobody answers. This is the third time I ask!',
+      }),
+    );
+    const [item] = triage.queue(at(1));
+    expect(item!.department).toBe('logistics');
+    expect(item!.priority).toBeGreaterThan(0);
+  });
+});
+
+describe('assignment', () => {
+  const agents = [
+    { id: 'ann', departments: ['service'], online: true, capacity: 1 },
+    { id: 'bob', departments: ['service'], online: true, capacity: 1 },
+  ];
+
+  it('assigns to online agents with room, keeps known relationships, and frees capacity to the most urgent', () => {
+    const triage = createTriage({ ...base, agents });
+    triage.ingest([inbound('a', 0, 'complaint -0.9'), inbound('b', 1, 'complaint -0.2')]);
+    expect([triage.get('a')!.assignee, triage.get('b')!.assignee]).toEqual(['ann', 'bob']);
+    triage.ingest([
+      inbound('c', 2, 'complaint -0.1'),
+      inbound('d', 3, 'complaint -0.9', { channel: 'private' }),
+    ]);
+    expect(triage.get('c')!.assignee).toBeUndefined();
+    const load = triage.workload(at(3)).find((l) => l.department === 'service')!;
+    expect(load).toMatchObject({
+      open: 4,
+      unassigned: 2,
+      assigned: 2,
+      capacity: 2,
+      overloaded: true,
+    });
+    // Ann finishes: the most urgent waiting conversation (d: angrier, so ranked ahead of c) goes to her.
+    expect(triage.queue(at(4), { assignee: null }).map((i) => i.conversationId)).toEqual([
+      'd',
+      'c',
+    ]);
+    triage.resolve('a', at(4));
+    expect(triage.get('d')!.assignee).toBe('ann');
+    expect(triage.get('c')!.assignee).toBeUndefined();
+    // Customer of 'b' writes a new conversation: it stays with Bob even though he is full.
+    triage.reply('b', { at: at(5), agentId: 'bob', text: 'on it' });
+    triage.ingest(testMention('e', at(6), { text: 'complaint', author: testAuthor('c-b') }));
+    expect(triage.get('e')!.assignee).toBe('bob');
+    // Bob gets more room: the waiting conversation goes to him.
+    triage.setAgent({ ...agents[1]!, capacity: 5 });
+    expect(triage.get('c')!.assignee).toBe('bob');
+    expect(triage.queue(at(7), { assignee: null })).toEqual([]);
+  });
+});
+
+describe('escalation and care flags', () => {
+  it('climbs the ladder at warnings, breach and after, raising priority and declaring a crisis', () => {
+    const triage = createTriage({
+      ...base,
+      escalation: [
+        { id: 'warn', after: -15, notify: ['lead'] },
+        { id: 'breach', after: 0, raisePriority: 20, reassign: 'service' },
+        { id: 'crisis', after: 60, crisis: true, notify: ['head-of-cx'] },
+      ],
+    });
+    triage.ingest(inbound('a', 0, 'praise', { channel: 'private' }));
+    expect(triage.escalate(at(30))).toEqual([]);
+    expect(triage.escalate(at(50)).map((n) => [n.level, n.at, n.notify])).toEqual([
+      ['warn', at(45), ['lead']],
+    ]);
+    const before = triage.get('a')!.priority;
+    const breach = triage.escalate(at(61));
+    expect(breach.map((n) => n.level)).toEqual(['breach']);
+    expect(breach[0]!.detail).toContain('first response target missed');
+    expect(triage.get('a')).toMatchObject({
+      department: 'service',
+      escalation: 'breach',
+      priority: before + 20,
+    });
+    expect(triage.escalate(at(200)).map((n) => n.level)).toEqual(['crisis']);
+    expect(triage.get('a')).toMatchObject({ needsApproval: 'crisis' });
+    expect(triage.get('a')!.tags).toContain('crisis');
+    expect(triage.escalate(at(300))).toEqual([]);
+  });
+
+  it('flags repeat complainants and irate customers with what went wrong', () => {
+    const triage = createTriage(base);
+    const dana = testAuthor('dana');
+    triage.ingest(testMention('1', at(0), { text: 'delivery_issue -0.5', author: dana }));
+    triage.resolve('1', at(30));
+    triage.ingest(testMention('2', at(60 * 24), { text: 'complaint -0.9', author: dana }));
+    const flags = triage.queue(at(60 * 24 + 1))[0]!.flags;
+    expect(flags.map((f) => f.kind)).toEqual(['repeat_complainant', 'irate']);
+    expect(flags[0]!.detail).toBe(
+      'Complained once before in the last 30 days; last time (2026-11-23) about a delivery problem, resolved',
+    );
+  });
+});
+
+// A random workload: new mentions (some invalid or duplicate), replies, bot replies, resolutions, pauses.
+type Op =
+  | {
+      kind: 'in';
+      conv: number;
+      text: string;
+      min: number;
+      bad: boolean;
+      dup: boolean;
+      channel: 'public' | 'private';
+    }
+  | { kind: 'reply' | 'bot' | 'resolve' | 'pause' | 'resume'; conv: number; min: number };
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('in' as const),
+      conv: fc.integer({ min: 0, max: 7 }),
+      text: fc.constantFrom(
+        'praise 0.8',
+        'complaint -0.9',
+        'delivery_issue -0.4',
+        'question',
+        'purchase_intent 0.2',
+      ),
+      min: fc.integer({ min: 0, max: 600 }),
+      bad: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+      dup: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+      channel: fc.constantFrom('public' as const, 'private' as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'reply' as const,
+        'bot' as const,
+        'resolve' as const,
+        'pause' as const,
+        'resume' as const,
+      ),
+      conv: fc.integer({ min: 0, max: 7 }),
+      min: fc.integer({ min: 0, max: 600 }),
+    }),
+  },
+);
+
+function run(indexed: Op[] | [Op, number][], config: TriageConfig = base) {
+  const triage = createTriage(config);
+  let records = 0;
+  const ids: string[] = [];
+  const firstOf = new Map<number, string>();
+  const list = indexed.map((x, i) => (Array.isArray(x) ? x : ([x, i] as [Op, number])));
+  for (const [op, n] of list) {
+    const conv = `conv-${op.conv}`;
+    if (op.kind === 'in') {
+      // Ids come from the op's place in the whole workload, so shards and the whole agree.
+      const id = op.dup && firstOf.has(op.conv) ? firstOf.get(op.conv)! : `m${n}`;
+      if (!firstOf.has(op.conv)) firstOf.set(op.conv, id);
+      const m = testMention(id, at(op.min), {
+        text: op.text,
+        conversationId: conv,
+        channel: op.channel,
+        author: testAuthor(`cust-${op.conv}`),
+      });
+      triage.ingest(op.bad ? { ...m, createdAt: 'yesterday' } : m);
+      records++;
+      ids.push(id);
+    } else if (triage.get(conv)) {
+      if (op.kind === 'reply' || op.kind === 'bot') {
+        triage.reply(conv, {
+          at: at(op.min),
+          agentId: 'agent',
+          automated: op.kind === 'bot',
+          id: `r${n}`,
+        });
+        records++;
+        ids.push(`r${n}`);
+      } else if (op.kind === 'resolve') triage.resolve(conv, at(op.min));
+      else if (op.kind === 'pause') triage.pause(conv, at(op.min));
+      else triage.resume(conv, at(op.min));
+    }
+  }
+  return { triage, records, ids };
+}
+
+describe('conservation', () => {
+  it('every ingested mention is in exactly one place (open, answered, resolved, rejected)', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        const { triage, records, ids } = run(ops);
+        const { counts } = triage.getSnapshot();
+        expect(counts.open + counts.answered + counts.resolved + counts.rejected).toBe(records);
+        const tally: Record<MentionPlace, number> = {
+          open: 0,
+          answered: 0,
+          resolved: 0,
+          rejected: counts.rejected,
+        };
+        for (const id of new Set(ids)) tally[triage.place(id)!]++;
+        expect({ ...tally, rejected: counts.rejected }).toEqual(counts);
+        // The queue holds exactly the open conversations.
+        expect(triage.queue(at(1000), { limit: 100 }).length).toBe(
+          triage.getSnapshot().openConversations,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('state: JSON and merge', () => {
+  it('a state round-trips through JSON and shards merge into the same queue as one process', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (ops, nowMin) => {
+          const whole = run(ops).triage;
+          const shard = (k: number) =>
+            run(
+              ops.map((o, i) => [o, i] as [Op, number]).filter(([o]) => o.conv % 2 === k),
+            ).triage.toJSON();
+          const merged = createTriage(
+            base,
+            JSON.parse(JSON.stringify(mergeTriageStates(shard(0), shard(1)))),
+          );
+          const view = (t: typeof whole) =>
+            t
+              .queue(at(nowMin), { limit: 100 })
+              .map((i) => [
+                i.conversationId,
+                i.rank,
+                i.priority,
+                i.department,
+                i.sla?.dueAt,
+                i.sla?.status,
+              ]);
+          const expected = view(whole);
+          const reloaded = createTriage(base, JSON.parse(JSON.stringify(whole.toJSON())));
+          expect(view(reloaded)).toEqual(expected);
+          expect(view(merged).map((r) => r[0])).toEqual(expected.map((r) => r[0]));
+          expect(view(merged)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('smallestK', () => {
+  it('equals sorting then slicing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 })),
+        fc.integer({ min: 0, max: 20 }),
+        (xs, k) => {
+          const cmp = (a: number, b: number) => a - b;
+          expect(smallestK(xs, k, cmp, (x) => x)).toEqual([...xs].sort(cmp).slice(0, k));
+        },
+      ),
+    );
+  });
+});

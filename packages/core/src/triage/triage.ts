@@ -1,0 +1,1100 @@
+import { MAX_TEXT_LENGTH } from '../model/constants';
+import { summarizeConversation } from '../model/conversations';
+import type { InputIssue, Rejected } from '../model/parse';
+import type { Author, Mention } from '../model/schemas';
+import { priorityBand, type PriorityBand } from '../scoring/bands';
+import { scoreMention } from '../scoring';
+import type { MentionScore } from '../scoring/types';
+import { analyzeText } from '../text';
+import type { Intent, TextSignals } from '../text/types';
+import { ALWAYS_OPEN } from './calendar';
+import { compileRouting } from './routing';
+import { smallestK } from './select';
+import { computeSla, selectSlaPolicy } from './sla';
+import type {
+  Agent,
+  ApprovalReason,
+  Calendar,
+  CareFlag,
+  CoverageItem,
+  DepartmentLoad,
+  EscalationLevel,
+  EscalationNotice,
+  IngestResult,
+  MentionPlace,
+  QueueFilter,
+  QueueItem,
+  ReplyInput,
+  Routing,
+  SlaPause,
+  SlaPolicy,
+  SlaState,
+  SlaTargetName,
+  Triage,
+  TriageConfig,
+  TriageConversation,
+  TriageConversationState,
+  TriageDecision,
+  TriagedMention,
+  TriageSnapshot,
+  TriageState,
+} from './types';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const PREVIEW = 280;
+const STATE_FORMAT = 'rapport.triage/1';
+
+/**
+ * The SLA policy used when a triage is configured with none: first response 60 min, next response 2 h,
+ * resolution 24 h, public acknowledgement of public complaints 60 min, warnings at 75%.
+ *
+ * @example
+ * ```ts
+ * const triage = createTriage({ slaPolicies: [{ ...DEFAULT_SLA_POLICY, byBand: { critical: { firstResponse: 15 } } }] });
+ * ```
+ */
+export const DEFAULT_SLA_POLICY: SlaPolicy = {
+  id: 'default',
+  name: 'Default',
+  targets: { firstResponse: 60, nextResponse: 120, resolution: 24 * 60, publicAcknowledgement: 60 },
+};
+
+const ABOUT: Partial<Record<Intent, string>> = {
+  delivery_issue: 'a delivery problem',
+  billing_issue: 'a billing problem',
+  account_issue: 'an account problem',
+  cancellation: 'cancelling',
+  bug_report: 'a bug',
+  feature_request: 'a missing feature',
+  complaint: 'a complaint',
+  question: 'a question',
+};
+const PROBLEM_INTENTS: readonly Intent[] = [
+  'delivery_issue',
+  'billing_issue',
+  'account_issue',
+  'bug_report',
+  'cancellation',
+];
+
+/** One conversation inside the triage, with what is derived from it cached for the queue. */
+interface Rec {
+  id: string;
+  mentions: Mention[];
+  times: number[];
+  status: 'open' | 'resolved';
+  resolvedAt?: string;
+  assignee?: string;
+  escalation?: string;
+  escalationIndex: number;
+  extraPriority: number;
+  pauses: SlaPause[];
+  department?: string;
+  decisions: Map<string, TriageDecision>;
+  // Derived by refresh():
+  routing: Routing;
+  deptNow: string;
+  priority: number;
+  band: PriorityBand;
+  tags: string[];
+  needsApproval?: ApprovalReason;
+  policy: SlaPolicy;
+  /** Earliest due instant of a clock not met and not paused (breached clocks count), or Infinity. */
+  dueMs: number;
+  dueTarget?: SlaTargetName;
+  rank: number;
+  waitingSinceMs: number;
+  unanswered: number;
+  answered: number;
+  /** What this conversation adds to the open, answered and resolved counters. */
+  counted: [open: number, answered: number, resolved: number];
+  complaint: boolean;
+}
+
+/**
+ * Creates the stateful triage: ingest mentions, read the queue, act on conversations.
+ *
+ * Each accepted inbound mention is analyzed (`analyzeText`), scored (`scoreMention`) and routed
+ * ({@link routeMention}) once; its conversation's SLA clocks are recomputed with {@link computeSla}. Time always
+ * comes from the data (mention times, action times, `now` arguments), never from the system clock.
+ *
+ * The queue order ({@link QueueOrder}): `rank = due − priority × priorityLeadMs`, smallest first, where `due` is
+ * the earliest deadline of a clock that is running or already breached; conversations without such a clock come
+ * last, by priority then by waiting time. Ties break by conversation id. `queue(now)` selects the top items with
+ * a bounded heap instead of sorting everything.
+ *
+ * Load a saved or merged {@link TriageState} by passing it as `state`. The configuration is not part of the
+ * state: give the same configuration to every shard.
+ *
+ * @example
+ * ```ts
+ * const triage = createTriage({ calendars: [uk], defaultCalendar: 'uk', agents: [{ id: 'mk', departments: ['service'], online: true, capacity: 5 }] });
+ * triage.ingest(mentions);
+ * const top = triage.queue('2026-11-23T10:00:00Z', { departments: ['service'], limit: 20 });
+ * triage.reply(top[0]!.conversationId, { at: '2026-11-23T10:02:00Z', agentId: 'mk', text: 'So sorry, on it.' });
+ * ```
+ */
+export function createTriage(config: TriageConfig = {}, state?: TriageState): Triage {
+  const routing = compileRouting(config.routing ?? {});
+  const calendars = new Map<string, Calendar>((config.calendars ?? []).map((c) => [c.id, c]));
+  const defaultCalendar =
+    config.defaultCalendar !== undefined ? calendars.get(config.defaultCalendar) : undefined;
+  if (config.defaultCalendar !== undefined && !defaultCalendar) {
+    throw new RangeError(
+      `Triage: default calendar "${config.defaultCalendar}" is not among the calendars.`,
+    );
+  }
+  const policies = config.slaPolicies?.length ? config.slaPolicies : [DEFAULT_SLA_POLICY];
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  for (const p of policies) {
+    if (p.calendar !== undefined && !calendars.has(p.calendar)) {
+      throw new RangeError(`Triage: SLA policy "${p.id}" uses unknown calendar "${p.calendar}".`);
+    }
+  }
+  const ladder: EscalationLevel[] = [...(config.escalation ?? [])].sort(
+    (a, b) => a.after - b.after,
+  );
+  const lead = config.queueOrder?.priorityLeadMs ?? MINUTE;
+  const repeatWindow = (config.repeatWindowDays ?? 30) * DAY;
+  const analyze = config.analyze ?? ((text: string) => analyzeText(text));
+  const score = config.score ?? scoreMention;
+  const agents = new Map<string, Agent>((config.agents ?? []).map((a) => [a.id, a]));
+  const autoAssign = config.autoAssign ?? agents.size > 0;
+
+  const recs = new Map<string, Rec>();
+  const open = new Set<Rec>();
+  const convOfMention = new Map<string, string>();
+  const rejected: Rejected[] = [];
+  const owners = new Map<string, string>();
+  /** Author id → their complaints (conversation, time, what about), oldest first. */
+  const complaints = new Map<string, { conversationId: string; at: number; about: string }[]>();
+  const load = new Map<string, number>();
+  const counts: Record<MentionPlace, number> = { open: 0, answered: 0, resolved: 0, rejected: 0 };
+  let version = 0;
+  let snapshot: TriageSnapshot | undefined;
+  const listeners = new Set<() => void>();
+
+  const calendarOf = (p: SlaPolicy): Calendar =>
+    p.calendar !== undefined ? calendars.get(p.calendar)! : (defaultCalendar ?? ALWAYS_OPEN);
+
+  // ----- derived state ------------------------------------------------------------------------------------------
+
+  function place(rec: Rec, index: number): MentionPlace {
+    if (rec.status === 'resolved') return 'resolved';
+    const m = rec.mentions[index]!;
+    if (m.direction === 'inbound' && index >= firstUnanswered(rec)) return 'open';
+    return 'answered';
+  }
+
+  /** Index of the first inbound mention after the last reply by a person (mentions.length when none). */
+  function firstUnanswered(rec: Rec): number {
+    for (let i = rec.mentions.length - 1; i >= 0; i--) {
+      const m = rec.mentions[i]!;
+      if (m.direction === 'outbound' && !m.author.isBot) return i + 1;
+    }
+    return 0;
+  }
+
+  function refresh(rec: Rec): void {
+    // Take the old contribution out of the counters.
+    counts.open -= rec.counted[0];
+    counts.answered -= rec.counted[1];
+    counts.resolved -= rec.counted[2];
+    const wasOpen = open.has(rec);
+    const lastInbound = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+    // A customer message after the resolution reopens the conversation.
+    if (
+      rec.status === 'resolved' &&
+      lastInbound >= 0 &&
+      rec.resolvedAt !== undefined &&
+      rec.times[lastInbound]! > Date.parse(rec.resolvedAt)
+    ) {
+      rec.status = 'open';
+    }
+    const first = firstUnanswered(rec);
+    let unanswered = 0;
+    for (let i = first; i < rec.mentions.length; i++)
+      if (rec.mentions[i]!.direction === 'inbound') unanswered++;
+    rec.unanswered = unanswered;
+    rec.answered = rec.mentions.length - unanswered;
+    rec.counted =
+      rec.status === 'resolved' ? [0, 0, rec.mentions.length] : [unanswered, rec.answered, 0];
+    counts.open += rec.counted[0];
+    counts.answered += rec.counted[1];
+    counts.resolved += rec.counted[2];
+
+    // Routing: the first inbound decision that is not a fallback decides (or the first one at all).
+    let decider: TriageDecision | undefined;
+    let opener: TriageDecision | undefined;
+    let boost = 0;
+    let top: TriageDecision | undefined;
+    const tags = new Set<string>();
+    let approval: ApprovalReason | undefined;
+    for (let i = 0; i < rec.mentions.length; i++) {
+      const d = rec.decisions.get(rec.mentions[i]!.id);
+      if (!d) continue;
+      opener ??= d;
+      if (
+        !decider ||
+        (decider.routing.decidedBy === 'fallback' && d.routing.decidedBy !== 'fallback')
+      )
+        decider = d;
+      boost = Math.max(boost, d.routing.priorityBoost);
+      for (const t of d.routing.tags) tags.add(t);
+      approval ??= d.routing.needsApproval;
+      // Priority reflects what is still unanswered (or the whole conversation once everything is answered).
+      if (i >= first || unanswered === 0) if (!top || d.priority > top.priority) top = d;
+    }
+    if (rec.escalation !== undefined && ladder.find((l) => l.id === rec.escalation)?.crisis) {
+      approval = 'crisis';
+      tags.add('crisis');
+    }
+    rec.routing = decider?.routing ?? fallbackRouting;
+    rec.deptNow = rec.department ?? rec.routing.department;
+    rec.priority = clamp((top?.priority ?? 0) + boost + rec.extraPriority, 0, 100);
+    rec.band = priorityBand(rec.priority);
+    rec.tags = [...tags];
+    rec.needsApproval = approval;
+    rec.complaint = opener?.complaint ?? false;
+    const head = rec.mentions[0]!;
+    const facts = {
+      department: rec.deptNow,
+      channel: head.channel,
+      platform: head.platform,
+      band: rec.band,
+      tags: rec.tags,
+    };
+    rec.policy =
+      (rec.routing.slaPolicy !== undefined ? policyById.get(rec.routing.slaPolicy) : undefined) ??
+      selectSlaPolicy(policies, facts) ??
+      DEFAULT_SLA_POLICY;
+    rec.waitingSinceMs =
+      first < rec.mentions.length
+        ? rec.times[firstInbound(rec, first)]!
+        : rec.times[rec.times.length - 1]!;
+
+    rec.dueMs = Infinity;
+    rec.dueTarget = undefined;
+    if (rec.status === 'open') {
+      const sla = slaOf(rec, latest(rec));
+      for (const c of sla.clocks) {
+        if (c.status === 'met' || c.status === 'paused' || c.dueAt === undefined) continue;
+        const due = Date.parse(c.dueAt);
+        if (due < rec.dueMs) {
+          rec.dueMs = due;
+          rec.dueTarget = c.target;
+        }
+      }
+      open.add(rec);
+    } else open.delete(rec);
+    rec.rank = rec.dueMs - rec.priority * lead;
+
+    if (rec.assignee !== undefined && wasOpen && rec.status === 'resolved') {
+      adjustLoad(rec.assignee, -1);
+      freed.add(rec.assignee);
+    } else if (rec.assignee !== undefined && !wasOpen && rec.status === 'open') {
+      adjustLoad(rec.assignee, 1);
+    }
+  }
+
+  function firstInbound(rec: Rec, from: number): number {
+    for (let i = from; i < rec.mentions.length; i++)
+      if (rec.mentions[i]!.direction === 'inbound') return i;
+    return rec.mentions.length - 1;
+  }
+
+  function latest(rec: Rec): number {
+    let t = rec.times[rec.times.length - 1]!;
+    if (rec.resolvedAt !== undefined) t = Math.max(t, Date.parse(rec.resolvedAt));
+    for (const p of rec.pauses)
+      t = Math.max(t, Date.parse(p.from), p.to !== undefined ? Date.parse(p.to) : -Infinity);
+    return t;
+  }
+
+  function slaOf(rec: Rec, now: number): SlaState {
+    return computeSla(
+      {
+        mentions: rec.mentions,
+        channel: rec.mentions[0]!.channel,
+        // computeSla reopens by itself when the customer wrote after the resolution.
+        ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
+        pauses: rec.pauses,
+        complaint: rec.complaint,
+        band: rec.band,
+        department: rec.deptNow,
+      },
+      rec.policy,
+      calendarOf(rec.policy),
+      now,
+    );
+  }
+
+  // ----- assignment ---------------------------------------------------------------------------------------------
+
+  const freed = new Set<string>();
+
+  function adjustLoad(agentId: string, delta: number): void {
+    load.set(agentId, (load.get(agentId) ?? 0) + delta);
+  }
+
+  function canTake(agent: Agent, rec: Rec): boolean {
+    if (!agent.online || !agent.departments.includes(rec.deptNow)) return false;
+    for (const t of rec.tags)
+      if (t.startsWith('skill:') && !agent.skills?.includes(t.slice(6))) return false;
+    return true;
+  }
+
+  function setAssignee(rec: Rec, agentId: string | undefined): void {
+    if (rec.assignee === agentId) return;
+    if (rec.assignee !== undefined && rec.status === 'open') {
+      adjustLoad(rec.assignee, -1);
+      freed.add(rec.assignee);
+    }
+    rec.assignee = agentId;
+    if (agentId !== undefined && rec.status === 'open') adjustLoad(agentId, 1);
+  }
+
+  /** New open work: the customer's owner when online, else the least loaded online agent with room. */
+  function autoAssignOne(rec: Rec): void {
+    if (!autoAssign || rec.assignee !== undefined || rec.status !== 'open') return;
+    const owner = owners.get(rec.mentions[0]!.author.id);
+    const ownerAgent = owner !== undefined ? agents.get(owner) : undefined;
+    if (ownerAgent?.online && canTake(ownerAgent, rec)) return setAssignee(rec, ownerAgent.id);
+    let best: Agent | undefined;
+    let bestLoad = Infinity;
+    for (const a of agents.values()) {
+      const l = load.get(a.id) ?? 0;
+      if (l >= a.capacity || !canTake(a, rec)) continue;
+      if (l < bestLoad || (l === bestLoad && best !== undefined && a.id < best.id)) {
+        best = a;
+        bestLoad = l;
+      }
+    }
+    if (best) setAssignee(rec, best.id);
+  }
+
+  /** Freed capacity takes the most urgent unassigned work the agent can do. */
+  function fill(): void {
+    if (!autoAssign) return;
+    while (freed.size) {
+      const id = freed.values().next().value!;
+      freed.delete(id);
+      const agent = agents.get(id);
+      if (!agent?.online) continue;
+      let room = agent.capacity - (load.get(id) ?? 0);
+      if (room <= 0) continue;
+      const waiting = smallestK(
+        [...open].filter((r) => r.assignee === undefined && canTake(agent, r)),
+        room,
+        compareRecs,
+      );
+      for (const r of waiting) {
+        if (room-- <= 0) break;
+        setAssignee(r, id);
+      }
+    }
+  }
+
+  // ----- ingest -------------------------------------------------------------------------------------------------
+
+  function decide(
+    mention: Mention,
+    rec: Rec | undefined,
+  ): { decision: TriageDecision; score: MentionScore } {
+    const signals: TextSignals = analyze(mention.text);
+    const priorContacts = rec ? rec.mentions.filter((m) => m.direction === 'inbound').length : 0;
+    const s = score(mention, { signals, priorContacts, now: mention.createdAt });
+    const r = routing.route(mention, signals);
+    const problem = PROBLEM_INTENTS.some((i) => (signals.intents[i] ?? 0) >= 0.5);
+    const complaint =
+      (signals.intents.complaint ?? 0) >= 0.5 || (problem && signals.sentiment.score <= -0.3);
+    const irate =
+      signals.sentiment.score <= -0.6 ||
+      (signals.sentiment.score <= -0.3 && signals.urgency >= 0.8);
+    let about = 'their message';
+    let best = 0.35;
+    for (const [intent, words] of Object.entries(ABOUT) as [Intent, string][]) {
+      const c = signals.intents[intent] ?? 0;
+      if (c > best) {
+        best = c;
+        about = words;
+      }
+    }
+    return {
+      decision: {
+        priority: s.priority,
+        routing: r,
+        complaint,
+        irate,
+        about,
+        reasons: s.reasons.map((x) => x.detail),
+      },
+      score: s,
+    };
+  }
+
+  function keyOf(m: Mention): string {
+    if (m.conversationId !== undefined) return m.conversationId;
+    const own = convOfMention.get(m.id);
+    if (own !== undefined) return own;
+    if (m.inReplyToId !== undefined) return convOfMention.get(m.inReplyToId) ?? m.inReplyToId;
+    return m.id;
+  }
+
+  function newRec(id: string): Rec {
+    return {
+      id,
+      mentions: [],
+      times: [],
+      status: 'open',
+      escalationIndex: -1,
+      extraPriority: 0,
+      pauses: [],
+      decisions: new Map(),
+      routing: fallbackRouting,
+      deptNow: fallbackRouting.department,
+      priority: 0,
+      band: 'low',
+      tags: [],
+      policy: DEFAULT_SLA_POLICY,
+      dueMs: Infinity,
+      rank: Infinity,
+      waitingSinceMs: 0,
+      unanswered: 0,
+      answered: 0,
+      counted: [0, 0, 0],
+      complaint: false,
+    };
+  }
+
+  function insert(rec: Rec, m: Mention, t: number): void {
+    let i = rec.mentions.length;
+    while (
+      i > 0 &&
+      (rec.times[i - 1]! > t || (rec.times[i - 1] === t && rec.mentions[i - 1]!.id > m.id))
+    )
+      i--;
+    rec.mentions.splice(i, 0, m);
+    rec.times.splice(i, 0, t);
+  }
+
+  function noteComplaint(rec: Rec, m: Mention, d: TriageDecision, t: number): void {
+    if (!d.complaint) return;
+    let list = complaints.get(m.author.id);
+    if (!list) complaints.set(m.author.id, (list = []));
+    if (list.some((c) => c.conversationId === rec.id)) return;
+    list.push({ conversationId: rec.id, at: t, about: d.about });
+    list.sort((a, b) => a.at - b.at);
+  }
+
+  function ingestOne(input: unknown, index: number, accepted: TriagedMention[]): void {
+    const issues = check(input);
+    const m = input as Mention;
+    if (!issues.length && convOfMention.has(m.id))
+      issues.push({ path: 'id', message: 'duplicate of a mention already ingested; counted once' });
+    if (issues.length) {
+      rejected.push({ index, input, issues });
+      counts.rejected++;
+      return;
+    }
+    const t = Date.parse(m.createdAt);
+    const key = keyOf(m);
+    let rec = recs.get(key);
+    const fresh = !rec;
+    let result: { decision: TriageDecision; score: MentionScore } | undefined;
+    if (m.direction === 'inbound') result = decide(m, rec);
+    if (!rec) rec = newRec(key);
+    insert(rec, m, t);
+    convOfMention.set(m.id, key);
+    if (result) {
+      rec.decisions.set(m.id, result.decision);
+      noteComplaint(rec, m, result.decision, t);
+    }
+    if (fresh) recs.set(key, rec);
+    refresh(rec);
+    if (fresh || rec.assignee === undefined) autoAssignOne(rec);
+    accepted.push({
+      mention: m,
+      conversationId: key,
+      ...(result && { score: result.score, routing: result.decision.routing }),
+    });
+  }
+
+  // ----- reading ------------------------------------------------------------------------------------------------
+
+  function compareRecs(a: Rec, b: Rec): number {
+    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+    if (a.priority !== b.priority) return b.priority - a.priority;
+    if (a.waitingSinceMs !== b.waitingSinceMs) return a.waitingSinceMs - b.waitingSinceMs;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  function flagsOf(rec: Rec): CareFlag[] {
+    const flags: CareFlag[] = [];
+    const customer = rec.mentions[0]!.author;
+    const start = rec.times[0]!;
+    const before = (complaints.get(customer.id) ?? []).filter(
+      (c) => c.conversationId !== rec.id && c.at < start && start - c.at <= repeatWindow,
+    );
+    if (before.length) {
+      const last = before[before.length - 1]!;
+      const lastRec = recs.get(last.conversationId);
+      const outcome = !lastRec ? '' : lastRec.status === 'resolved' ? ', resolved' : ', still open';
+      flags.push({
+        kind: 'repeat_complainant',
+        detail: `${before.length === 1 ? 'Complained once before' : `Complained ${before.length} times before`} in the last ${Math.round(repeatWindow / DAY)} days; last time (${new Date(last.at).toISOString().slice(0, 10)}) about ${last.about}${outcome}`,
+      });
+    }
+    for (const m of rec.mentions) {
+      const d = rec.decisions.get(m.id);
+      if (d?.irate) {
+        flags.push({
+          kind: 'irate',
+          detail: `Very upset (${d.about}): acknowledge the problem first, no template`,
+        });
+        break;
+      }
+    }
+    return flags;
+  }
+
+  function lastCustomerText(rec: Rec): string {
+    const i = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+    const text = i >= 0 ? rec.mentions[i]!.text : rec.mentions[rec.mentions.length - 1]!.text;
+    return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
+  }
+
+  function toItem(rec: Rec, position: number, now: number): QueueItem {
+    let sla: QueueItem['sla'];
+    if (rec.dueTarget !== undefined && Number.isFinite(rec.dueMs)) {
+      const state = slaOf(rec, Math.max(now, 0));
+      const c = state.clocks.find((x) => x.target === rec.dueTarget);
+      const status = rec.dueMs <= now ? 'breached' : (c?.status ?? 'pending');
+      sla = { target: rec.dueTarget, dueAt: iso(rec.dueMs), timeToBreach: rec.dueMs - now, status };
+    }
+    const top = [...rec.decisions.values()].reduce<TriageDecision | undefined>(
+      (a, d) => (!a || d.priority > a.priority ? d : a),
+      undefined,
+    );
+    return {
+      conversationId: rec.id,
+      position,
+      customer: rec.mentions[0]!.author,
+      platform: rec.mentions[0]!.platform,
+      channel: rec.mentions[0]!.channel,
+      department: rec.deptNow,
+      priority: rec.priority,
+      band: rec.band,
+      ...(sla && { sla }),
+      rank: rec.rank,
+      ...(rec.assignee !== undefined && { assignee: rec.assignee }),
+      ...(rec.escalation !== undefined && { escalation: rec.escalation }),
+      ...(rec.needsApproval !== undefined && { needsApproval: rec.needsApproval }),
+      tags: rec.tags,
+      flags: flagsOf(rec),
+      waitingSince: iso(rec.waitingSinceMs),
+      preview: lastCustomerText(rec),
+      reasons: [...rec.routing.reasons, ...(top?.reasons ?? [])],
+    };
+  }
+
+  function matchesFilter(rec: Rec, f: QueueFilter | undefined, now: number): boolean {
+    if (!f) return true;
+    if (f.departments && !f.departments.includes(rec.deptNow)) return false;
+    if (f.bands && !f.bands.includes(rec.band)) return false;
+    if (
+      f.assignee !== undefined &&
+      (f.assignee === null ? rec.assignee !== undefined : rec.assignee !== f.assignee)
+    )
+      return false;
+    if (f.platforms && !f.platforms.includes(rec.mentions[0]!.platform)) return false;
+    if (f.statuses) {
+      const status = rec.dueMs <= now ? 'breached' : Number.isFinite(rec.dueMs) ? undefined : 'met';
+      if (status !== undefined && !f.statuses.includes(status)) return false;
+      if (status === undefined && !f.statuses.includes(slaOf(rec, now).status)) return false;
+    }
+    return true;
+  }
+
+  function get(id: string): Rec {
+    const rec = recs.get(id);
+    if (!rec) throw new RangeError(`Triage: no conversation "${id}".`);
+    return rec;
+  }
+
+  function changed(): void {
+    fill();
+    version++;
+    snapshot = undefined;
+    for (const l of [...listeners]) l();
+  }
+
+  // ----- load a saved state --------------------------------------------------------------------------------------
+
+  if (state) {
+    if (state.format !== STATE_FORMAT)
+      throw new RangeError(`Triage: unknown state format "${String(state.format)}".`);
+    for (const [customer, agent] of Object.entries(state.owners)) owners.set(customer, agent);
+    for (const r of state.rejected) {
+      rejected.push(r);
+      counts.rejected++;
+    }
+    for (const c of state.conversations) {
+      const rec = newRec(c.id);
+      for (const m of c.mentions) {
+        insert(rec, m, Date.parse(m.createdAt));
+        convOfMention.set(m.id, c.id);
+      }
+      if (!rec.mentions.length) continue;
+      rec.status = c.status;
+      if (c.resolvedAt !== undefined) rec.resolvedAt = c.resolvedAt;
+      if (c.department !== undefined) rec.department = c.department;
+      rec.extraPriority = c.extraPriority;
+      rec.pauses = c.pauses.map((p) => ({ ...p }));
+      if (c.escalation !== undefined) {
+        rec.escalation = c.escalation;
+        rec.escalationIndex = ladder.findIndex((l) => l.id === c.escalation);
+      }
+      for (const [id, d] of Object.entries(c.decisions)) rec.decisions.set(id, d);
+      for (const m of rec.mentions) {
+        const d = rec.decisions.get(m.id);
+        if (d) noteComplaint(rec, m, d, Date.parse(m.createdAt));
+      }
+      recs.set(c.id, rec);
+      if (c.assignee !== undefined) rec.assignee = c.assignee;
+      refresh(rec);
+    }
+  }
+
+  // ----- the public shell ----------------------------------------------------------------------------------------
+
+  const triage: Triage = {
+    ingest(input) {
+      const list: readonly unknown[] = Array.isArray(input) ? input : [input];
+      const accepted: TriagedMention[] = [];
+      const before = rejected.length;
+      list.forEach((m, i) => ingestOne(m, i, accepted));
+      changed();
+      return { accepted, rejected: rejected.slice(before) } satisfies IngestResult;
+    },
+
+    reply(conversationId, reply: ReplyInput) {
+      const rec = get(conversationId);
+      const at = Date.parse(reply.at);
+      if (!Number.isFinite(at))
+        throw new RangeError(`Triage: reply time "${reply.at}" is not an ISO 8601 instant.`);
+      const head = rec.mentions[0]!;
+      const lastIn = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+      let n = rec.mentions.length;
+      let id = reply.id ?? `reply:${rec.id}:${n}`;
+      while (convOfMention.has(id)) id = `reply:${rec.id}:${++n}`;
+      const author: Author = {
+        id: reply.agentId ?? 'brand',
+        handle: '',
+        followers: 0,
+        verified: false,
+        isStaff: true,
+        isBrand: true,
+        isBot: reply.automated === true,
+      };
+      const mention: Mention = {
+        id,
+        platform: head.platform,
+        channel: reply.channel ?? head.channel,
+        direction: 'outbound',
+        author,
+        text: reply.text ?? '',
+        createdAt: iso(at),
+        conversationId: rec.id,
+        ...(lastIn >= 0 && { inReplyToId: rec.mentions[lastIn]!.id }),
+      };
+      insert(rec, mention, at);
+      convOfMention.set(id, rec.id);
+      if (reply.agentId !== undefined && !reply.automated) {
+        owners.set(head.author.id, reply.agentId);
+        if (rec.assignee === undefined && agents.has(reply.agentId))
+          setAssignee(rec, reply.agentId);
+      }
+      refresh(rec);
+      changed();
+    },
+
+    resolve(conversationId, at) {
+      const rec = get(conversationId);
+      if (!Number.isFinite(Date.parse(at)))
+        throw new RangeError(`Triage: "${at}" is not an ISO 8601 instant.`);
+      rec.status = 'resolved';
+      rec.resolvedAt = at;
+      for (const p of rec.pauses) if (p.to === undefined) p.to = at;
+      refresh(rec);
+      changed();
+    },
+
+    assign(conversationId, agentId) {
+      const rec = get(conversationId);
+      if (agentId !== null && !agents.has(agentId))
+        throw new RangeError(`Triage: no agent "${agentId}".`);
+      setAssignee(rec, agentId ?? undefined);
+      if (agentId !== null) owners.set(rec.mentions[0]!.author.id, agentId);
+      changed();
+    },
+
+    pause(conversationId, at, reason = 'waiting on the customer') {
+      const rec = get(conversationId);
+      if (rec.pauses.some((p) => p.to === undefined)) return;
+      rec.pauses.push({ from: at, reason });
+      refresh(rec);
+      changed();
+    },
+
+    resume(conversationId, at) {
+      const rec = get(conversationId);
+      const p = rec.pauses.find((x) => x.to === undefined);
+      if (!p) return;
+      p.to = at;
+      refresh(rec);
+      changed();
+    },
+
+    setAgent(agent) {
+      const before = agents.get(agent.id);
+      agents.set(agent.id, agent);
+      if (
+        !before ||
+        agent.online !== before.online ||
+        agent.capacity > before.capacity ||
+        agent.departments.join() !== before.departments.join()
+      ) {
+        freed.add(agent.id);
+      }
+      changed();
+    },
+
+    queue(now, filter) {
+      const t = Date.parse(now);
+      if (!Number.isFinite(t)) throw new RangeError(`Triage: "${now}" is not an ISO 8601 instant.`);
+      const limit = filter?.limit ?? 50;
+      const candidates = filter ? filterIter(open, (r) => matchesFilter(r, filter, t)) : open;
+      const top = smallestK(candidates, limit, compareRecs, (r) => r.rank);
+      return top.map((r, i) => toItem(r, i + 1, t));
+    },
+
+    get(conversationId) {
+      const rec = recs.get(conversationId);
+      if (!rec) return undefined;
+      return {
+        id: rec.id,
+        conversation: summarizeConversation(rec.id, rec.mentions),
+        status: rec.status,
+        ...(rec.resolvedAt !== undefined &&
+          rec.status === 'resolved' && { resolvedAt: rec.resolvedAt }),
+        department: rec.deptNow,
+        priority: rec.priority,
+        band: rec.band,
+        ...(rec.assignee !== undefined && { assignee: rec.assignee }),
+        tags: rec.tags,
+        flags: flagsOf(rec),
+        ...(rec.needsApproval !== undefined && { needsApproval: rec.needsApproval }),
+        slaPolicy: rec.policy.id,
+        ...(rec.escalation !== undefined && { escalation: rec.escalation }),
+        pauses: rec.pauses.map((p) => ({ ...p })),
+        routing: rec.routing,
+      } satisfies TriageConversation;
+    },
+
+    sla(conversationId, now) {
+      const rec = recs.get(conversationId);
+      return rec ? slaOf(rec, Date.parse(now)) : undefined;
+    },
+
+    place(mentionId) {
+      const key = convOfMention.get(mentionId);
+      if (key === undefined)
+        return rejected.some((r) => idOf(r.input) === mentionId) ? 'rejected' : undefined;
+      const rec = recs.get(key)!;
+      return place(
+        rec,
+        rec.mentions.findIndex((m) => m.id === mentionId),
+      );
+    },
+
+    coverage() {
+      const items: CoverageItem[] = [];
+      for (const rec of recs.values()) {
+        const first = firstUnanswered(rec);
+        for (let i = first; i < rec.mentions.length; i++) {
+          const m = rec.mentions[i]!;
+          if (m.direction !== 'inbound' || m.channel !== 'public') continue;
+          items.push({
+            mentionId: m.id,
+            conversationId: rec.id,
+            author: m.author,
+            platform: m.platform,
+            createdAt: m.createdAt,
+            resolvedWithoutReply: rec.status === 'resolved',
+            preview: m.text.length > PREVIEW ? `${m.text.slice(0, PREVIEW - 1)}…` : m.text,
+          });
+        }
+      }
+      return items.sort(
+        (a, b) =>
+          Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.mentionId < b.mentionId ? -1 : 1),
+      );
+    },
+
+    workload(now) {
+      const t = Date.parse(now);
+      const depts = new Map<string, DepartmentLoad>();
+      const row = (d: string) => {
+        let r = depts.get(d);
+        if (!r)
+          depts.set(
+            d,
+            (r = {
+              department: d,
+              open: 0,
+              unassigned: 0,
+              breached: 0,
+              agentsOnline: 0,
+              capacity: 0,
+              assigned: 0,
+              overloaded: false,
+            }),
+          );
+        return r;
+      };
+      for (const d of routing.departments) row(d.id);
+      for (const a of agents.values()) {
+        if (!a.online) continue;
+        for (const d of a.departments) {
+          const r = row(d);
+          r.agentsOnline++;
+          r.capacity += a.capacity;
+        }
+      }
+      const unassignedBreached = new Set<string>();
+      for (const rec of open) {
+        const r = row(rec.deptNow);
+        r.open++;
+        if (rec.assignee === undefined) r.unassigned++;
+        else r.assigned++;
+        if (rec.dueMs <= t) {
+          r.breached++;
+          if (rec.assignee === undefined) unassignedBreached.add(rec.deptNow);
+        }
+      }
+      for (const r of depts.values())
+        r.overloaded = r.open > r.capacity || unassignedBreached.has(r.department);
+      return [...depts.values()];
+    },
+
+    escalate(now) {
+      const t = Date.parse(now);
+      const notices: EscalationNotice[] = [];
+      if (!ladder.length) return notices;
+      for (const rec of [...open]) {
+        if (!Number.isFinite(rec.dueMs)) continue;
+        let changedRec = false;
+        for (let i = rec.escalationIndex + 1; i < ladder.length; i++) {
+          const level = ladder[i]!;
+          const at = rec.dueMs + level.after * MINUTE;
+          if (at > t) break;
+          rec.escalationIndex = i;
+          rec.escalation = level.id;
+          changedRec = true;
+          if (level.raisePriority) rec.extraPriority += level.raisePriority;
+          if (level.reassign !== undefined) {
+            if (agents.has(level.reassign)) setAssignee(rec, level.reassign);
+            else {
+              rec.department = level.reassign;
+              setAssignee(rec, undefined);
+            }
+          }
+          const when =
+            level.after < 0
+              ? `${-level.after} min before the ${words(rec.dueTarget)} target`
+              : level.after === 0
+                ? `${words(rec.dueTarget)} target missed`
+                : `${level.after} min after the ${words(rec.dueTarget)} target was missed`;
+          notices.push({
+            conversationId: rec.id,
+            level: level.id,
+            at: iso(at),
+            notify: level.notify ?? [],
+            detail: `Escalated to ${level.id}: ${when}${level.crisis ? '; treated as a crisis' : ''}`,
+          });
+        }
+        if (changedRec) {
+          refresh(rec);
+          autoAssignOne(rec);
+        }
+      }
+      if (notices.length) changed();
+      return notices;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    getSnapshot() {
+      return (snapshot ??= { version, openConversations: open.size, counts: { ...counts } });
+    },
+
+    toJSON() {
+      const conversations: TriageConversationState[] = [];
+      for (const rec of recs.values()) {
+        conversations.push({
+          id: rec.id,
+          mentions: rec.mentions,
+          status: rec.status,
+          ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
+          ...(rec.assignee !== undefined && { assignee: rec.assignee }),
+          ...(rec.escalation !== undefined && { escalation: rec.escalation }),
+          extraPriority: rec.extraPriority,
+          pauses: rec.pauses,
+          ...(rec.department !== undefined && { department: rec.department }),
+          decisions: Object.fromEntries(rec.decisions),
+        });
+      }
+      return {
+        format: STATE_FORMAT,
+        conversations,
+        rejected: [...rejected],
+        owners: Object.fromEntries(owners),
+      };
+    },
+  };
+  return triage;
+}
+
+/**
+ * Combines two triage states (for example two shards split by conversation) into one.
+ *
+ * Conversations are matched by id. For one held by both, mentions and decisions are united by id, the later
+ * resolution wins (and still reopens when a customer wrote after it), pauses are united, and the assignee,
+ * escalation and department of `a` win over `b`'s. Rejected records of both are kept; owners of `a` win.
+ * Loading the merged state gives the same queue as one triage that ingested everything.
+ *
+ * @example
+ * ```ts
+ * const merged = createTriage(config, mergeTriageStates(shardA.toJSON(), shardB.toJSON()));
+ * ```
+ */
+export function mergeTriageStates(a: TriageState, b: TriageState): TriageState {
+  const byId = new Map<string, TriageConversationState>();
+  for (const c of a.conversations) byId.set(c.id, c);
+  for (const c of b.conversations) {
+    const x = byId.get(c.id);
+    if (!x) {
+      byId.set(c.id, c);
+      continue;
+    }
+    const mentions = new Map(x.mentions.map((m) => [m.id, m]));
+    for (const m of c.mentions) if (!mentions.has(m.id)) mentions.set(m.id, m);
+    const later = (x.resolvedAt ?? '') >= (c.resolvedAt ?? '') ? x : c;
+    const pauseKey = (p: SlaPause) => `${p.from}|${p.to ?? ''}|${p.reason}`;
+    const pauses = new Map([...x.pauses, ...c.pauses].map((p) => [pauseKey(p), p]));
+    byId.set(c.id, {
+      ...x,
+      mentions: [...mentions.values()],
+      status: later.status,
+      ...(later.resolvedAt !== undefined ? { resolvedAt: later.resolvedAt } : {}),
+      ...(x.assignee === undefined && c.assignee !== undefined && { assignee: c.assignee }),
+      ...(x.escalation === undefined && c.escalation !== undefined && { escalation: c.escalation }),
+      ...(x.department === undefined && c.department !== undefined && { department: c.department }),
+      extraPriority: Math.max(x.extraPriority, c.extraPriority),
+      pauses: [...pauses.values()],
+      decisions: { ...c.decisions, ...x.decisions },
+    });
+  }
+  return {
+    format: STATE_FORMAT,
+    conversations: [...byId.values()].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0)),
+    rejected: [...a.rejected, ...b.rejected],
+    owners: { ...b.owners, ...a.owners },
+  };
+}
+
+const fallbackRouting: Routing = {
+  department: 'marketing',
+  confidence: 0,
+  decidedBy: 'fallback',
+  priorityBoost: 0,
+  tags: [],
+  reasons: ['Only brand messages so far'],
+};
+
+const TARGET_WORDS: Record<SlaTargetName, string> = {
+  first_response: 'first response',
+  next_response: 'next response',
+  resolution: 'resolution',
+  public_acknowledgement: 'public acknowledgement',
+};
+function words(t: SlaTargetName | undefined): string {
+  return t ? TARGET_WORDS[t] : 'SLA';
+}
+
+function* filterIter<T>(items: Iterable<T>, keep: (item: T) => boolean): Iterable<T> {
+  for (const x of items) if (keep(x)) yield x;
+}
+
+function lastIndex<T>(list: readonly T[], test: (x: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function idOf(input: unknown): string | undefined {
+  return typeof input === 'object' &&
+    input !== null &&
+    typeof (input as { id?: unknown }).id === 'string'
+    ? (input as { id: string }).id
+    : undefined;
+}
+
+const DIRECTIONS = new Set(['inbound', 'outbound']);
+const CHANNELS = new Set(['public', 'private']);
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** The essentials a mention needs to be triaged (full validation is `parseMentions` at the boundary). */
+function check(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (typeof input !== 'object' || input === null)
+    return [{ path: '(record)', message: 'must be a mention object' }];
+  const m = input as Partial<Record<keyof Mention, unknown>>;
+  if (typeof m.id !== 'string' || !m.id.trim() || m.id.length > 512)
+    issues.push({ path: 'id', message: 'must be a non-empty string of at most 512 characters' });
+  if (typeof m.platform !== 'string')
+    issues.push({ path: 'platform', message: 'must be a platform name' });
+  if (typeof m.channel !== 'string' || !CHANNELS.has(m.channel))
+    issues.push({ path: 'channel', message: 'must be "public" or "private"' });
+  if (typeof m.direction !== 'string' || !DIRECTIONS.has(m.direction))
+    issues.push({ path: 'direction', message: 'must be "inbound" or "outbound"' });
+  if (typeof m.text !== 'string') issues.push({ path: 'text', message: 'must be a string' });
+  else if (m.text.length > MAX_TEXT_LENGTH)
+    issues.push({ path: 'text', message: `is longer than ${MAX_TEXT_LENGTH} characters` });
+  if (
+    typeof m.createdAt !== 'string' ||
+    !ZONED.test(m.createdAt) ||
+    !Number.isFinite(Date.parse(m.createdAt))
+  ) {
+    issues.push({
+      path: 'createdAt',
+      message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-22T09:30:00Z',
+    });
+  }
+  const a = m.author as Partial<Author> | undefined;
+  if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || !a.id)
+    issues.push({ path: 'author.id', message: 'must be a non-empty string' });
+  return issues;
+}
