@@ -20,3 +20,4 @@ export * from './SuperfanLeaderboard';
 export * from './MemberProfile';
 export * from './GoalTree';
 export * from './KpiScorecard';
+export * from './hooks';

@@ -1,7 +1,7 @@
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
-import type { SpikeLike } from '../internal/coreTypes';
+import type { Spike as SpikeLike } from '@rapport/core';
 import {
   buttonStyle,
   errorText,

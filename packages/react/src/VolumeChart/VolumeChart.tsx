@@ -14,7 +14,7 @@ import {
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
-import type { SpikeLike, VolumeBucket } from '../internal/coreTypes';
+import type { SeriesBucket as VolumeBucket, Spike as SpikeLike } from '@rapport/core';
 import { errorText, rootStyle, StateMessage, type WidgetBaseProps } from '../internal/ui';
 
 /** One bucket of the chart: the core's series bucket plus, optionally, the baseline the detector expected. */

@@ -149,6 +149,6 @@ export function goalReport(): GoalReport {
         kpi: 'retention',
       },
     ],
-    events: { total: 5000, inWindow: 4000, rejected: [] },
+    events: { total: 5000, inWindow: 4000, future: 0, unknownSource: 0, rejected: [] },
   };
 }

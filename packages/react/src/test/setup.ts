@@ -16,12 +16,14 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
 
 // jsdom has no layout: let elements report the height and width set in their inline style, so virtualised lists
 // render the rows a browser would.
-for (const [prop, css] of [
-  ['clientHeight', 'height'],
-  ['clientWidth', 'width'],
-  ['offsetHeight', 'height'],
-  ['offsetWidth', 'width'],
-] as const) {
+for (const [prop, css] of typeof HTMLElement === 'undefined'
+  ? []
+  : ([
+      ['clientHeight', 'height'],
+      ['clientWidth', 'width'],
+      ['offsetHeight', 'height'],
+      ['offsetWidth', 'width'],
+    ] as const)) {
   Object.defineProperty(HTMLElement.prototype, prop, {
     configurable: true,
     get(this: HTMLElement) {
