@@ -1,6 +1,6 @@
 import { compileFilters, type EventTest } from './filters';
 import { checkVanity } from './guard';
-import { percentileOfSorted } from './stats';
+import { percentileInPlace, percentileOfSorted } from './stats';
 import { addCalendar, assertTimeZone, bucketBoundaries, bucketIndex, toEpochMs } from './time';
 import type {
   ContributionResult,
@@ -40,7 +40,8 @@ abstract class Acc {
     this.n = new Float64Array(slots);
   }
   abstract push(slot: number, v: number, key: unknown, t: number): void;
-  abstract value(slot: number): Cell;
+  /** The slot's value; `p` is the percentile (0..100) for percentile measures, ignored by the others. */
+  abstract value(slot: number, p?: number): Cell;
 }
 
 class CountAcc extends Acc {
@@ -87,38 +88,76 @@ class ExtremeAcc extends Acc {
   }
 }
 
+/** Keeps every value once per slot; percentiles are read later by quickselect (linear time). */
 class PercentileAcc extends Acc {
   readonly lists: number[][];
-  constructor(
-    slots: number,
-    readonly p: number,
-  ) {
+  readonly packed: (Float64Array | undefined)[];
+  constructor(slots: number) {
     super(slots);
     this.lists = Array.from({ length: slots }, () => []);
+    this.packed = new Array<Float64Array | undefined>(slots);
   }
   push(slot: number, v: number): void {
     this.n[slot]!++;
     this.lists[slot]!.push(v);
   }
-  value(slot: number): Cell {
-    const list = Float64Array.from(this.lists[slot]!).sort();
-    const v = percentileOfSorted(list, this.p);
+  value(slot: number, p = 50): Cell {
+    let packed = this.packed[slot];
+    if (!packed) {
+      packed = new Float64Array(this.lists[slot]!);
+      this.packed[slot] = packed;
+      this.lists[slot] = [];
+    }
+    const v = percentileInPlace(packed, p);
     return v === null ? none('no numeric values') : some(v);
   }
 }
 
+/**
+ * Distinct values per slot: each value gets a small id once; slots keep ids, and a stamp array counts the
+ * distinct ids of a slot in linear time at the end (cheaper than one Set per slot).
+ */
 class DistinctAcc extends Acc {
-  readonly sets: Set<unknown>[];
+  readonly ids = new Map<unknown, number>();
+  readonly lists: number[][];
+  private sizes: Float64Array | undefined;
   constructor(slots: number) {
     super(slots);
-    this.sets = Array.from({ length: slots }, () => new Set());
+    this.lists = Array.from({ length: slots }, () => []);
   }
+  private lastKey: unknown = undefined;
+  private lastId = -1;
   push(slot: number, _v: number, key: unknown): void {
     this.n[slot]!++;
-    this.sets[slot]!.add(key);
+    // The same event is pushed to the window and to its trend bucket: look its key up once.
+    let id = this.lastId;
+    if (key !== this.lastKey || id < 0) {
+      id = this.ids.get(key) ?? -1;
+      if (id < 0) {
+        id = this.ids.size;
+        this.ids.set(key, id);
+      }
+      this.lastKey = key;
+      this.lastId = id;
+    }
+    this.lists[slot]!.push(id);
   }
   value(slot: number): Cell {
-    return { v: this.sets[slot]!.size };
+    if (!this.sizes) {
+      const stamp = new Int32Array(this.ids.size).fill(-1);
+      this.sizes = new Float64Array(this.slots);
+      for (let s = 0; s < this.slots; s++) {
+        let distinct = 0;
+        for (const id of this.lists[s]!) {
+          if (stamp[id] !== s) {
+            stamp[id] = s;
+            distinct++;
+          }
+        }
+        this.sizes[s] = distinct;
+      }
+    }
+    return { v: this.sizes[slot]! };
   }
 }
 
@@ -154,7 +193,7 @@ class SnapshotAcc extends Acc {
     const prev = m.get(key);
     if (!prev || t >= prev[0]) m.set(key, [t, v]);
   }
-  value(slot: number): Cell {
+  value(slot: number, p = this.p): Cell {
     const lasts = [...this.series[slot]!.values()];
     if (lasts.length === 0) return none('no snapshot in this period');
     const values = lasts.map((x) => x[1]);
@@ -173,7 +212,7 @@ class SnapshotAcc extends Acc {
         return some(
           percentileOfSorted(
             values.sort((a, b) => a - b),
-            this.combine === 'median' ? 50 : this.p,
+            p,
           )!,
         );
       case 'last': {
@@ -192,16 +231,61 @@ class RawAcc {
   t: number[] = [];
   v: number[] = [];
   keys: unknown[] = [];
+  private sorted: { t: Float64Array; prefix: Float64Array; keys: unknown[] } | undefined;
+  private byKey: Map<unknown, Float64Array> | undefined;
   push(t: number, v: number, key: unknown): void {
     this.t.push(t);
     this.v.push(v);
     this.keys.push(key);
   }
+  /** Times sorted ascending, prefix sums of values and keys in that order (computed once). */
+  order(): { t: Float64Array; prefix: Float64Array; keys: unknown[] } {
+    if (!this.sorted) {
+      const idx = Array.from(this.t.keys()).sort((a, b) => this.t[a]! - this.t[b]!);
+      const t = new Float64Array(idx.length);
+      const prefix = new Float64Array(idx.length + 1);
+      const keys = new Array<unknown>(idx.length);
+      idx.forEach((i, j) => {
+        t[j] = this.t[i]!;
+        prefix[j + 1] = prefix[j]! + this.v[i]!;
+        keys[j] = this.keys[i];
+      });
+      this.sorted = { t, prefix, keys };
+    }
+    return this.sorted;
+  }
+  /** Sorted times per key (computed once). */
+  timesByKey(): Map<unknown, Float64Array> {
+    if (!this.byKey) {
+      const lists = new Map<unknown, number[]>();
+      for (let i = 0; i < this.t.length; i++) {
+        const list = lists.get(this.keys[i]);
+        if (list) list.push(this.t[i]!);
+        else lists.set(this.keys[i], [this.t[i]!]);
+      }
+      this.byKey = new Map();
+      for (const [k, list] of lists) this.byKey.set(k, Float64Array.from(list).sort());
+    }
+    return this.byKey;
+  }
+}
+
+/** First index i with sorted[i] >= x. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface CompiledMeasure {
-  kpi: number;
   role: string;
+  /** A plain count: the hot loop increments it directly. */
+  isCount: boolean;
   test: EventTest;
   /** Field whose value is aggregated (numeric) or counted (distinct / snapshot key field). */
   field: string | undefined;
@@ -251,12 +335,16 @@ function makeAcc(measure: Measure, slots: number, snapshot: boolean): Acc {
       return new ExtremeAcc(slots, true);
     case 'median':
     case 'percentile':
-      return new PercentileAcc(slots, p);
+      return new PercentileAcc(slots);
     case 'count_distinct':
       return new DistinctAcc(slots);
     case 'last':
       return new LastAcc(slots);
   }
+}
+
+function percentileOf(measure: Measure): number {
+  return measure.agg === 'median' ? 50 : (measure.percentile ?? 50);
 }
 
 function isoOf(t: number): string {
@@ -406,7 +494,9 @@ export function evaluateGoals(
     }
     return st;
   };
-  const measures: CompiledMeasure[][] = tree.kpis.map(() => []);
+  // Identical measures (same source, filters, aggregation and field) are computed once and shared.
+  const measures: { cm: CompiledMeasure; role: string }[][] = tree.kpis.map(() => []);
+  const shared = new Map<string, CompiledMeasure>();
   tree.kpis.forEach((k, i) => {
     if (denied.has(i)) return;
     const m = k.metric;
@@ -427,11 +517,26 @@ export function evaluateGoals(
             : agg === 'count_distinct'
               ? measure?.field
               : undefined;
-      const source = st.source;
       const wantsRows = wantRows.has(k.id) && role !== 'denominator' && role !== 'conversion';
+      const key = JSON.stringify([
+        sel.source,
+        sel.filters ?? [],
+        agg === 'median' ? 'percentile' : agg,
+        measure?.field ?? null,
+        snapshot,
+        keyField ?? null,
+        isRaw ? role : 'windowed',
+      ]);
+      const existing = shared.get(key);
+      if (existing) {
+        if (wantsRows && !existing.rows) existing.rows = [];
+        measures[i]!.push({ cm: existing, role });
+        continue;
+      }
+      const source = st.source;
       const cm: CompiledMeasure = {
-        kpi: i,
         role,
+        isCount: !isRaw && !snapshot && agg === 'count',
         test: compileFilters(sel.filters),
         field: numeric ? measure?.field : undefined,
         numeric,
@@ -449,9 +554,9 @@ export function evaluateGoals(
                 source.consentField !== undefined &&
                 e[source.consentField] === true,
       };
-      if (agg === 'count_distinct') cm.keyField = measure?.field;
+      shared.set(key, cm);
       (isRaw ? st.raw : st.windowed).push(cm);
-      measures[i]!.push(cm);
+      measures[i]!.push({ cm, role });
     }
   });
 
@@ -511,6 +616,13 @@ export function evaluateGoals(
       for (let j = 0; j < list.length; j++) {
         const m = list[j]!;
         if (!m.test(e)) continue;
+        if (m.isCount) {
+          const n = m.acc!.n;
+          n[slot]!++;
+          if (bucket >= 0) n[2 + bucket]!++;
+          if (m.rows !== undefined && slot === CURRENT) collectRow(m, e, rowLimit);
+          continue;
+        }
         let v = 0;
         if (m.field !== undefined) {
           const raw = e[m.field];
@@ -559,10 +671,10 @@ export function evaluateGoals(
   const cells: (Cell[] | undefined)[] = tree.kpis.map(() => undefined);
   const sourceHadEvents = (sourceId: string, slot: number) =>
     (states.get(sourceId)?.events[slot] ?? 0) > 0;
-  const measureCell = (cm: CompiledMeasure, sourceId: string, slot: number): Cell => {
+  const measureCell = (cm: CompiledMeasure, sourceId: string, slot: number, p?: number): Cell => {
     if (!sourceHadEvents(sourceId, slot))
       return none(`no events from source "${sourceId}" in this period`);
-    return cm.acc!.value(slot);
+    return cm.acc!.value(slot, p);
   };
   const computeKpi = (i: number): Cell[] => {
     const done = cells[i];
@@ -576,7 +688,7 @@ export function evaluateGoals(
       return out;
     }
     const m = k.metric;
-    const ms = measures[i]!;
+    const ms = measures[i]!.map((x) => x.cm);
     for (let s = 0; s < slots; s++) {
       if (s >= 2 && slotStart(s) > now) {
         out[s] = none('this period is after now');
@@ -584,11 +696,11 @@ export function evaluateGoals(
       }
       switch (m.kind) {
         case 'simple':
-          out[s] = measureCell(ms[0]!, m.measure.source, s);
+          out[s] = measureCell(ms[0]!, m.measure.source, s, percentileOf(m.measure));
           break;
         case 'ratio': {
-          const num = measureCell(ms[0]!, m.numerator.source, s);
-          const den = measureCell(ms[1]!, m.denominator.source, s);
+          const num = measureCell(ms[0]!, m.numerator.source, s, percentileOf(m.numerator));
+          const den = measureCell(ms[1]!, m.denominator.source, s, percentileOf(m.denominator));
           if (den.v === null) out[s] = none(`no denominator: ${den.why}`);
           else if (den.v === 0)
             out[s] = none('division by zero: the denominator is 0 in this period');
@@ -667,12 +779,14 @@ export function evaluateGoals(
       });
     }
     const result = judge(k, c[CURRENT]!, c[PREVIOUS]!, from, to, now, warnings);
-    const primary = ms.filter((m) => m.role !== 'denominator' && m.role !== 'conversion');
+    const primary = measures[i]!.filter(
+      (x) => x.role !== 'denominator' && x.role !== 'conversion',
+    ).map((x) => x.cm);
     const eventCount = primary.reduce(
       (n, m) => n + (m.acc ? m.acc.n[CURRENT]! : countRawIn(m.raw!, from, to)),
       0,
     );
-    const skipped = ms.reduce((n, m) => n + m.skipped, 0);
+    const skipped = ms.reduce((n, x) => n + x.cm.skipped, 0);
     const reasons: string[] = [];
     if (skipped > 0)
       reasons.push(
@@ -766,18 +880,11 @@ function cumulativeCell(
   window: RollingWindow | undefined,
   timeZone: string,
 ): Cell {
-  const start = window ? addCalendar(end, window.grain, -window.count, timeZone) : -Infinity;
-  let total = 0;
-  let n = 0;
-  for (let i = 0; i < raw.t.length; i++) {
-    const t = raw.t[i]!;
-    if (t < end && t >= start) {
-      total += raw.v[i]!;
-      n++;
-    }
-  }
-  if (n === 0 && raw.t.length === 0) return none('no matching events up to the end of this period');
-  return some(total);
+  if (raw.t.length === 0) return none('no matching events up to the end of this period');
+  const { t, prefix } = raw.order();
+  const hi = lowerBound(t, end);
+  const lo = window ? lowerBound(t, addCalendar(end, window.grain, -window.count, timeZone)) : 0;
+  return some(hi > lo ? prefix[hi]! - prefix[lo]! : 0);
 }
 
 function conversionCell(
@@ -789,27 +896,19 @@ function conversionCell(
   timeZone: string,
   now: number,
 ): Cell {
+  const { t, keys } = base.order();
   const first = new Map<unknown, number>();
-  for (let i = 0; i < base.t.length; i++) {
-    const t = base.t[i]!;
-    if (t < start || t >= end) continue;
-    const key = base.keys[i];
-    const prev = first.get(key);
-    if (prev === undefined || t < prev) first.set(key, t);
-  }
+  for (let i = lowerBound(t, start); i < t.length && t[i]! < end; i++)
+    if (!first.has(keys[i])) first.set(keys[i], t[i]!);
   if (first.size === 0) return none('no base events in this period (division by zero)');
-  const conversions = new Map<unknown, number[]>();
-  for (let i = 0; i < conv.t.length; i++) {
-    const key = conv.keys[i];
-    if (!first.has(key)) continue;
-    const list = conversions.get(key);
-    if (list) list.push(conv.t[i]!);
-    else conversions.set(key, [conv.t[i]!]);
-  }
+  const conversions = conv.timesByKey();
   let converted = 0;
   for (const [key, t0] of first) {
+    const times = conversions.get(key);
+    if (!times) continue;
     const limit = Math.min(addCalendar(t0, within.grain, within.count, timeZone), now);
-    if (conversions.get(key)?.some((t) => t >= t0 && t <= limit)) converted++;
+    const j = lowerBound(times, t0);
+    if (j < times.length && times[j]! <= limit) converted++;
   }
   return some(converted / first.size);
 }

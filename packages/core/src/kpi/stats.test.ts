@@ -6,6 +6,8 @@ import {
   normalCdf,
   normalQuantile,
   normalSf,
+  percentileInPlace,
+  percentileOfSorted,
   studentTCdf,
   studentTQuantile,
 } from './stats';
@@ -103,5 +105,33 @@ describe('Student t and incomplete beta', () => {
     expect(incompleteBeta(0.5, 2, 2)).toBeCloseTo(0.5, 14);
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 13);
     expect(incompleteBeta(2, 1, 1)).toBeNaN();
+  });
+});
+
+describe('percentiles', () => {
+  it('quickselect agrees with sorting on any input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (values, p) => {
+          const sorted = Float64Array.from(values).sort();
+          const want = percentileOfSorted(sorted, p)!;
+          const got = percentileInPlace(Float64Array.from(values), p)!;
+          if (Number.isFinite(want)) expect(got).toBeCloseTo(want, 6);
+        },
+      ),
+    );
+  });
+
+  it('interpolates between closest ranks (median of an even count is the mean of the middle two)', () => {
+    expect(percentileOfSorted([1, 2, 3, 4], 50)).toBe(2.5);
+    expect(percentileInPlace(new Float64Array([4, 1, 3, 2]), 50)).toBe(2.5);
+    expect(percentileOfSorted([10, 20, 30, 40, 50], 90)).toBeCloseTo(46, 10);
+    expect(percentileOfSorted([], 50)).toBeNull();
+    expect(percentileInPlace(new Float64Array(0), 50)).toBeNull();
   });
 });

@@ -270,3 +270,55 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   if (lo + 1 >= n) return a;
   return a + (h - lo) * (sorted[lo + 1]! - a);
 }
+
+/**
+ * The p-th percentile (0..100) of unsorted values, same definition as `percentileOfSorted`, in linear expected
+ * time (quickselect). Reorders `values` in place; null for an empty array.
+ *
+ * @example
+ * ```ts
+ * percentileInPlace(new Float64Array([4, 1, 3, 2]), 50); // 2.5
+ * ```
+ */
+export function percentileInPlace(values: Float64Array, p: number): number | null {
+  const n = values.length;
+  if (n === 0 || !(p >= 0 && p <= 100)) return null;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  select(values, lo);
+  const a = values[lo]!;
+  if (lo + 1 >= n || h === lo) return a;
+  let b = values[lo + 1]!;
+  for (let i = lo + 2; i < n; i++) if (values[i]! < b) b = values[i]!;
+  return a + (h - lo) * (b - a);
+}
+
+/** Moves the k-th smallest value to index k, smaller ones before it and larger ones after (Hoare selection). */
+function select(a: Float64Array, k: number): void {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    // Median of three as pivot keeps sorted and reversed inputs linear.
+    const mid = (left + right) >>> 1;
+    const x = a[left]!;
+    const y = a[mid]!;
+    const z = a[right]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
