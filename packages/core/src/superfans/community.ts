@@ -227,9 +227,11 @@ export function createCommunity(
       const facts =
         start === g.items.length
           ? undefined
-          : start === 0
-            ? computeMemberFacts(memberId, g.items, g.ms, o)
-            : computeMemberFacts(memberId, g.items.slice(start), g.ms.slice(start), o);
+          : computeMemberFacts(
+              memberId,
+              { items: g.items, ms: g.ms, order: null, start, end: g.items.length },
+              o,
+            );
       cache.set(memberId, { facts, future: start });
     }
     dirty.clear();

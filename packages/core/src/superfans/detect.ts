@@ -68,6 +68,28 @@ export interface ResolvedSuperfanOptions {
   graceMs: number;
   slippingGauge: number;
   maxEvidence: number;
+  /**
+   * Phrases already written during this evaluation. Most members share the same few phrases ("active 2 of the
+   * last 26 weeks"); writing each once keeps a report of 100,000 members small.
+   */
+  words: Map<string, string>;
+  gates: Map<string, GateFacts>;
+}
+
+/** A gate outcome and the reason a member who does not pass it is not a superfan yet (shared between members). */
+export interface GateFacts {
+  gate: SuperfanGate;
+  notYet: string;
+}
+
+/** The phrase for `key`, written by `write` the first time only. */
+function phrase(o: ResolvedSuperfanOptions, key: string, write: () => string): string {
+  let text = o.words.get(key);
+  if (text === undefined) {
+    text = write();
+    o.words.set(key, text);
+  }
+  return text;
 }
 
 /**
@@ -119,6 +141,8 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     graceMs: nonNegative('graceDays', options.graceDays ?? d.graceDays) * DAY_MS,
     slippingGauge: options.slippingGauge ?? d.slippingGauge,
     maxEvidence: nonNegative('maxEvidence', options.maxEvidence ?? d.maxEvidence),
+    words: new Map(),
+    gates: new Map(),
   };
 }
 
@@ -127,8 +151,6 @@ export function isExcludedMember(info: MemberInfo | undefined): boolean {
   return info !== undefined && info.kind !== undefined && info.kind !== 'customer';
 }
 
-type Facts<T> = Omit<T, 'percentile'>;
-
 /** Everything about one member at `now` that does not depend on the rest of the community. */
 export interface MemberFacts {
   memberId: string;
@@ -136,13 +158,16 @@ export interface MemberFacts {
   interactions: number;
   firstMs: number;
   lastMs: number;
-  depth: Facts<DepthScore>;
-  presence: Facts<PresenceScore>;
-  helpfulness: Facts<HelpfulnessScore>;
-  intelligence: Facts<IntelligenceScore>;
-  recency: Facts<RecencyScore>;
-  tenure: Facts<TenureScore>;
+  lastAt: string;
+  depth: DepthScore;
+  presence: PresenceScore;
+  helpfulness: HelpfulnessScore;
+  intelligence: IntelligenceScore;
+  recency: RecencyScore;
+  tenure: TenureScore;
   gate: SuperfanGate;
+  /** Why a member who does not pass the gate is not a superfan yet. */
+  notYet: string;
   abuse: boolean;
   amplifier: boolean;
   followers: number | undefined;
@@ -156,20 +181,34 @@ export interface MemberFacts {
 }
 
 /**
- * Computes one member's facts from their interactions, sorted most recent first (ties by id) and all at or
- * before `now`. `ms[i]` is the time of `sorted[i]` in epoch ms.
+ * A member's interactions, most recent first (ties by id), all at or before `now`: positions `start..end-1` of
+ * `order` index `items` and `ms` (epoch ms of each item); `order` null means the positions index them directly.
  */
+export interface MemberSlice {
+  items: readonly Interaction[];
+  ms: ArrayLike<number>;
+  order: ArrayLike<number> | null;
+  start: number;
+  end: number;
+}
+
+/** An evidence list with no spare capacity (arrays grown by push keep room for 16 or more). */
+function exact(list: string[]): string[] {
+  return list.length === 0 ? [] : list.slice();
+}
+
+/** Computes one member's facts from their interactions (see `MemberSlice`). */
 export function computeMemberFacts(
   memberId: string,
-  sorted: readonly Interaction[],
-  ms: ArrayLike<number>,
+  slice: MemberSlice,
   o: ResolvedSuperfanOptions,
 ): MemberFacts {
+  const { items, ms, order, start, end } = slice;
   const now = o.nowMs;
   const k = Math.LN2 / o.halfLifeMs;
   const maxEv = o.maxEvidence;
   const w = o.weights;
-  const n = sorted.length;
+  const n = end - start;
 
   let consumeRaw = 0;
   let participate = 0;
@@ -208,8 +247,9 @@ export function computeMemberFacts(
   let contributions = 0;
   let advocacyCount = 0;
 
-  for (let i = 0; i < n; i++) {
-    const it = sorted[i]!;
+  for (let p = start; p < end; p++) {
+    const i = order === null ? p : order[p]!;
+    const it = items[i]!;
     const t = ms[i]!;
     let cls = intentClassOf(it);
     if (cls === null) {
@@ -294,9 +334,12 @@ export function computeMemberFacts(
     }
   }
 
-  const first = sorted[n - 1]!;
-  const firstMs = ms[n - 1]!;
-  const lastMs = ms[0]!;
+  const firstIndex = order === null ? end - 1 : order[end - 1]!;
+  const lastIndex = order === null ? start : order[start]!;
+  const first = items[firstIndex]!;
+  const firstMs = ms[firstIndex]!;
+  const lastMs = ms[lastIndex]!;
+  const lastAt = items[lastIndex]!.at;
   const info = o.directory.get(memberId);
   const abuse = info?.abusive === true || abuseMs === abuseMs;
 
@@ -311,15 +354,21 @@ export function computeMemberFacts(
     help: helpPts,
   };
   const depthValue = consume + participate + advocate + feedbackPts + helpPts;
-  const depth: Facts<DepthScore> = {
+  const depth: DepthScore = {
     value: depthValue,
     byClass,
     consumptionCapped,
-    evidence: depthEv,
+    evidence: exact(depthEv),
     evidenceCount: depthCount,
-    detail: `${round1(depthValue)} points of recent activity (half-life ${round1(o.halfLifeMs / DAY_MS)} days)${
-      consumptionCapped ? `; views, likes and follows capped at ${o.consumptionCap}` : ''
-    }`,
+    percentile: 0,
+    detail: phrase(
+      o,
+      `depth|${round1(depthValue)}|${consumptionCapped}`,
+      () =>
+        `${round1(depthValue)} points of recent activity (half-life ${round1(o.halfLifeMs / DAY_MS)} days)${
+          consumptionCapped ? `; views, likes and follows capped at ${o.consumptionCap}` : ''
+        }`,
+    ),
   };
 
   // Presence
@@ -339,22 +388,25 @@ export function computeMemberFacts(
             : gauge > 0
               ? 'slowing'
               : 'quiet';
-  const presence: Facts<PresenceScore> = {
+  const presence: PresenceScore = {
     value: activeWeeks,
     windowWeeks: o.windowWeeks,
     recentActiveWeeks: recentActive,
     recentWeeks: o.recentWeeks,
     gauge: gauge === null ? null : round2(gauge),
     trend,
-    evidence: presenceEv,
+    evidence: exact(presenceEv),
     evidenceCount: presenceCount,
-    detail: presenceDetail(activeWeeks, recentActive, o, trend),
+    percentile: 0,
+    detail: phrase(o, `presence|${activeWeeks}|${recentActive}`, () =>
+      presenceDetail(activeWeeks, recentActive, o, trend),
+    ),
   };
 
   // Helpfulness
   const peopleHelped = helpedCount?.size ?? 0;
   const acknowledgedBy = acknowledged?.size ?? 0;
-  const helpfulness: Facts<HelpfulnessScore> = {
+  const helpfulness: HelpfulnessScore = {
     value: helpValue,
     peopleHelped,
     answers,
@@ -362,85 +414,167 @@ export function computeMemberFacts(
     thanked,
     acknowledgedBy,
     helpDays,
-    evidence: helpEv,
+    evidence: exact(helpEv),
     evidenceCount: answers,
+    percentile: 0,
     detail:
       answers === 0
         ? 'has not answered anybody else yet'
-        : helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+        : phrase(o, `help|${answers}|${peopleHelped}|${accepted}|${thanked}|${helpDays}`, () =>
+            helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+          ),
   };
 
   // Intelligence
-  const intelligence: Facts<IntelligenceScore> = {
+  const intelligence: IntelligenceScore = {
     value: intelValue,
     feedbackItems,
     actioned,
     ...(actioned > 0 && { firstActionedAt: msToIso(firstActionedMs) }),
-    evidence: feedbackEv,
+    evidence: exact(feedbackEv),
     evidenceCount: feedbackItems,
+    percentile: 0,
     detail:
       feedbackItems === 0
         ? 'no feedback yet'
-        : `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
+        : phrase(
+            o,
+            `feedback|${feedbackItems}|${actioned}`,
+            () => `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
+          ),
   };
 
   // Recency
   const daysSince = lastActive === undefined ? null : Math.floor((now - lastActiveMs) / DAY_MS);
-  const recency: Facts<RecencyScore> = {
+  const recency: RecencyScore = {
     value: lastActive === undefined ? 0 : Math.exp(-(now - lastActiveMs) * k),
     ...(lastActive !== undefined && { lastActiveAt: lastActive.at }),
     daysSince,
     evidence: lastActive === undefined ? [] : [lastActive.id],
     evidenceCount: lastActive === undefined ? 0 : 1,
+    percentile: 0,
     detail:
       daysSince === null
         ? 'has only viewed, liked or followed'
         : daysSince === 0
           ? 'active today'
-          : `last active ${durationWords(now - lastActiveMs)} ago`,
+          : phrase(o, `recency|${daysSince}`, () => `last active ${durationWords(now - lastActiveMs)} ago`),
   };
 
   // Tenure
   const tenureDays = Math.floor((now - firstMs) / DAY_MS);
-  const tenure: Facts<TenureScore> = {
+  const tenure: TenureScore = {
     value: tenureDays,
     firstSeenAt: first.at,
     evidence: [first.id],
     evidenceCount: 1,
-    detail: `first seen ${durationWords(now - firstMs)} ago`,
+    percentile: 0,
+    detail: phrase(o, `tenure|${tenureDays}`, () => `first seen ${durationWords(now - firstMs)} ago`),
   };
 
-  // Gate
+  const { gate, notYet } = gateFacts(o, {
+    activeWeeks,
+    peopleHelped,
+    helpDays,
+    feedbackItems,
+    actioned,
+    tenureDays,
+    abuseMs,
+    sanctioned: info?.abusive === true,
+  });
+
+  const followers = info?.followers;
+  const amplifier = followers !== undefined && followers >= o.amplifierFollowers;
+  // Slot 0 is the status reason, filled in when the member is ranked.
+  const reasons: string[] = [''];
+  if (answers > 0) reasons.push(helpfulness.detail);
+  if (feedbackItems > 0) reasons.push(intelligence.detail);
+  reasons.push(presence.detail);
+  if (advocacyCount > 0)
+    reasons.push(
+      phrase(o, `advocacy|${advocacyCount}`, () => `recommended or shared in their own words ${plural(advocacyCount, 'time')}`),
+    );
+  reasons.push(phrase(o, `around|${tenureDays}`, () => `around for ${durationWords(now - firstMs)}`));
+  if (amplifier)
+    reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
+  if (consumptionCapped)
+    reasons.push(`views, likes and follows capped at ${o.consumptionCap} points`);
+  if (abuse) reasons.push(`${gate.checks[4]!.detail}: cannot be a superfan`);
+
+  return {
+    memberId,
+    name: info?.name,
+    interactions: n,
+    firstMs,
+    lastMs,
+    lastAt,
+    depth,
+    presence,
+    helpfulness,
+    intelligence,
+    recency,
+    tenure,
+    gate,
+    notYet,
+    abuse,
+    amplifier,
+    followers,
+    reasons,
+    contributions,
+    helps: answers,
+    actionedIds,
+  };
+}
+
+interface GateInputs {
+  activeWeeks: number;
+  peopleHelped: number;
+  helpDays: number;
+  feedbackItems: number;
+  actioned: number;
+  tenureDays: number;
+  /** Latest abuse record, NaN when none. */
+  abuseMs: number;
+  sanctioned: boolean;
+}
+
+/** The gate for these numbers, shared by every member with the same numbers. */
+function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
+  const abuseDay = x.abuseMs === x.abuseMs ? Math.floor(x.abuseMs / DAY_MS) : -1;
+  const key = `${x.activeWeeks}|${x.peopleHelped}|${x.helpDays}|${x.feedbackItems}|${x.actioned}|${x.tenureDays}|${abuseDay}|${x.sanctioned}`;
+  const known = o.gates.get(key);
+  if (known) return known;
   const g = o.gate;
+  const abuse = x.sanctioned || abuseDay >= 0;
   const checks: GateCheck[] = [
     {
       name: 'presence',
-      passed: activeWeeks >= g.minActiveWeeks,
-      detail: `active ${activeWeeks} of the last ${o.windowWeeks} weeks; needs ${g.minActiveWeeks}`,
+      passed: x.activeWeeks >= g.minActiveWeeks,
+      detail: `active ${x.activeWeeks} of the last ${o.windowWeeks} weeks; needs ${g.minActiveWeeks}`,
     },
     {
       name: 'helper',
-      passed: peopleHelped >= g.minPeopleHelped && helpDays >= g.minHelpDays,
-      detail: `helped ${plural(peopleHelped, 'person', 'people')} on ${plural(helpDays, 'day')}; needs ${g.minPeopleHelped} people on ${g.minHelpDays} days`,
+      passed: x.peopleHelped >= g.minPeopleHelped && x.helpDays >= g.minHelpDays,
+      detail: `helped ${plural(x.peopleHelped, 'person', 'people')} on ${plural(x.helpDays, 'day')}; needs ${g.minPeopleHelped} people on ${g.minHelpDays} days`,
     },
     {
       name: 'informant',
-      passed: feedbackItems >= g.minFeedback && actioned >= g.minFeedbackActioned,
-      detail: `${plural(feedbackItems, 'feedback item')}, ${actioned} acted on; needs ${g.minFeedback} with ${g.minFeedbackActioned} acted on`,
+      passed: x.feedbackItems >= g.minFeedback && x.actioned >= g.minFeedbackActioned,
+      detail: `${plural(x.feedbackItems, 'feedback item')}, ${x.actioned} acted on; needs ${g.minFeedback} with ${g.minFeedbackActioned} acted on`,
     },
     {
       name: 'tenure',
-      passed: tenureDays >= g.minTenureDays,
-      detail: `${plural(tenureDays, 'day')} since first seen; needs ${g.minTenureDays}`,
+      passed: x.tenureDays >= g.minTenureDays,
+      detail: `${plural(x.tenureDays, 'day')} since first seen; needs ${g.minTenureDays}`,
     },
     {
       name: 'no_abuse',
       passed: !abuse,
-      detail: abuse
-        ? abuseMs === abuseMs
-          ? `abuse recorded by moderators on ${msToIso(abuseMs).slice(0, 10)}`
-          : 'sanctioned by moderators'
-        : 'no abuse recorded (complaints are not abuse)',
+      detail: !abuse
+        ? 'no abuse recorded (complaints are not abuse)'
+        : abuseDay >= 0
+          ? `abuse recorded by moderators on ${msToIso(x.abuseMs).slice(0, 10)}`
+          : 'sanctioned by moderators',
     },
   ];
   const paths: Array<'helper' | 'informant'> = [];
@@ -451,43 +585,13 @@ export function computeMemberFacts(
     paths,
     checks,
   };
-
-  const followers = info?.followers;
-  const amplifier = followers !== undefined && followers >= o.amplifierFollowers;
-  const reasons: string[] = [];
-  if (answers > 0) reasons.push(helpWords(answers, peopleHelped, accepted, thanked, helpDays));
-  if (feedbackItems > 0) reasons.push(intelligence.detail);
-  reasons.push(presence.detail);
-  if (advocacyCount > 0)
-    reasons.push(`recommended or shared in their own words ${plural(advocacyCount, 'time')}`);
-  reasons.push(`around for ${durationWords(now - firstMs)}`);
-  if (amplifier)
-    reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
-  if (consumptionCapped)
-    reasons.push(`views, likes and follows capped at ${o.consumptionCap} points`);
-  if (abuse) reasons.push(`${checks[4]!.detail}: cannot be a superfan`);
-
-  return {
-    memberId,
-    name: info?.name,
-    interactions: n,
-    firstMs,
-    lastMs,
-    depth,
-    presence,
-    helpfulness,
-    intelligence,
-    recency,
-    tenure,
-    gate,
-    abuse,
-    amplifier,
-    followers,
-    reasons,
-    contributions,
-    helps: answers,
-    actionedIds,
-  };
+  const parts = checks
+    .filter((c) => !c.passed && c.name !== 'helper' && c.name !== 'informant')
+    .map((c) => c.detail);
+  if (paths.length === 0) parts.push(`${checks[1]!.detail}, or ${checks[2]!.detail}`);
+  const facts = { gate, notYet: `not a superfan yet: ${parts.join('; ')}` };
+  o.gates.set(key, facts);
+  return facts;
 }
 
 function presenceDetail(
@@ -543,7 +647,14 @@ function round2(v: number): number {
 
 /** Interactions grouped by member (ranked members only), with what was left out. */
 export interface GroupedInteractions {
-  groups: Map<string, { items: Interaction[]; ms: number[] }>;
+  /** Member ids, in order of first appearance. */
+  memberIds: string[];
+  /** Per member: `offsets[m]..offsets[m+1]-1` are its positions in `order`. */
+  offsets: Int32Array;
+  /** Indexes into the input, grouped by member, each group most recent first (ties by id). */
+  order: Int32Array;
+  /** Epoch ms of every input interaction (NaN when unreadable). */
+  ms: Float64Array;
   ignored: IgnoredCounts;
   excludedMembers: Set<string>;
   interactions: number;
@@ -551,18 +662,25 @@ export interface GroupedInteractions {
 
 /**
  * Groups interactions by member, counting duplicates, unreadable dates, interactions after `now` and those by
- * staff, brand accounts or bots. Each group is sorted most recent first, ties by id.
+ * staff, brand accounts or bots. Linear time plus a sort within each member; no per-member arrays.
  */
 export function groupInteractions(
   interactions: readonly Interaction[],
   o: ResolvedSuperfanOptions,
 ): GroupedInteractions {
+  const n = interactions.length;
   const seen = new Set<string>();
-  const groups = new Map<string, { items: Interaction[]; ms: number[] }>();
+  const ms = new Float64Array(n);
+  const memberOf = new Int32Array(n);
+  const index = new Map<string, number>();
+  const memberIds: string[] = [];
+  let counts = new Int32Array(1024);
   const ignored: IgnoredCounts = { future: 0, excluded: 0, duplicates: 0, invalid: 0 };
   const excludedMembers = new Set<string>();
+  const excludedCache = new Map<string, boolean>();
   let counted = 0;
-  for (let i = 0; i < interactions.length; i++) {
+  for (let i = 0; i < n; i++) {
+    memberOf[i] = -1;
     const it = interactions[i]!;
     if (seen.has(it.id)) {
       ignored.duplicates++;
@@ -570,6 +688,7 @@ export function groupInteractions(
     }
     seen.add(it.id);
     const t = isoToMs(it.at);
+    ms[i] = t;
     if (t !== t) {
       ignored.invalid++;
       continue;
@@ -578,35 +697,73 @@ export function groupInteractions(
       ignored.future++;
       continue;
     }
-    if (isExcludedMember(o.directory.get(it.memberId))) {
-      ignored.excluded++;
-      excludedMembers.add(it.memberId);
+    let m = index.get(it.memberId);
+    if (m === undefined) {
+      let excluded = excludedCache.get(it.memberId);
+      if (excluded === undefined) {
+        excluded = isExcludedMember(o.directory.get(it.memberId));
+        excludedCache.set(it.memberId, excluded);
+      }
+      if (excluded) {
+        ignored.excluded++;
+        excludedMembers.add(it.memberId);
+        continue;
+      }
+      m = memberIds.length;
+      memberIds.push(it.memberId);
+      index.set(it.memberId, m);
+      if (m >= counts.length) {
+        const bigger = new Int32Array(counts.length * 2);
+        bigger.set(counts);
+        counts = bigger;
+      }
+    }
+    memberOf[i] = m;
+    counts[m]!++;
+    counted++;
+  }
+  const members = memberIds.length;
+  const offsets = new Int32Array(members + 1);
+  for (let m = 0; m < members; m++) offsets[m + 1] = offsets[m]! + counts[m]!;
+  const fill = offsets.slice(0, members);
+  const order = new Int32Array(counted);
+  for (let i = 0; i < n; i++) {
+    const m = memberOf[i]!;
+    if (m >= 0) order[fill[m]!++] = i;
+  }
+  const byRecency = (a: number, b: number): number => {
+    const d = ms[b]! - ms[a]!;
+    if (d !== 0) return d;
+    const ia = interactions[a]!.id;
+    const ib = interactions[b]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  for (let m = 0; m < members; m++) {
+    const s0 = offsets[m]!;
+    const e0 = offsets[m + 1]!;
+    if (e0 - s0 < 2) continue;
+    if (e0 - s0 > 32) {
+      order.subarray(s0, e0).sort(byRecency);
       continue;
     }
-    counted++;
-    const g = groups.get(it.memberId);
-    if (g) {
-      g.items.push(it);
-      g.ms.push(t);
-    } else groups.set(it.memberId, { items: [it], ms: [t] });
+    // Insertion sort: most members have a handful of interactions, often already in order.
+    for (let p = s0 + 1; p < e0; p++) {
+      const v = order[p]!;
+      let q = p - 1;
+      while (q >= s0 && byRecency(order[q]!, v) > 0) {
+        order[q + 1] = order[q]!;
+        q--;
+      }
+      order[q + 1] = v;
+    }
   }
-  for (const g of groups.values()) sortGroup(g);
-  return { groups, ignored, excludedMembers, interactions: counted };
+  return { memberIds, offsets, order, ms, ignored, excludedMembers, interactions: counted };
 }
 
 /** Sorts a member's interactions most recent first, ties by id, keeping `ms` aligned. */
 export function sortGroup(g: { items: Interaction[]; ms: number[] }): void {
   const n = g.items.length;
   if (n < 2) return;
-  let sortedAlready = true;
-  for (let i = 1; i < n; i++) {
-    const d = g.ms[i - 1]! - g.ms[i]!;
-    if (d < 0 || (d === 0 && g.items[i - 1]!.id > g.items[i]!.id)) {
-      sortedAlready = false;
-      break;
-    }
-  }
-  if (sortedAlready) return;
   const idx = Array.from({ length: n }, (_, i) => i);
   idx.sort((a, b) => {
     const d = g.ms[b]! - g.ms[a]!;
@@ -643,11 +800,15 @@ export function detectSuperfans(
   options: SuperfanOptions,
 ): CommunityReport {
   const o = resolveSuperfanOptions(options);
-  const grouped = groupInteractions(interactions, o);
-  const facts: MemberFacts[] = [];
-  for (const [memberId, g] of grouped.groups)
-    facts.push(computeMemberFacts(memberId, g.items, g.ms, o));
-  return rankCommunity(facts, o, grouped.ignored, grouped.excludedMembers, grouped.interactions);
+  const g = groupInteractions(interactions, o);
+  const facts: MemberFacts[] = new Array(g.memberIds.length);
+  const slice: MemberSlice = { items: interactions, ms: g.ms, order: g.order, start: 0, end: 0 };
+  for (let m = 0; m < g.memberIds.length; m++) {
+    slice.start = g.offsets[m]!;
+    slice.end = g.offsets[m + 1]!;
+    facts[m] = computeMemberFacts(g.memberIds[m]!, slice, o);
+  }
+  return rankCommunity(facts, o, g.ignored, g.excludedMembers, g.interactions, true);
 }
 
 const DIMENSIONS = [
@@ -669,6 +830,7 @@ export function rankCommunity(
   ignored: IgnoredCounts,
   excludedMembers: ReadonlySet<string>,
   interactions: number,
+  fresh = false,
 ): CommunityReport {
   const n = facts.length;
   const rw = o.rankWeights;
@@ -751,18 +913,13 @@ export function rankCommunity(
           statusReason = `no longer a superfan: ${under} for ${durationWords(o.nowMs - sinceMs)}`;
       }
       if (status === 'held') superfanSince = p.superfanSince;
-    } else {
-      const failed = f.gate.checks.filter(
-        (c) => !c.passed && c.name !== 'helper' && c.name !== 'informant',
-      );
-      const parts = failed.map((c) => c.detail);
-      if (f.gate.paths.length === 0)
-        parts.push(`${f.gate.checks[1]!.detail}, or ${f.gate.checks[2]!.detail}`);
-      statusReason = `not a superfan yet: ${parts.join('; ')}`;
-    }
+    } else statusReason = f.notYet;
     const superfan = status !== 'member';
     if (superfan) superfanCount++;
 
+    // Fresh facts belong to this report alone, so they are completed in place instead of copied.
+    const reasons = fresh ? f.reasons : f.reasons.slice();
+    reasons[0] = statusReason;
     const member: MemberReport = {
       memberId: f.memberId,
       ...(f.name !== undefined && { name: f.name }),
@@ -775,19 +932,28 @@ export function rankCommunity(
       ...(belowSince !== undefined && { belowLowWaterSince: belowSince }),
       amplifier: f.amplifier,
       ...(f.followers !== undefined && { followers: f.followers }),
-      subScores: {
-        depth: { ...f.depth, percentile: round2(percentiles[0]![i]!) },
-        presence: { ...f.presence, percentile: round2(percentiles[1]![i]!) },
-        helpfulness: { ...f.helpfulness, percentile: round2(percentiles[2]![i]!) },
-        intelligence: { ...f.intelligence, percentile: round2(percentiles[3]![i]!) },
-        recency: { ...f.recency, percentile: round2(percentiles[4]![i]!) },
-        tenure: { ...f.tenure, percentile: round2(percentiles[5]![i]!) },
-      },
+      subScores: fresh
+        ? {
+            depth: withPercentile(f.depth, percentiles[0]![i]!),
+            presence: withPercentile(f.presence, percentiles[1]![i]!),
+            helpfulness: withPercentile(f.helpfulness, percentiles[2]![i]!),
+            intelligence: withPercentile(f.intelligence, percentiles[3]![i]!),
+            recency: withPercentile(f.recency, percentiles[4]![i]!),
+            tenure: withPercentile(f.tenure, percentiles[5]![i]!),
+          }
+        : {
+            depth: { ...f.depth, percentile: round2(percentiles[0]![i]!) },
+            presence: { ...f.presence, percentile: round2(percentiles[1]![i]!) },
+            helpfulness: { ...f.helpfulness, percentile: round2(percentiles[2]![i]!) },
+            intelligence: { ...f.intelligence, percentile: round2(percentiles[3]![i]!) },
+            recency: { ...f.recency, percentile: round2(percentiles[4]![i]!) },
+            tenure: { ...f.tenure, percentile: round2(percentiles[5]![i]!) },
+          },
       gate: f.gate,
-      reasons: [statusReason, ...f.reasons],
+      reasons,
       interactions: f.interactions,
       firstSeenAt: f.tenure.firstSeenAt,
-      lastSeenAt: msToIso(f.lastMs),
+      lastSeenAt: f.lastAt,
     };
     members[r] = member;
 
@@ -796,7 +962,9 @@ export function rankCommunity(
       alerts.push({
         kind: 'rising',
         memberId: f.memberId,
-        message: `crossed the superfan gate: ${f.reasons[0]}; ${f.presence.detail}`,
+        message: `crossed the superfan gate: ${
+          f.gate.paths.includes('helper') ? f.helpfulness.detail : f.intelligence.detail
+        }; ${f.presence.detail}`,
         evidence: f.gate.paths.includes('helper')
           ? f.helpfulness.evidence
           : f.intelligence.evidence,
@@ -834,6 +1002,11 @@ export function rankCommunity(
     ignored,
     excludedMembers: [...excludedMembers].sort(),
   };
+}
+
+function withPercentile<T extends { percentile: number }>(score: T, percentile: number): T {
+  score.percentile = round2(percentile);
+  return score;
 }
 
 /** Number of values in the ascending `sorted` that are at most `v`. */
