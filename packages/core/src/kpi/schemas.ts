@@ -31,6 +31,7 @@ const field = z
 const finite = z.number().finite('must be a finite number');
 const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
 
+/** AMEC level of a KPI: `input` … `impact`. */
 export const AmecLevelSchema = z.enum([
   'input',
   'activity',
@@ -39,7 +40,9 @@ export const AmecLevelSchema = z.enum([
   'outcome',
   'impact',
 ]);
+/** Which way a KPI should move. */
 export const KpiDirectionSchema = z.enum(['increase', 'decrease', 'neutral']);
+/** Departments of the goal tree. */
 export const GoalDepartmentSchema = z.enum([
   'service',
   'product',
@@ -48,8 +51,11 @@ export const GoalDepartmentSchema = z.enum([
   'hr',
   'marketing',
 ]);
+/** Display unit of a KPI (`ratio` is 0..1, `ms` milliseconds). */
 export const KpiUnitSchema = z.enum(['count', 'ratio', 'percent', 'ms', 'currency', 'score']);
+/** Calendar grain for trends and windows. */
 export const TimeGrainSchema = z.enum(['hour', 'day', 'week', 'month', 'quarter', 'year']);
+/** Aggregation of a measure. */
 export const AggregationSchema = z.enum([
   'count',
   'count_distinct',
@@ -61,7 +67,9 @@ export const AggregationSchema = z.enum([
   'percentile',
   'last',
 ]);
+/** Whether a metric may be summed across periods and up the tree. */
 export const AdditivitySchema = z.enum(['additive', 'semi_additive', 'non_additive']);
+/** Attribution model of a contribution edge. */
 export const AttributionModelSchema = z.enum([
   'last_touch',
   'first_touch',
@@ -70,17 +78,21 @@ export const AttributionModelSchema = z.enum([
   'time_decay',
   'experiment',
 ]);
+/** Strength of the evidence behind a contribution. */
 export const EvidenceGradeSchema = z.enum(['experimental', 'modelled', 'correlational']);
+/** Legal basis of a data source. */
 export const DataBasisSchema = z.enum([
   'consent',
   'contract',
   'platform_terms',
   'legitimate_interest',
 ]);
+/** Uses a data source allows. */
 export const DataScopeSchema = z.enum(['aggregate', 'per_person', 'profiling', 'contact']);
 
 const filterValue = z.union([z.string().max(1024), finite, z.boolean(), z.null()]);
 
+/** A condition on one field; `in`/`not_in` need a list, `exists`/`missing` no value, the rest one value. */
 export const FieldFilterSchema = z
   .strictObject({
     field,
@@ -112,11 +124,13 @@ export const FilterSchema: z.ZodType<Filter> = z.lazy(() =>
   ]),
 ) as z.ZodType<Filter>;
 
+/** Events of one source that pass all filters. */
 export const EventSelectorSchema = z.strictObject({
   source: id,
   filters: z.array(FilterSchema).max(256).optional(),
 }) satisfies z.ZodType<EventSelector>;
 
+/** An aggregation over selected events (`field` needed except for `count`; checked with the tree). */
 export const MeasureSchema = z.strictObject({
   source: id,
   filters: z.array(FilterSchema).max(256).optional(),
@@ -125,6 +139,7 @@ export const MeasureSchema = z.strictObject({
   percentile: z.number().min(0).max(100).optional(),
 }) satisfies z.ZodType<Measure>;
 
+/** A length of time in calendar units, e.g. 28 days. */
 export const RollingWindowSchema = z.strictObject({
   count: z.number().int('must be a whole number').min(1).max(100_000),
   grain: TimeGrainSchema,
@@ -143,6 +158,7 @@ export const DerivedExprSchema: z.ZodType<DerivedExpr> = z.lazy(() =>
   ]),
 ) as z.ZodType<DerivedExpr>;
 
+/** A metric: simple, ratio, derived, cumulative or conversion (strict: unknown keys are errors). */
 export const MetricDefSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('simple'),
@@ -170,6 +186,7 @@ export const MetricDefSchema = z.discriminatedUnion('kind', [
   }),
 ]) satisfies z.ZodType<MetricDef>;
 
+/** A time-boxed target with optional status bands. */
 export const KpiTargetSchema = z.strictObject({
   from: IsoDateTimeSchema,
   to: IsoDateTimeSchema,
@@ -184,6 +201,7 @@ export const KpiTargetSchema = z.strictObject({
     .optional(),
 }) satisfies z.ZodType<KpiTarget>;
 
+/** A KPI: level, metric, unit, direction, baseline, targets and owner. */
 export const KpiSchema = z.strictObject({
   id,
   name: text(256).min(1, 'must not be empty'),
@@ -203,6 +221,7 @@ export const KpiSchema = z.strictObject({
   ave: z.boolean().optional(),
 }) satisfies z.ZodType<Kpi>;
 
+/** A business or department objective. */
 export const ObjectiveSchema = z.strictObject({
   id,
   name: text(256).min(1, 'must not be empty'),
@@ -213,6 +232,7 @@ export const ObjectiveSchema = z.strictObject({
   description: text(4096).optional(),
 }) satisfies z.ZodType<Objective>;
 
+/** A contribution edge from one KPI to another, with its attribution model and evidence grade. */
 export const ContributionSchema = z.strictObject({
   from: id,
   to: id,
@@ -223,6 +243,7 @@ export const ContributionSchema = z.strictObject({
   note: text(4096).optional(),
 }) satisfies z.ZodType<Contribution>;
 
+/** A data source with its legal basis, scopes and (optionally) declared fields. */
 export const DataSourceSchema = z.strictObject({
   id,
   name: text(256).optional(),

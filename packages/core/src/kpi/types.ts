@@ -231,7 +231,37 @@ export interface DataSource {
   consentField?: string;
 }
 
-/** The whole goal tree: objectives, KPIs, contributions and data sources, by id. */
+/**
+ * The whole goal tree: objectives, KPIs, contributions and data sources, referring to each other by id.
+ *
+ * Plain JSON: store it, send it, validate it with `parseGoalTree` from `@rapport/core/schemas`.
+ *
+ * @example
+ * ```ts
+ * const tree: GoalTree = {
+ *   objectives: [{ id: 'care', name: 'Answer every customer fast', department: 'service', owner: 'Head of care' }],
+ *   sources: [{ id: 'care', basis: 'legitimate_interest', scopes: ['aggregate'] }],
+ *   kpis: [
+ *     {
+ *       id: 'response_rate',
+ *       name: 'Response rate',
+ *       objective: 'care',
+ *       level: 'outcome',
+ *       unit: 'ratio',
+ *       direction: 'increase',
+ *       owner: 'Head of care',
+ *       baseline: 0.8,
+ *       targets: [{ from: '2026-10-01T00:00:00Z', to: '2027-01-01T00:00:00Z', value: 0.95 }],
+ *       metric: {
+ *         kind: 'ratio',
+ *         numerator: { source: 'care', agg: 'count', filters: [{ field: 'answered', op: 'eq', value: true }] },
+ *         denominator: { source: 'care', agg: 'count' },
+ *       },
+ *     },
+ *   ],
+ * };
+ * ```
+ */
 export interface GoalTree {
   objectives: Objective[];
   kpis: Kpi[];
@@ -337,7 +367,15 @@ export interface ContributionResult extends Contribution {
   reason: string;
 }
 
-/** What `evaluateGoals` returns. */
+/**
+ * What `evaluateGoals` returns: one line per objective and KPI, contributions with their evidence, warnings.
+ *
+ * @example
+ * ```ts
+ * const report = evaluateGoals(tree, events, { from, to, now });
+ * report.kpis.filter((k) => k.status === 'off_track').map((k) => k.statusReason);
+ * ```
+ */
 export interface GoalReport {
   /** The report window and moment (ISO 8601, UTC). */
   from: string;
