@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { RapportInputError } from '../model/parse';
+import { buildConversations } from '../model/conversations';
+import search from './fixtures/bluesky-search-posts.json';
+import thread from './fixtures/bluesky-post-thread.json';
+import { mentionsFromBluesky } from './bluesky';
+
+const brand = { ids: ['did:plc:kettleandpine0000000000'] };
+
+describe('mentionsFromBluesky', () => {
+  const { accepted, rejected } = mentionsFromBluesky(search, { brand });
+
+  it('reads post views from searchPosts', () => {
+    expect(accepted.length + rejected.length).toBe(search.posts.length);
+    expect(accepted[0]).toEqual({
+      id: 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3l6oveex3ii2l',
+      platform: 'bluesky',
+      channel: 'public',
+      direction: 'inbound',
+      author: {
+        id: 'did:plc:z72i7hdynmk6r22z27h6tvur',
+        handle: '@mei-bakes.bsky.social',
+        name: 'Mei Chen 🍞',
+        followers: 0,
+        verified: false,
+        isStaff: false,
+        isBrand: false,
+        isBot: false,
+      },
+      text: "@kettleandpine.com third day waiting for my sourdough starter kit. Tracking hasn't moved since the depot 😞",
+      createdAt: '2026-10-19T08:45:12.345Z',
+      conversationId: 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3l6oveex3ii2l',
+      url: 'https://bsky.app/profile/mei-bakes.bsky.social/post/3l6oveex3ii2l',
+      lang: 'en',
+      metrics: { likes: 7, replies: 1, reposts: 2, quotes: 0, views: 0 },
+    });
+  });
+
+  it('threads the brand reply under its parent and root', () => {
+    const reply = accepted[1]!;
+    expect(reply.direction).toBe('outbound');
+    expect(reply.author.isBrand).toBe(true);
+    expect(reply.inReplyToId).toBe(accepted[0]!.id);
+    expect(reply.conversationId).toBe(accepted[0]!.id);
+    const [conversation] = buildConversations(accepted.slice(0, 2));
+    expect(conversation!.awaitingReply).toBe(false);
+  });
+
+  it('falls back to indexedAt when the client-declared createdAt is unusable', () => {
+    expect(accepted[2]!.createdAt).toBe('2026-10-19T10:00:04.000Z');
+    expect(accepted[2]!.author.name).toBeUndefined();
+  });
+
+  it('rejects a post whose uri is not an at:// URI', () => {
+    expect(rejected).toEqual([
+      {
+        index: 3,
+        input: search.posts[3],
+        issues: [{ path: 'uri', message: 'must be an at:// URI' }],
+      },
+    ]);
+  });
+
+  it('walks a thread: parents first, then replies, and says why a missing post is rejected', () => {
+    const result = mentionsFromBluesky(thread);
+    expect(result.accepted.map((m) => m.text)).toEqual([
+      'Finally buying a proper Dutch oven 🥘',
+      '@kettleandpine.com does the Dutch oven work on induction?',
+      "Yes! Mine's on induction every day. Heat it slowly.",
+    ]);
+    expect(result.rejected.map((r) => r.issues[0]!.message)).toEqual([
+      'the post was not found (deleted)',
+    ]);
+    const [conversation] = buildConversations(result.accepted);
+    expect(conversation!.mentions).toHaveLength(3);
+  });
+
+  it('reads feeds and plain arrays, and throws on other shapes', () => {
+    const feed = mentionsFromBluesky({ feed: search.posts.slice(0, 2).map((post) => ({ post })) });
+    expect(feed.accepted).toHaveLength(2);
+    expect(mentionsFromBluesky(search.posts.slice(0, 1)).accepted).toHaveLength(1);
+    expect(() => mentionsFromBluesky('posts')).toThrow(RapportInputError);
+  });
+
+  it('rejects records that are not posts', () => {
+    const like = {
+      ...search.posts[0]!,
+      record: { $type: 'app.bsky.feed.like', text: '', createdAt: '2026-10-19T08:45:12Z' },
+    };
+    expect(mentionsFromBluesky([like]).rejected[0]!.issues[0]!.path).toBe('record.$type');
+  });
+
+  it('walks a deep reply chain without recursion', () => {
+    let node: Record<string, unknown> = { post: postAt(0) };
+    const root = node;
+    for (let depth = 1; depth < 2_000; depth++) {
+      const child = { post: postAt(depth) };
+      node.replies = [child];
+      node = child;
+    }
+    expect(mentionsFromBluesky({ thread: root }).accepted).toHaveLength(2_000);
+  });
+});
+
+function postAt(n: number) {
+  return {
+    uri: `at://did:plc:deep/app.bsky.feed.post/${n}`,
+    author: { did: 'did:plc:deep', handle: 'deep.bsky.social' },
+    record: { text: `reply ${n}`, createdAt: '2026-10-19T08:45:12Z' },
+  };
+}

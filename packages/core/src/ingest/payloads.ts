@@ -1,0 +1,205 @@
+// zod schemas of the platform payloads Rapport reads, and of the ingestion options.
+// Lenient where platforms add fields (unknown keys are ignored), strict for configuration (typos rejected).
+import { z } from 'zod';
+import { ChannelSchema, PlatformSchema } from '../model/schemas';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const missing = (what: string, hint: string) =>
+  ({
+    error: (issue: { input: unknown }) =>
+      issue.input === undefined ? `is missing: ${hint}` : `must be ${what}`,
+  }) as const;
+const optionalCount = z.number().finite('must be a finite number').optional();
+
+/** The brand's accounts, so its own posts are read as outbound. */
+export const BrandIdentitySchema = z.strictObject({
+  ids: z.array(nonEmpty).max(10_000).optional(),
+  handles: z.array(nonEmpty).max(10_000).optional(),
+});
+
+/** Options shared by the platform normalisers. */
+export const IngestOptionsSchema = z.strictObject({
+  brand: BrandIdentitySchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- X API v2
+
+/** A user object of X API v2 (`includes.users[]`), with `user.fields=public_metrics,verified`. */
+export const XUserSchema = z.object({
+  id: nonEmpty,
+  username: z.string(),
+  name: z.string().optional(),
+  verified: z.boolean().optional(),
+  verified_type: z.string().optional(),
+  public_metrics: z.object({ followers_count: optionalCount }).optional(),
+});
+
+/** A tweet (post) object of X API v2 (`data[]`), with the `tweet.fields` Rapport uses. */
+export const XTweetSchema = z.object({
+  id: z
+    .string(missing('a string', 'every tweet has an id'))
+    .regex(/^\d{1,20}$/, 'must be a numeric tweet id'),
+  text: z.string(missing('a string', 'every tweet has text')),
+  author_id: z.string(missing('a string', 'request tweet.fields=author_id')),
+  created_at: z.string(missing('a string', 'request tweet.fields=created_at')),
+  conversation_id: z.string().optional(),
+  in_reply_to_user_id: z.string().optional(),
+  referenced_tweets: z
+    .array(z.object({ type: z.string(), id: z.string() }))
+    .max(100)
+    .optional(),
+  public_metrics: z
+    .object({
+      retweet_count: optionalCount,
+      reply_count: optionalCount,
+      like_count: optionalCount,
+      quote_count: optionalCount,
+      impression_count: optionalCount,
+    })
+    .optional(),
+  lang: z.string().optional(),
+  note_tweet: z.object({ text: z.string() }).optional(),
+});
+
+/** A response of the X API v2 tweet endpoints (search, timelines, lookup): `data`, `includes.users`. */
+export const XTweetsResponseSchema = z.object({
+  data: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+  includes: z.object({ users: z.array(z.unknown()).optional() }).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- Mastodon
+
+/** The `account` of a Mastodon status. */
+export const MastodonAccountSchema = z.object({
+  id: nonEmpty,
+  username: z.string(),
+  acct: z.string(),
+  display_name: z.string().optional(),
+  url: z.string().nullish(),
+  followers_count: optionalCount,
+  bot: z.boolean().nullish(),
+});
+
+/** A Mastodon `Status` entity (REST API v1). `content` is HTML. */
+export const MastodonStatusSchema = z.object({
+  id: nonEmpty,
+  created_at: z.string(missing('a string', 'every status has created_at')),
+  in_reply_to_id: z.string().nullish(),
+  visibility: z.string(missing('a string', 'every status has a visibility')),
+  language: z.string().nullish(),
+  uri: z.string().optional(),
+  url: z.string().nullish(),
+  content: z.string(),
+  spoiler_text: z.string().optional(),
+  replies_count: optionalCount,
+  reblogs_count: optionalCount,
+  favourites_count: optionalCount,
+  quotes_count: optionalCount,
+  account: MastodonAccountSchema,
+  reblog: z.unknown().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- Bluesky
+
+const strongRef = z.object({ uri: z.string().startsWith('at://', 'must be an at:// URI') });
+
+/** An AT Protocol `app.bsky.feed.defs#postView`. */
+export const BlueskyPostViewSchema = z.object({
+  uri: z
+    .string(missing('a string', 'every post view has a uri'))
+    .startsWith('at://', 'must be an at:// URI'),
+  cid: z.string().optional(),
+  author: z.object({
+    did: z.string().startsWith('did:', 'must be a DID'),
+    handle: z.string(),
+    displayName: z.string().optional(),
+    followersCount: optionalCount,
+  }),
+  record: z.object({
+    $type: z.string().optional(),
+    text: z.string(),
+    createdAt: z.string().optional(),
+    langs: z.array(z.string()).optional(),
+    reply: z.object({ root: strongRef, parent: strongRef }).optional(),
+  }),
+  replyCount: optionalCount,
+  repostCount: optionalCount,
+  likeCount: optionalCount,
+  quoteCount: optionalCount,
+  indexedAt: z.string().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- Reddit
+
+/** A Reddit thing (`{ kind, data }`): `t1` comment, `t3` post, `Listing`, `more`. */
+export const RedditThingSchema = z.object({
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const redditCommon = {
+  name: z
+    .string()
+    .regex(/^t[13]_[a-z0-9]+$/i, 'must be a Reddit fullname such as t1_abc or t3_abc'),
+  author: z.string(),
+  author_fullname: z.string().nullish(),
+  created_utc: z.number(missing('a number of seconds', 'every thing has created_utc')).finite(),
+  permalink: z.string().nullish(),
+  score: optionalCount,
+  subreddit: z.string().nullish(),
+  distinguished: z.string().nullish(),
+};
+
+/** The `data` of a Reddit comment (`t1`). */
+export const RedditCommentSchema = z.object({
+  ...redditCommon,
+  body: z.string(),
+  parent_id: z.string().optional(),
+  link_id: z.string().optional(),
+});
+
+/** The `data` of a Reddit post (`t3`). */
+export const RedditPostSchema = z.object({
+  ...redditCommon,
+  title: z.string(),
+  selftext: z.string().optional(),
+  num_comments: optionalCount,
+  num_crossposts: optionalCount,
+});
+
+// ---------------------------------------------------------------------------------------------- files
+
+const column = z.string().min(1, 'must name a column').max(256);
+
+/** A column mapping for CSV and JSON Lines files; unknown keys are typos and are rejected. */
+export const ColumnMappingSchema = z.strictObject({
+  columns: z.strictObject({
+    id: column,
+    text: column,
+    createdAt: column,
+    authorId: column,
+    authorHandle: column.optional(),
+    authorName: column.optional(),
+    followers: column.optional(),
+    verified: column.optional(),
+    inReplyToId: column.optional(),
+    conversationId: column.optional(),
+    url: column.optional(),
+    lang: column.optional(),
+    platform: column.optional(),
+    channel: column.optional(),
+    direction: column.optional(),
+    inbound: column.optional(),
+    likes: column.optional(),
+    replies: column.optional(),
+    reposts: column.optional(),
+    quotes: column.optional(),
+    views: column.optional(),
+    tags: column.optional(),
+  }),
+  platform: PlatformSchema.optional(),
+  channel: ChannelSchema.optional(),
+  dates: z.enum(['auto', 'iso', 'twitter', 'epoch-seconds', 'epoch-ms']).optional(),
+  brand: BrandIdentitySchema.optional(),
+  tagSeparator: z.string().min(1).max(8).optional(),
+});

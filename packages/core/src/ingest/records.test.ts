@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildConversations } from '../model/conversations';
+import { RapportInputError } from '../model/parse';
+import type { ColumnMapping } from './mapping';
+import { TWCS_MAPPING } from './mapping';
+import { mentionsFromCsv, mentionsFromJsonLines, mentionsFromRecords } from './records';
+
+const twcs = readFileSync(new URL('./fixtures/twcs-layout.csv', import.meta.url), 'utf8');
+
+describe('mentionsFromCsv with TWCS_MAPPING', () => {
+  const { accepted, rejected } = mentionsFromCsv(twcs, TWCS_MAPPING);
+  const byId = new Map(accepted.map((m) => [m.id, m]));
+
+  it('accepts or rejects every data row', () => {
+    expect(accepted.length + rejected.length).toBe(10);
+    expect(accepted.map((m) => m.id)).toEqual(['101', '100', '102', '103', '104', '105']);
+  });
+
+  it('reads inbound flags, Twitter dates, reply links and quoted text', () => {
+    expect(byId.get('100')).toEqual({
+      id: '100',
+      platform: 'x',
+      channel: 'public',
+      direction: 'inbound',
+      author: {
+        id: '700101',
+        handle: '700101',
+        followers: 0,
+        verified: false,
+        isStaff: false,
+        isBrand: false,
+        isBot: false,
+      },
+      text: '@KettleAndPine where is my parcel?? 6 days late, tracking says "in transit"',
+      createdAt: '2026-10-20T09:14:03.000Z',
+    });
+    const reply = byId.get('101')!;
+    expect(reply).toMatchObject({ direction: 'outbound', inReplyToId: '100' });
+    expect(reply.author.isBrand).toBe(true);
+    expect(byId.get('102')!.text).toBe('@KettleAndPine done, thanks!\r\nOrder KP-448812');
+  });
+
+  it('threads the conversations, including a customer answering another', () => {
+    const conversations = buildConversations(accepted);
+    expect(conversations.map((c) => c.mentions.map((m) => m.id))).toEqual([
+      ['100', '101', '102'],
+      ['103', '104', '105'],
+    ]);
+    expect(conversations[0]!.awaitingReply).toBe(true);
+  });
+
+  it('rejects rows with a bad date, a bad flag, missing fields or a repeated id, saying why', () => {
+    expect(rejected.map((r) => [r.index, r.issues])).toEqual([
+      [
+        6,
+        [
+          {
+            path: 'created_at',
+            message:
+              'is not a Twitter date such as "Tue Oct 31 22:10:47 +0000 2017": "2026-10-20 10:20"',
+          },
+        ],
+      ],
+      [7, [{ path: 'inbound', message: 'must be true or false (yes/no, 1/0), got "maybe"' }]],
+      [8, [{ path: '(row)', message: 'has 4 fields but the header has 7' }]],
+      [9, [{ path: 'id', message: 'duplicate of the record at index 1; counted once' }]],
+    ]);
+    expect(rejected[0]!.input).toMatchObject({ tweet_id: '106', author_id: '700404' });
+  });
+
+  it('throws when a mapped column is not in the header', () => {
+    expect(() => mentionsFromCsv('id,body\n1,hi\n', TWCS_MAPPING)).toThrow(
+      /no column "tweet_id", "author_id", "inbound", "created_at", "text", "in_response_to_tweet_id"/,
+    );
+  });
+
+  it('returns nothing for an empty file', () => {
+    expect(mentionsFromCsv('', TWCS_MAPPING)).toEqual({ accepted: [], rejected: [] });
+  });
+});
+
+const ticketMapping: ColumnMapping = {
+  columns: {
+    id: 'ticket',
+    text: 'body',
+    createdAt: 'opened',
+    authorId: 'customer.id',
+    authorName: 'customer.name',
+    followers: 'customer.followers',
+    verified: 'customer.verified',
+    platform: 'source',
+    channel: 'visibility',
+    direction: 'from',
+    likes: 'likes',
+    tags: 'labels',
+    url: 'link',
+  },
+  dates: 'auto',
+  tagSeparator: ';',
+};
+
+describe('mentionsFromRecords', () => {
+  it('reads nested keys, numbers, booleans, epoch dates and tags', () => {
+    const { accepted, rejected } = mentionsFromRecords(
+      [
+        {
+          ticket: 5012,
+          body: 'Refund please',
+          opened: 1_792_317_600,
+          customer: { id: 'c-9', name: 'Ava Khan', followers: '1_200', verified: 'yes' },
+          source: 'Email',
+          visibility: 'private',
+          from: 'in',
+          likes: 0,
+          labels: 'vip; billing ;',
+          link: 'https://help.example/t/5012',
+        },
+      ],
+      ticketMapping,
+    );
+    expect(rejected).toEqual([]);
+    expect(accepted[0]).toMatchObject({
+      id: '5012',
+      platform: 'email',
+      channel: 'private',
+      direction: 'inbound',
+      author: { id: 'c-9', name: 'Ava Khan', followers: 1200, verified: true, isBrand: false },
+      createdAt: '2026-10-18T10:00:00.000Z',
+      metrics: { likes: 0, replies: 0, reposts: 0, quotes: 0, views: 0 },
+      tags: ['vip', 'billing'],
+      url: 'https://help.example/t/5012',
+    });
+  });
+
+  it('gives every problem of a record at once, by column', () => {
+    const { rejected } = mentionsFromRecords(
+      [
+        {
+          ticket: '',
+          body: 42,
+          opened: '2026-10-18T10:00:00',
+          customer: { id: 'c-1', followers: -3, verified: 'perhaps' },
+          source: 'myspace',
+          visibility: 'secret',
+          from: 'sideways',
+          likes: 1.5,
+        },
+      ],
+      ticketMapping,
+    );
+    expect(rejected[0]!.issues).toEqual([
+      { path: 'ticket', message: 'is empty; every mention needs an id' },
+      { path: 'body', message: 'must be text, got number' },
+      {
+        path: 'opened',
+        message:
+          'is not a date (ISO 8601 with a zone, Twitter format or epoch number): "2026-10-18T10:00:00"',
+      },
+      {
+        path: 'source',
+        message: expect.stringMatching(/^"myspace" is not a platform \(x, instagram/),
+      },
+      { path: 'visibility', message: 'must be public or private, got "secret"' },
+      { path: 'from', message: 'must be inbound or outbound, got "sideways"' },
+      { path: 'likes', message: 'must be a whole number of at least 0, got 1.5' },
+      { path: 'customer.followers', message: 'must be a whole number of at least 0, got -3' },
+      { path: 'customer.verified', message: 'must be true or false (yes/no, 1/0), got "perhaps"' },
+    ]);
+  });
+
+  it('never reads inherited keys such as __proto__ or constructor', () => {
+    const record = JSON.parse(
+      '{"ticket":"1","body":"hi","opened":"2026-10-18T10:00:00Z","customer":{"id":"c"},"__proto__":{"source":"x","polluted":true}}',
+    ) as Record<string, unknown>;
+    const { accepted } = mentionsFromRecords([record], {
+      ...ticketMapping,
+      columns: { ...ticketMapping.columns, authorName: 'constructor.name' },
+    });
+    expect(accepted[0]!.platform).toBe('other');
+    expect(accepted[0]!.author.name).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('uses the brand identity when rows do not say who wrote', () => {
+    const { accepted } = mentionsFromRecords(
+      [
+        { id: '1', text: 'hi', at: '2026-10-18T10:00:00Z', user: 'kp' },
+        { id: '2', text: 'hello', at: '2026-10-18T10:01:00Z', user: 'ava' },
+      ],
+      {
+        columns: {
+          id: 'id',
+          text: 'text',
+          createdAt: 'at',
+          authorId: 'user',
+          authorHandle: 'user',
+        },
+        brand: { handles: ['@KP'] },
+      },
+    );
+    expect(accepted.map((m) => [m.direction, m.author.isBrand])).toEqual([
+      ['outbound', true],
+      ['inbound', false],
+    ]);
+  });
+
+  it('rejects records that are not objects, and throws on a mapping with a typo or a non-array', () => {
+    const { rejected } = mentionsFromRecords([null, ['a']], TWCS_MAPPING);
+    expect(rejected.map((r) => r.issues[0]!.message)).toEqual([
+      'must be an object keyed by column name',
+      'must be an object keyed by column name',
+    ]);
+    expect(() =>
+      // @ts-expect-error: a typo in the mapping
+      mentionsFromRecords([], { ...TWCS_MAPPING, dats: 'iso' }),
+    ).toThrow(RapportInputError);
+    expect(() =>
+      mentionsFromRecords([], {
+        ...TWCS_MAPPING,
+        columns: { ...TWCS_MAPPING.columns, authorld: 'x' } as never,
+      }),
+    ).toThrow(/authorld/);
+    expect(() => mentionsFromRecords('rows', TWCS_MAPPING)).toThrow(RapportInputError);
+  });
+});
+
+describe('mentionsFromJsonLines', () => {
+  const mapping: ColumnMapping = {
+    columns: {
+      id: 'id_str',
+      text: 'full_text',
+      createdAt: 'created_at',
+      authorId: 'user.id_str',
+      authorHandle: 'user.screen_name',
+      followers: 'user.followers_count',
+      inReplyToId: 'in_reply_to_status_id_str',
+    },
+    platform: 'x',
+  };
+
+  it('reads one object per line, skips blank lines and rejects broken JSON', () => {
+    const text = [
+      '{"id_str":"1","full_text":"@KettleAndPine hi","created_at":"Tue Oct 20 09:14:03 +0000 2026","user":{"id_str":"9","screen_name":"ava","followers_count":120},"in_reply_to_status_id_str":null}',
+      '',
+      '{"id_str":"2","full_text":"hello"',
+      '{"id_str":"3","full_text":"again","created_at":"2026-10-20T09:20:00Z","user":{"id_str":"9","screen_name":"ava"}}\r',
+      '[1,2]',
+    ].join('\n');
+    const { accepted, rejected } = mentionsFromJsonLines(text, mapping);
+    expect(accepted.map((m) => [m.id, m.author.handle, m.author.followers, m.createdAt])).toEqual([
+      ['1', 'ava', 120, '2026-10-20T09:14:03.000Z'],
+      ['3', 'ava', 0, '2026-10-20T09:20:00.000Z'],
+    ]);
+    expect(rejected.map((r) => [r.index, r.issues[0]!.path])).toEqual([
+      [1, '(line)'],
+      [3, '(record)'],
+    ]);
+    expect(rejected[0]!.issues[0]!.message).toMatch(/^is not valid JSON: /);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { RapportInputError } from '../model/parse';
+import { buildConversations } from '../model/conversations';
+import page from './fixtures/reddit-comments.json';
+import { mentionsFromReddit } from './reddit';
+
+const brand = { handles: ['u/KettleAndPine'] };
+
+describe('mentionsFromReddit', () => {
+  const { accepted, rejected } = mentionsFromReddit(page, { brand });
+  const byId = new Map(accepted.map((m) => [m.id, m]));
+
+  it('reads the post and its comment tree, parents before replies', () => {
+    expect(accepted.map((m) => m.id)).toEqual([
+      't3_1g5abcd',
+      't1_lsa0001',
+      't1_lsa0002',
+      't1_lsa0003',
+      't1_lsa0008',
+    ]);
+    expect(accepted.length + rejected.length).toBe(7);
+  });
+
+  it('reads a post: title then self text, fullname id, permalink, counts', () => {
+    expect(byId.get('t3_1g5abcd')).toEqual({
+      id: 't3_1g5abcd',
+      platform: 'reddit',
+      channel: 'public',
+      direction: 'inbound',
+      author: {
+        id: 't2_8xk2m1q',
+        handle: 'u/teabag_tina',
+        followers: 0,
+        verified: false,
+        isStaff: false,
+        isBrand: false,
+        isBot: false,
+      },
+      text: 'Parcel marked delivered but never arrived?\n\nOrdered on the 12th, tracking says "delivered" but nothing here. Support chat keeps timing out. Anyone had this & got it sorted?',
+      createdAt: '2026-10-18T10:00:00.000Z',
+      conversationId: 't3_1g5abcd',
+      url: 'https://www.reddit.com/r/KettleAndPine/comments/1g5abcd/parcel_marked_delivered_but_never_arrived/',
+      metrics: { likes: 57, replies: 4, reposts: 1, quotes: 0, views: 0 },
+    });
+  });
+
+  it('links comments by parent_id and link_id, and reads the brand account as outbound', () => {
+    const brandReply = byId.get('t1_lsa0001')!;
+    expect(brandReply).toMatchObject({
+      direction: 'outbound',
+      inReplyToId: 't3_1g5abcd',
+      conversationId: 't3_1g5abcd',
+    });
+    expect(brandReply.author.isBrand).toBe(true);
+    expect(byId.get('t1_lsa0002')!.inReplyToId).toBe('t1_lsa0001');
+    expect(byId.get('t1_lsa0003')!.text).toContain('within 2 days > worth asking');
+    const [thread] = buildConversations(accepted);
+    expect(thread!.mentions).toHaveLength(5);
+  });
+
+  it('counts a negative score as zero likes', () => {
+    expect(byId.get('t1_lsa0008')!.metrics!.likes).toBe(0);
+  });
+
+  it('rejects removed comments and "more" placeholders with reasons', () => {
+    expect(rejected.map((r) => [r.index, r.issues[0]!.message])).toEqual([
+      [4, 'was deleted or removed on Reddit'],
+      [
+        5,
+        'a "more" placeholder for 3 comments Reddit did not send; fetch them with /api/morechildren',
+      ],
+    ]);
+  });
+
+  it('reads a single Listing and an array of things; throws on other shapes', () => {
+    expect(mentionsFromReddit(page[0]).accepted).toHaveLength(1);
+    expect(mentionsFromReddit(page[1]!.data.children).accepted).toHaveLength(4);
+    expect(() => mentionsFromReddit({ kind: 't3' })).toThrow(RapportInputError);
+  });
+
+  it('rejects things of other kinds and bad fields', () => {
+    const { rejected: bad } = mentionsFromReddit([
+      { kind: 't5', data: { name: 't5_abc' } },
+      { kind: 't1', data: { name: 't1_x', author: 'a', body: 'b', created_utc: 'yesterday' } },
+      { kind: 't1', data: { name: 'nope', author: 'a', body: 'b', created_utc: 1 } },
+      'not a thing',
+    ]);
+    expect(bad.map((r) => r.issues[0]!.path)).toEqual(['kind', 'created_utc', 'name', '(record)']);
+  });
+
+  it('walks very deep comment trees without recursion', () => {
+    let replies: unknown = '';
+    for (let depth = 3_000; depth > 0; depth--) {
+      const comment = {
+        kind: 't1',
+        data: {
+          name: `t1_d${depth}`,
+          author: 'deep',
+          body: `reply ${depth}`,
+          created_utc: 1_792_317_600 + depth,
+          parent_id: `t1_d${depth - 1}`,
+          replies,
+        },
+      };
+      replies = { kind: 'Listing', data: { children: [comment] } };
+    }
+    expect(mentionsFromReddit(replies).accepted).toHaveLength(3_000);
+  });
+});

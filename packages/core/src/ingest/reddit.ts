@@ -1,0 +1,208 @@
+import { RapportInputError, type InputIssue, type ParseResult } from '../model/parse';
+import type { Mention } from '../model/schemas';
+import { brandMatcher } from './brand';
+import { compact, countOf, MentionCollector, readOptions, recordIssues } from './collect';
+import { toIsoDate } from './dates';
+import { decodeHtmlEntities } from './html';
+import {
+  IngestOptionsSchema,
+  RedditCommentSchema,
+  RedditPostSchema,
+  RedditThingSchema,
+} from './payloads';
+import type { IngestOptions } from './x';
+
+/** Most things Rapport walks in one input: a guard against runaway or looping structures built in code. */
+const MAX_THINGS = 1_000_000;
+
+/**
+ * Normalises Reddit JSON (posts `t3` and comments `t1`) into mentions, with reasons for everything not accepted.
+ *
+ * Takes a `Listing`, an array of Listings (a post's `.json` page is `[post listing, comment listing]`), or an
+ * array of things. Comment trees (`replies`) are walked without recursion, parents before replies. The thing's
+ * fullname (`t3_abc`, `t1_def`) is its id; a comment's `parent_id` becomes `inReplyToId` and its `link_id` the
+ * `conversationId` (a post is its own conversation). A post's text is its title, then its self text.
+ * `created_utc` (seconds) becomes `createdAt`; a negative score counts as zero likes. Deleted or removed
+ * comments (a removed post keeps its title) and `more` placeholders (comments Reddit did not send: fetch them
+ * with `/api/morechildren`) are rejected with a reason. Indexes count things in the order they are met.
+ *
+ * @example
+ * ```ts
+ * import { mentionsFromReddit } from '@rapport/core/schemas';
+ * const res = await fetch('https://www.reddit.com/r/KettleAndPine/comments/abc123.json');
+ * const { accepted, rejected } = mentionsFromReddit(await res.json(), { brand: { handles: ['u/KettleAndPine'] } });
+ * ```
+ */
+export function mentionsFromReddit(input: unknown, options?: IngestOptions): ParseResult<Mention> {
+  const { brand } = readOptions(IngestOptionsSchema, options, 'Reddit ingestion options');
+  const isBrand = brandMatcher(brand);
+  if (!isListing(input) && !Array.isArray(input)) {
+    throw new RapportInputError(
+      'Expected Reddit JSON: a Listing, an array of Listings, or an array of things.',
+    );
+  }
+  const out = new MentionCollector();
+  let index = 0;
+  // A stack of things still to read, in reverse so that they pop in document order.
+  const stack: unknown[] = [];
+  const pushChildren = (value: unknown) => {
+    const children = isListing(value)
+      ? (value.data.children as unknown[])
+      : Array.isArray(value)
+        ? value
+        : [];
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  };
+  pushChildren(input);
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const raw = stack.pop();
+    if (raw !== null && typeof raw === 'object') {
+      if (seen.has(raw)) continue;
+      seen.add(raw);
+    }
+    if (isListing(raw)) {
+      pushChildren(raw);
+      continue;
+    }
+    const i = index++;
+    if (i >= MAX_THINGS) {
+      throw new RapportInputError(
+        `Reddit input has more than ${MAX_THINGS} things; split it into smaller batches.`,
+      );
+    }
+    const thing = RedditThingSchema.safeParse(raw);
+    if (!thing.success) {
+      out.reject(i, raw, [{ path: '(record)', message: 'is not a Reddit thing ({ kind, data })' }]);
+      continue;
+    }
+    const { kind, data } = thing.data;
+    if (kind === 'more') {
+      const count = typeof data.count === 'number' ? data.count : 0;
+      out.reject(i, raw, [
+        {
+          path: 'kind',
+          message: `a "more" placeholder for ${count} comment${count === 1 ? '' : 's'} Reddit did not send; fetch them with /api/morechildren`,
+        },
+      ]);
+      continue;
+    }
+    if (kind !== 't1' && kind !== 't3') {
+      out.reject(i, raw, [
+        {
+          path: 'kind',
+          message: `is ${JSON.stringify(kind).slice(0, 40)}; only posts (t3) and comments (t1) are read`,
+        },
+      ]);
+      continue;
+    }
+    // Replies come after their comment.
+    if (kind === 't1' && isListing(data.replies)) pushChildren(data.replies);
+    const mention = kind === 't1' ? comment(data) : post(data);
+    if ('issues' in mention) {
+      out.reject(i, raw, mention.issues);
+      continue;
+    }
+    const { m, authorId, handle } = mention;
+    const brandPost = isBrand(authorId, handle);
+    m.direction = brandPost ? 'outbound' : 'inbound';
+    m.author.isBrand = brandPost;
+    out.offer(i, raw, m);
+  }
+  return out.result();
+}
+
+type Built =
+  | { m: Mention & { author: Mention['author'] }; authorId: string; handle: string }
+  | { issues: InputIssue[] };
+
+function comment(data: Record<string, unknown>): Built {
+  const { data: c, issues } = recordIssues(RedditCommentSchema, data);
+  if (!c) return { issues };
+  if (isGone(c.body))
+    return { issues: [{ path: 'body', message: 'was deleted or removed on Reddit' }] };
+  return build(c, decodeHtmlEntities(c.body), c.parent_id, c.link_id ?? c.name, 0, 0);
+}
+
+function post(data: Record<string, unknown>): Built {
+  const { data: p, issues } = recordIssues(RedditPostSchema, data);
+  if (!p) return { issues };
+  // A removed post keeps its title, which people still see; only the removed body is left out.
+  const self = p.selftext ?? '';
+  const text = self.length > 0 && !isGone(self) ? `${p.title}\n\n${self}` : p.title;
+  return build(p, decodeHtmlEntities(text), undefined, p.name, p.num_comments, p.num_crossposts);
+}
+
+function build(
+  t: {
+    name: string;
+    author: string;
+    author_fullname?: string | null;
+    created_utc: number;
+    permalink?: string | null;
+    score?: number;
+  },
+  text: string,
+  parentId: string | undefined,
+  conversationId: string,
+  comments: number | undefined,
+  crossposts: number | undefined,
+): Built {
+  const createdAt = toIsoDate(t.created_utc, 'epoch-seconds');
+  if (createdAt === undefined)
+    return {
+      issues: [{ path: 'created_utc', message: 'must be seconds since 1970 within years 0–9999' }],
+    };
+  const handle = `u/${t.author}`;
+  const authorId = t.author_fullname ?? handle;
+  const permalink =
+    t.permalink && /^\/r\/[^\s]+$/.test(t.permalink)
+      ? `https://www.reddit.com${t.permalink}`
+      : undefined;
+  return {
+    authorId,
+    handle,
+    m: compact({
+      id: t.name,
+      platform: 'reddit' as const,
+      channel: 'public' as const,
+      direction: 'inbound' as const,
+      author: {
+        id: authorId,
+        handle,
+        followers: 0,
+        verified: false,
+        isStaff: false,
+        isBrand: false,
+        isBot: false,
+      },
+      text,
+      createdAt,
+      inReplyToId: parentId,
+      conversationId,
+      url: permalink,
+      metrics: {
+        likes: countOf(t.score),
+        replies: countOf(comments),
+        reposts: countOf(crossposts),
+        quotes: 0,
+        views: 0,
+      },
+    }),
+  };
+}
+
+function isGone(body: string): boolean {
+  return body === '[deleted]' || body === '[removed]';
+}
+
+function isListing(value: unknown): value is { kind: 'Listing'; data: { children: unknown[] } } {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as { kind?: unknown; data?: { children?: unknown } };
+  return (
+    v.kind === 'Listing' &&
+    v.data !== null &&
+    typeof v.data === 'object' &&
+    Array.isArray(v.data.children)
+  );
+}

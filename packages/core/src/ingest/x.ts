@@ -1,0 +1,121 @@
+import { RapportInputError, type ParseResult } from '../model/parse';
+import type { Mention } from '../model/schemas';
+import { brandMatcher, type BrandIdentity } from './brand';
+import {
+  compact,
+  countOf,
+  languageTag,
+  MentionCollector,
+  readOptions,
+  recordIssues,
+} from './collect';
+import { toIsoDate } from './dates';
+import { decodeHtmlEntities } from './html';
+import { IngestOptionsSchema, XTweetsResponseSchema, XTweetSchema, XUserSchema } from './payloads';
+
+/** Options of the platform normalisers. */
+export interface IngestOptions {
+  /** The brand's accounts: their posts become `direction: 'outbound'` with `author.isBrand: true`. */
+  brand?: BrandIdentity;
+}
+
+/**
+ * Normalises X (Twitter) API v2 tweet responses into mentions: each tweet accepted or rejected with reasons.
+ *
+ * Takes one response (`{ data, includes: { users } }`, `data` an array or a single tweet) or an array of pages.
+ * Request `tweet.fields=author_id,created_at,conversation_id,referenced_tweets,public_metrics,lang` and
+ * `expansions=author_id` with `user.fields=public_metrics,verified` for the full picture; a tweet without
+ * `author_id` or `created_at` is rejected with a hint to request it. A reply (`referenced_tweets` of type
+ * `replied_to`) gets `inReplyToId`; `conversation_id` becomes `conversationId`. Text is HTML-unescaped (the
+ * API sends `&amp;`, `&lt;`, `&gt;`), and a long post's full `note_tweet.text` is preferred. Retweets are tagged
+ * `repost`, quote tweets `quote`. A page whose shape is wrong throws `RapportInputError`. Indexes count tweets
+ * across all pages.
+ *
+ * @example
+ * ```ts
+ * import { mentionsFromX } from '@rapport/core/schemas';
+ * const { accepted, rejected } = mentionsFromX(await res.json(), { brand: { handles: ['@KettleAndPine'] } });
+ * ```
+ */
+export function mentionsFromX(response: unknown, options?: IngestOptions): ParseResult<Mention> {
+  const { brand } = readOptions(IngestOptionsSchema, options, 'X ingestion options');
+  const isBrand = brandMatcher(brand);
+  const pages = Array.isArray(response) ? response : [response];
+  const out = new MentionCollector();
+  let index = 0;
+  pages.forEach((page, p) => {
+    const parsed = XTweetsResponseSchema.safeParse(page);
+    if (!parsed.success || page === null || typeof page !== 'object') {
+      const where = pages.length > 1 ? ` at page ${p}` : '';
+      throw new RapportInputError(`Expected an X API v2 response ({ data, includes })${where}.`);
+    }
+    const users = new Map<string, ReturnType<typeof XUserSchema.parse>>();
+    for (const raw of parsed.data.includes?.users ?? []) {
+      const user = XUserSchema.safeParse(raw);
+      if (user.success) users.set(user.data.id, user.data);
+    }
+    const data = parsed.data.data;
+    const tweets = data === undefined ? [] : Array.isArray(data) ? data : [data];
+    for (const raw of tweets) {
+      const i = index++;
+      const { data: tweet, issues } = recordIssues(XTweetSchema, raw);
+      if (!tweet) {
+        out.reject(i, raw, issues);
+        continue;
+      }
+      const createdAt = toIsoDate(tweet.created_at, 'iso');
+      if (createdAt === undefined) {
+        out.reject(i, raw, [
+          { path: 'created_at', message: 'must be an ISO 8601 date-time with a time zone' },
+        ]);
+        continue;
+      }
+      const user = users.get(tweet.author_id);
+      const handle = user ? `@${user.username}` : '';
+      const brandPost = isBrand(tweet.author_id, handle);
+      const kinds = new Set((tweet.referenced_tweets ?? []).map((r) => r.type));
+      const tags = [
+        ...(kinds.has('retweeted') ? ['repost'] : []),
+        ...(kinds.has('quoted') ? ['quote'] : []),
+      ];
+      const m = tweet.public_metrics;
+      out.offer(
+        i,
+        raw,
+        compact({
+          id: tweet.id,
+          platform: 'x',
+          channel: 'public',
+          direction: brandPost ? 'outbound' : 'inbound',
+          author: compact({
+            id: tweet.author_id,
+            handle,
+            name: user?.name,
+            followers: countOf(user?.public_metrics?.followers_count),
+            verified:
+              user?.verified === true ||
+              (user?.verified_type !== undefined && user.verified_type !== 'none'),
+            isBrand: brandPost,
+          }),
+          text: decodeHtmlEntities(tweet.note_tweet?.text ?? tweet.text),
+          createdAt,
+          inReplyToId: tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id,
+          conversationId: tweet.conversation_id,
+          url: user
+            ? `https://x.com/${user.username}/status/${tweet.id}`
+            : `https://x.com/i/web/status/${tweet.id}`,
+          lang: languageTag(tweet.lang),
+          metrics: m && {
+            likes: countOf(m.like_count),
+            replies: countOf(m.reply_count),
+            reposts: countOf(m.retweet_count),
+            quotes: countOf(m.quote_count),
+            views: countOf(m.impression_count),
+          },
+          tags: tags.length > 0 ? tags : undefined,
+        }),
+      );
+    }
+  });
+  return out.result();
+}
