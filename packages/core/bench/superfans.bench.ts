@@ -1,7 +1,12 @@
 // Superfan detection at scale: 1,000,000 interactions from 100,000 members, ranked with full explanations.
 // Target (issue #5): under 2 s on one core; memory reported; an incremental update for one new interaction.
 // The peer is the floor any ranking pays: count each member's interactions and sort (no explanations).
-import { createCommunity, detectSuperfans, type Interaction, type InteractionType } from '../src/index';
+import {
+  createCommunity,
+  detectSuperfans,
+  type Interaction,
+  type InteractionType,
+} from '../src/index';
 
 const NOW = '2026-11-22T00:00:00.000Z';
 const NOW_MS = Date.parse(NOW);
@@ -147,7 +152,9 @@ export default async function superfansBench(): Promise<void> {
   console.log(
     `ranked ${report.members.length.toLocaleString('en')} members, ${report.superfanCount.toLocaleString('en')} superfans, ${evidence.toLocaleString('en')} evidence ids, ${report.alerts.length} alerts`,
   );
-  console.log(`top member: ${top.memberId} score ${top.score}: ${top.reasons.slice(0, 2).join('; ')}`);
+  console.log(
+    `top member: ${top.memberId} score ${top.score}: ${top.reasons.slice(0, 2).join('; ')}`,
+  );
   console.table({
     'detectSuperfans, 1M interactions (full explanations)': {
       median: ms(median(full)),
@@ -162,7 +169,12 @@ export default async function superfansBench(): Promise<void> {
       target: '',
     },
     'createCommunity: addMany 1M': { median: ms(loadMs), rounds: '1', 'vs peer': '', target: '' },
-    'createCommunity: first report(now)': { median: ms(firstReportMs), rounds: '1', 'vs peer': '', target: '' },
+    'createCommunity: first report(now)': {
+      median: ms(firstReportMs),
+      rounds: '1',
+      'vs peer': '',
+      target: '',
+    },
     'incremental: add(one interaction)': {
       median: ms(median(addTimes)),
       rounds: addTimes.map((v) => v.toFixed(3)).join(' / '),

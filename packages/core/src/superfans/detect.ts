@@ -458,7 +458,11 @@ export function computeMemberFacts(
         ? 'has only viewed, liked or followed'
         : daysSince === 0
           ? 'active today'
-          : phrase(o, `recency|${daysSince}`, () => `last active ${durationWords(now - lastActiveMs)} ago`),
+          : phrase(
+              o,
+              `recency|${daysSince}`,
+              () => `last active ${durationWords(now - lastActiveMs)} ago`,
+            ),
   };
 
   // Tenure
@@ -469,7 +473,11 @@ export function computeMemberFacts(
     evidence: [first.id],
     evidenceCount: 1,
     percentile: 0,
-    detail: phrase(o, `tenure|${tenureDays}`, () => `first seen ${durationWords(now - firstMs)} ago`),
+    detail: phrase(
+      o,
+      `tenure|${tenureDays}`,
+      () => `first seen ${durationWords(now - firstMs)} ago`,
+    ),
   };
 
   const { gate, notYet } = gateFacts(o, {
@@ -492,9 +500,15 @@ export function computeMemberFacts(
   reasons.push(presence.detail);
   if (advocacyCount > 0)
     reasons.push(
-      phrase(o, `advocacy|${advocacyCount}`, () => `recommended or shared in their own words ${plural(advocacyCount, 'time')}`),
+      phrase(
+        o,
+        `advocacy|${advocacyCount}`,
+        () => `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
+      ),
     );
-  reasons.push(phrase(o, `around|${tenureDays}`, () => `around for ${durationWords(now - firstMs)}`));
+  reasons.push(
+    phrase(o, `around|${tenureDays}`, () => `around for ${durationWords(now - firstMs)}`),
+  );
   if (amplifier)
     reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
   if (consumptionCapped)
