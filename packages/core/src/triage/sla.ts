@@ -127,8 +127,56 @@ export function computeSla(
   calendar: Calendar | undefined,
   now: string | number,
 ): SlaState {
-  const nowMs = toEpochMs(now);
   const cal = calendar ?? ALWAYS_OPEN;
+  const clocks = evaluateSla(conversation, policy, cal, toEpochMs(now), true).map((c) => c.clock!);
+  const events = clocks
+    .flatMap((c) => c.events)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  let nextDue: number | undefined;
+  for (const c of clocks) {
+    if ((c.status === 'pending' || c.status === 'warning') && c.dueAt !== undefined) {
+      const d = Date.parse(c.dueAt);
+      if (nextDue === undefined || d < nextDue) nextDue = d;
+    }
+  }
+  return {
+    policyId: policy.id,
+    calendarId: cal.id,
+    clocks,
+    status: worstStatus(clocks.map((c) => c.status)),
+    ...(nextDue !== undefined && { nextDueAt: iso(nextDue) }),
+    events,
+  };
+}
+
+/** A clock's outcome in numbers; `clock` holds the full, worded clock when details were asked for. */
+export interface LiteClock {
+  target: SlaTargetName;
+  status: SlaStatus;
+  /** Due (or breach) instant in ms since the epoch; undefined when the calendar has no working time ahead. */
+  dueMs: number | undefined;
+  clock?: SlaClock;
+}
+
+/**
+ * The engine behind {@link computeSla}: every clock in numbers, with the worded clock only when `detail` is
+ * true (the triage asks without details on every ingest, which is much cheaper). `times` (optional) are the
+ * mentions' `createdAt` in ms, in the same order, when the mentions are already sorted by time.
+ *
+ * @example
+ * ```ts
+ * const clocks = evaluateSla(conversation, policy, calendar, Date.parse(now), false);
+ * const due = Math.min(...clocks.map((c) => c.dueMs ?? Infinity));
+ * ```
+ */
+export function evaluateSla(
+  conversation: SlaConversation,
+  policy: SlaPolicy,
+  cal: Calendar,
+  nowMs: number,
+  detail: boolean,
+  times?: readonly number[],
+): LiteClock[] {
   const targets = slaTargets(policy, {
     channel: conversation.channel,
     band: conversation.band,
@@ -140,11 +188,11 @@ export function computeSla(
 
   // The known past: messages at or before now, in time order.
   const messages: { t: number; m: Mention }[] = [];
-  for (const m of conversation.mentions) {
-    const t = Date.parse(m.createdAt);
+  conversation.mentions.forEach((m, i) => {
+    const t = times ? times[i]! : Date.parse(m.createdAt);
     if (t <= nowMs) messages.push({ t, m });
-  }
-  messages.sort((a, b) => a.t - b.t);
+  });
+  if (!times) messages.sort((a, b) => a.t - b.t);
   const customer: number[] = [];
   const replies: { t: number; channel: Channel }[] = [];
   for (const { t, m } of messages) {
@@ -152,7 +200,7 @@ export function computeSla(
     else if (!m.author.isBot) replies.push({ t, channel: m.channel });
   }
 
-  const clocks: SlaClock[] = [];
+  const clocks: LiteClock[] = [];
   const first = customer[0];
   if (first !== undefined) {
     const lastCustomer = customer[customer.length - 1]!;
@@ -189,7 +237,7 @@ export function computeSla(
     ) => {
       if (minutes === undefined) return;
       clocks.push(
-        runClock(target, minutes, start, stop, pauses, calendarFor(target), nowMs, warnAt),
+        runClock(target, minutes, start, stop, pauses, calendarFor(target), nowMs, warnAt, detail),
       );
     };
     run(
@@ -244,7 +292,7 @@ export function computeSla(
           answered = false;
         }
       }
-      const history: SlaClock[] = [];
+      const history: LiteClock[] = [];
       for (const start of cycles) {
         const reply = replies.find((r) => r.t >= start);
         const resolvedAfter =
@@ -261,13 +309,16 @@ export function computeSla(
             calendarFor('next_response'),
             nowMs,
             warnAt,
+            detail,
           ),
         );
       }
       const latest = history[history.length - 1];
       if (latest) {
-        latest.cycles = history.length;
-        latest.events = history.flatMap((h) => h.events);
+        if (latest.clock) {
+          latest.clock.cycles = history.length;
+          latest.clock.events = history.flatMap((h) => h.clock!.events);
+        }
         clocks.push(latest);
       }
     }
@@ -300,24 +351,7 @@ export function computeSla(
     }
   }
 
-  const events = clocks
-    .flatMap((c) => c.events)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  let nextDue: number | undefined;
-  for (const c of clocks) {
-    if ((c.status === 'pending' || c.status === 'warning') && c.dueAt !== undefined) {
-      const d = Date.parse(c.dueAt);
-      if (nextDue === undefined || d < nextDue) nextDue = d;
-    }
-  }
-  return {
-    policyId: policy.id,
-    calendarId: cal.id,
-    clocks,
-    status: worstStatus(clocks.map((c) => c.status)),
-    ...(nextDue !== undefined && { nextDueAt: iso(nextDue) }),
-    events,
-  };
+  return clocks;
 }
 
 interface Stop {
@@ -368,7 +402,8 @@ function runClock(
   cal: Calendar,
   now: number,
   warnAt: readonly number[],
-): SlaClock {
+  detail: boolean,
+): LiteClock {
   const words = TARGET_WORDS[target];
   const targetMs = minutes * MINUTE;
   const stopped = stop !== undefined && stop.at <= now;
@@ -394,6 +429,18 @@ function runClock(
     return undefined;
   };
 
+  const breached = stopped ? used > targetMs : used >= targetMs;
+  const breachedAt = breached ? crossing(targetMs) : undefined;
+  const pausedNow = !stopped && rawPauses.some((p) => p[0] <= now && now < p[1] && p[1] > start);
+  const remaining = targetMs - used;
+  let status: SlaStatus;
+  if (breached) status = 'breached';
+  else if (stopped) status = 'met';
+  else if (pausedNow) status = 'paused';
+  else if (warnAt.length && used >= warnAt[0]! * targetMs) status = 'warning';
+  else status = 'pending';
+  const due = breachedAt ?? addBusinessTime(cal, stopped ? stop.at : now, remaining);
+  if (!detail) return { target, status, dueMs: due };
   const events: SlaEvent[] = [
     {
       kind: 'applied',
@@ -423,8 +470,6 @@ function runClock(
       });
     }
   }
-  const breached = stopped ? used > targetMs : used >= targetMs;
-  const breachedAt = breached ? crossing(targetMs) : undefined;
   if (breachedAt !== undefined) {
     events.push({
       kind: 'breached',
@@ -442,16 +487,7 @@ function runClock(
     });
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-  const pausedNow = !stopped && rawPauses.some((p) => p[0] <= now && now < p[1] && p[1] > start);
-  const remaining = targetMs - used;
-  let status: SlaStatus;
-  if (breached) status = 'breached';
-  else if (stopped) status = 'met';
-  else if (pausedNow) status = 'paused';
-  else if (warnAt.length && used >= warnAt[0]! * targetMs) status = 'warning';
-  else status = 'pending';
-  const due = breachedAt ?? addBusinessTime(cal, stopped ? stop.at : now, remaining);
-  return {
+  const clock: SlaClock = {
     target,
     targetMinutes: minutes,
     startedAt: iso(start),
@@ -465,6 +501,7 @@ function runClock(
     cycles: 1,
     events,
   };
+  return { target, status, dueMs: due, clock };
 }
 
 function cap(s: string): string {

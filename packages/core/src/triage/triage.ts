@@ -10,7 +10,7 @@ import type { Intent, TextSignals } from '../text/types';
 import { ALWAYS_OPEN } from './calendar';
 import { compileRouting } from './routing';
 import { smallestK } from './select';
-import { computeSla, selectSlaPolicy } from './sla';
+import { computeSla, evaluateSla, selectSlaPolicy } from './sla';
 import type {
   Agent,
   ApprovalReason,
@@ -26,6 +26,7 @@ import type {
   QueueItem,
   ReplyInput,
   Routing,
+  SlaConversation,
   SlaPause,
   SlaPolicy,
   SlaState,
@@ -110,6 +111,8 @@ interface Rec {
   /** What this conversation adds to the open, answered and resolved counters. */
   counted: [open: number, answered: number, resolved: number];
   complaint: boolean;
+  /** Already listed among its customer's complaints. */
+  complained: boolean;
 }
 
 /**
@@ -277,10 +280,17 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec.dueMs = Infinity;
     rec.dueTarget = undefined;
     if (rec.status === 'open') {
-      const sla = slaOf(rec, latest(rec));
-      for (const c of sla.clocks) {
-        if (c.status === 'met' || c.status === 'paused' || c.dueAt === undefined) continue;
-        const due = Date.parse(c.dueAt);
+      const clocks = evaluateSla(
+        slaInput(rec),
+        rec.policy,
+        calendarOf(rec.policy),
+        latest(rec),
+        false,
+        rec.times,
+      );
+      for (const c of clocks) {
+        if (c.status === 'met' || c.status === 'paused' || c.dueMs === undefined) continue;
+        const due = c.dueMs;
         if (due < rec.dueMs) {
           rec.dueMs = due;
           rec.dueTarget = c.target;
@@ -312,22 +322,21 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     return t;
   }
 
+  function slaInput(rec: Rec): SlaConversation {
+    return {
+      mentions: rec.mentions,
+      channel: rec.mentions[0]!.channel,
+      // computeSla reopens by itself when the customer wrote after the resolution.
+      ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
+      pauses: rec.pauses,
+      complaint: rec.complaint,
+      band: rec.band,
+      department: rec.deptNow,
+    };
+  }
+
   function slaOf(rec: Rec, now: number): SlaState {
-    return computeSla(
-      {
-        mentions: rec.mentions,
-        channel: rec.mentions[0]!.channel,
-        // computeSla reopens by itself when the customer wrote after the resolution.
-        ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
-        pauses: rec.pauses,
-        complaint: rec.complaint,
-        band: rec.band,
-        department: rec.deptNow,
-      },
-      rec.policy,
-      calendarOf(rec.policy),
-      now,
-    );
+    return computeSla(slaInput(rec), rec.policy, calendarOf(rec.policy), now);
   }
 
   // ----- assignment ---------------------------------------------------------------------------------------------
@@ -465,6 +474,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       answered: 0,
       counted: [0, 0, 0],
       complaint: false,
+      complained: false,
     };
   }
 
@@ -483,9 +493,12 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     if (!d.complaint) return;
     let list = complaints.get(m.author.id);
     if (!list) complaints.set(m.author.id, (list = []));
-    if (list.some((c) => c.conversationId === rec.id)) return;
-    list.push({ conversationId: rec.id, at: t, about: d.about });
-    list.sort((a, b) => a.at - b.at);
+    if (rec.complained) return;
+    rec.complained = true;
+    // Keep the list in time order (mentions mostly arrive in order, so this rarely moves anything).
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.at > t) i--;
+    list.splice(i, 0, { conversationId: rec.id, at: t, about: d.about });
   }
 
   function ingestOne(input: unknown, index: number, accepted: TriagedMention[]): void {
@@ -568,8 +581,14 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   function toItem(rec: Rec, position: number, now: number): QueueItem {
     let sla: QueueItem['sla'];
     if (rec.dueTarget !== undefined && Number.isFinite(rec.dueMs)) {
-      const state = slaOf(rec, Math.max(now, 0));
-      const c = state.clocks.find((x) => x.target === rec.dueTarget);
+      const c = evaluateSla(
+        slaInput(rec),
+        rec.policy,
+        calendarOf(rec.policy),
+        now,
+        false,
+        rec.times,
+      ).find((x) => x.target === rec.dueTarget);
       const status = rec.dueMs <= now ? 'breached' : (c?.status ?? 'pending');
       sla = { target: rec.dueTarget, dueAt: iso(rec.dueMs), timeToBreach: rec.dueMs - now, status };
     }
