@@ -19,7 +19,8 @@ const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 /**
  * Epoch milliseconds of a time given as epoch ms or an ISO 8601 date-time with a zone; NaN when invalid.
  *
- * A string without a zone (`2026-11-22T10:00`) is invalid: its meaning would depend on the machine.
+ * A date-time without a zone (`2026-11-22T10:00`) is invalid: its meaning would depend on the machine. A date
+ * alone (`2026-11-22`) means midnight UTC, as ISO 8601 and JavaScript define it.
  *
  * @example
  * ```ts
