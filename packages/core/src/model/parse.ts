@@ -62,11 +62,13 @@ export function parseBatch<S extends z.ZodType>(
   const accepted: z.output<S>[] = [];
   const rejected: Rejected[] = [];
   const seen = new Map<string, number>();
-  input.forEach((record: unknown, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let index = 0; index < input.length; index++) {
+    const record: unknown = input[index];
     const result = schema.safeParse(record);
     if (!result.success) {
       rejected.push({ index, input: record, issues: toInputIssues(result.error) });
-      return;
+      continue;
     }
     const key = keyOf?.(result.data);
     if (key !== undefined) {
@@ -79,12 +81,12 @@ export function parseBatch<S extends z.ZodType>(
             { path: 'id', message: `duplicate of the record at index ${first}; counted once` },
           ],
         });
-        return;
+        continue;
       }
       seen.set(key, index);
     }
     accepted.push(result.data);
-  });
+  }
   return { accepted, rejected };
 }
 
