@@ -1,20 +1,14 @@
 import {
-  buildConversations,
-  computeSla,
+  createTriage,
   DEFAULT_DEPARTMENTS,
-  priorityBand,
-  routeMention,
   scoreMention,
   type Agent,
-  type CareFlag,
   type Conversation,
   type Department,
-  type DepartmentLoad,
   type MentionScore,
   type QueueItem,
-  type Routing,
   type SlaPolicy,
-  type SlaState,
+  type Triage,
 } from '@rapport/core';
 import { createSampleWorld, type SampleWorld } from '@rapport/core/sample';
 
@@ -60,204 +54,50 @@ export const agents: Agent[] = [
   { id: 'hiro', name: 'Hiro', departments: ['marketing'], online: true, capacity: 6 },
 ];
 
-/** One open conversation with everything the core decided about it (everything but the clocks). */
-export interface TriagedConversation {
-  conversation: Conversation;
-  /** Scores of the customer messages, by mention id. */
-  scores: Record<string, MentionScore>;
-  /** The score of the message that decides the priority (the last customer message). */
-  score: MentionScore;
-  routing: Routing;
-  priority: number;
-  complaint: boolean;
-  flags: CareFlag[];
-  waitingSince: string;
-  assignee?: string;
-}
-
-/** What the sample world looks like at one moment: open conversations, scored and routed. */
-export interface Snapshot {
-  /** The moment of the snapshot, epoch ms. */
-  at: number;
-  open: TriagedConversation[];
-}
-
-const snapshots = new Map<string, Snapshot>();
+let triages = new Map<string, Triage>();
 
 /**
- * Scores and routes every conversation still waiting for a reply at `at` whose customer wrote in the last
- * `windowHours`. Memoised per moment, so stories that share a moment share the work.
+ * A triage (`createTriage`) fed with every sample mention written in the `windowHours` before `now`: the
+ * conversations are threaded, scored, routed, assigned to the agents on shift and put on the SLA clock.
+ * Memoised per moment; pass `fresh` for a private copy that a story may change (reply, resolve, assign).
  */
-export function snapshotAt(at: string | number, windowHours = 36): Snapshot {
-  const atMs = typeof at === 'number' ? at : Date.parse(at);
-  const key = `${atMs}|${windowHours}`;
-  const cached = snapshots.get(key);
+export function triageAt(now: number, windowHours = 24, fresh = false): Triage {
+  const key = `${now}|${windowHours}`;
+  const cached = fresh ? undefined : triages.get(key);
   if (cached) return cached;
-  const w = sampleWorld();
-  const known = w.mentions.filter((m) => Date.parse(m.createdAt) <= atMs);
-  const detractors = new Set(w.detractors.map((a) => a.id));
-  const since = atMs - windowHours * HOUR;
-  const open: TriagedConversation[] = [];
-  for (const conversation of buildConversations(known)) {
-    if (!conversation.awaitingReply || !conversation.lastInboundAt) continue;
-    if (Date.parse(conversation.lastInboundAt) < since) continue;
-    const inbound = conversation.mentions.filter((m) => m.direction === 'inbound');
-    const last = inbound.at(-1);
-    if (!last) continue;
-    const scores: Record<string, MentionScore> = {};
-    inbound.forEach((m, i) => {
-      scores[m.id] = scoreMention(m, { now: atMs, conversation, priorContacts: i });
-    });
-    const score = scores[last.id]!;
-    const routing = routeMention(inbound[0]!, undefined, score.signals);
-    const priority = Math.min(100, Math.max(0, score.priority + routing.priorityBoost));
-    const flags: CareFlag[] = [];
-    if (detractors.has(conversation.customer.id)) {
-      flags.push({
-        kind: 'repeat_complainant',
-        detail: 'Has complained several times this month: read their history before answering.',
-      });
-    }
-    if (score.signals.sentiment.score <= -0.6) {
-      flags.push({
-        kind: 'irate',
-        detail: 'Very upset: acknowledge the problem first, then fix it.',
-      });
-    }
-    const lastHuman = conversation.lastHumanReplyAt ? Date.parse(conversation.lastHumanReplyAt) : 0;
-    const waiting = inbound.find((m) => Date.parse(m.createdAt) > lastHuman) ?? last;
-    open.push({
-      conversation,
-      scores,
-      score,
-      routing,
-      priority,
-      complaint:
-        score.signals.intents.complaint >= 0.5 || score.signals.sentiment.label === 'negative',
-      flags,
-      waitingSince: waiting.createdAt,
-    });
+  const since = now - windowHours * HOUR;
+  const mentions = sampleWorld().mentions.filter((m) => {
+    const t = Date.parse(m.createdAt);
+    return t > since && t <= now;
+  });
+  const triage = createTriage({ slaPolicies: [carePolicy], agents });
+  triage.ingest(mentions);
+  if (!fresh) {
+    if (triages.size > 8) triages = new Map();
+    triages.set(key, triage);
   }
-  assignAgents(open);
-  const snapshot = { at: atMs, open };
-  snapshots.set(key, snapshot);
-  return snapshot;
+  return triage;
 }
 
-/** Gives each online agent the most urgent work of their department, up to their capacity. */
-function assignAgents(open: TriagedConversation[]): void {
-  const load = new Map<string, number>();
-  const byPriority = [...open].sort((a, b) => b.priority - a.priority);
-  for (const item of byPriority) {
-    const agent = agents.find(
-      (a) =>
-        a.online &&
-        a.departments.includes(item.routing.department) &&
-        (load.get(a.id) ?? 0) < Math.floor(a.capacity * 0.75),
-    );
-    if (agent) {
-      item.assignee = agent.id;
-      load.set(agent.id, (load.get(agent.id) ?? 0) + 1);
-    }
-  }
+/** Every open conversation of a triage at `now`, most urgent first (the core's queue order). */
+export function queueOf(triage: Triage, now: number): QueueItem[] {
+  return triage.queue(iso(now), { limit: 1_000_000 });
 }
 
-/** The SLA clocks of one triaged conversation at `now` (24/7 unless a calendar is given). */
-export function slaOf(item: TriagedConversation, now: number): SlaState {
-  return computeSla(
-    {
-      mentions: item.conversation.mentions,
-      channel: item.conversation.channel,
-      complaint: item.complaint,
-      band: priorityBand(item.priority),
-      department: item.routing.department,
-    },
-    carePolicy,
-    undefined,
-    now,
-  );
+/** ISO 8601 for epoch ms. */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
-/**
- * The triage queue at `now`: one row per open conversation, ordered by the core's documented rule
- * (`rank = dueAt − priority × 1 minute`, conversations without a running clock last, by priority).
- */
-export function queueAt(snapshot: Snapshot, now: number): QueueItem[] {
-  const rows = snapshot.open.map((item): QueueItem => {
-    const sla = slaOf(item, now);
-    const running = sla.clocks
-      .filter(
-        (c) =>
-          c.dueAt && (c.status === 'pending' || c.status === 'warning' || c.status === 'breached'),
-      )
-      .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
-    const priority = item.priority;
-    const dueMs = running?.dueAt ? Date.parse(running.dueAt) : undefined;
-    const lastText =
-      item.conversation.mentions.filter((m) => m.direction === 'inbound').at(-1)?.text ?? '';
-    return {
-      conversationId: item.conversation.id,
-      position: 0,
-      customer: item.conversation.customer,
-      platform: item.conversation.platform,
-      channel: item.conversation.channel,
-      department: item.routing.department,
-      priority,
-      band: priorityBand(priority),
-      sla:
-        running && dueMs !== undefined
-          ? {
-              target: running.target,
-              dueAt: running.dueAt!,
-              timeToBreach: dueMs - now,
-              status: running.status,
-            }
-          : undefined,
-      rank: dueMs !== undefined ? dueMs - priority * MINUTE : Number.MAX_SAFE_INTEGER - priority,
-      assignee: item.assignee,
-      needsApproval: item.routing.needsApproval,
-      tags: item.routing.tags,
-      flags: item.flags,
-      waitingSince: item.waitingSince,
-      preview: lastText.slice(0, 280),
-      reasons: [
-        ...item.routing.reasons,
-        ...item.score.reasons.map(
-          (r) => `${r.detail} (${r.contribution >= 0 ? '+' : ''}${r.contribution})`,
-        ),
-      ],
-    };
-  });
-  rows.sort((a, b) => a.rank - b.rank || a.conversationId.localeCompare(b.conversationId));
-  rows.forEach((row, i) => {
-    row.position = i + 1;
-  });
-  return rows;
-}
-
-/** Workload per department from a queue (what `triage.workload(now)` reports). */
-export function workloadOf(rows: readonly QueueItem[]): DepartmentLoad[] {
-  return departments.map((d) => {
-    const mine = rows.filter((r) => r.department === d.id);
-    const team = agents.filter((a) => a.departments.includes(d.id));
-    const online = team.filter((a) => a.online);
-    const capacity = online.reduce((s, a) => s + a.capacity, 0);
-    const unassigned = mine.filter((r) => !r.assignee).length;
-    const breached = mine.filter((r) => r.sla?.status === 'breached').length;
-    const unassignedBreached = mine.filter(
-      (r) => !r.assignee && r.sla?.status === 'breached',
-    ).length;
-    return {
-      department: d.id,
-      open: mine.length,
-      unassigned,
-      breached,
-      agentsOnline: online.length,
-      capacity,
-      assigned: mine.length - unassigned,
-      overloaded: mine.length > capacity || unassignedBreached > 0,
-    };
-  });
+/** Scores of every customer message of a conversation at `now`, for the conversation view. */
+export function scoresOf(conversation: Conversation, now: number): Record<string, MentionScore> {
+  const scores: Record<string, MentionScore> = {};
+  conversation.mentions
+    .filter((m) => m.direction === 'inbound')
+    .forEach((m, i) => {
+      scores[m.id] = scoreMention(m, { now, conversation, priorContacts: i });
+    });
+  return scores;
 }
 
 /** Open conversations per agent id in a queue. */

@@ -8,15 +8,15 @@ import {
   departments,
   INCIDENT_NOW,
   MINUTE,
-  queueAt,
+  queueOf,
   sampleWorld,
-  snapshotAt,
+  triageAt,
 } from '../../support/world';
 
 let incidentRows: QueueItem[] | undefined;
 /** The queue in the middle of the sample's delivery incident (computed once per page). */
 function incidentQueue(): QueueItem[] {
-  incidentRows ??= queueAt(snapshotAt(INCIDENT_NOW), INCIDENT_NOW);
+  incidentRows ??= queueOf(triageAt(INCIDENT_NOW), INCIDENT_NOW);
   return incidentRows;
 }
 
