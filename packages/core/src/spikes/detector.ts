@@ -30,6 +30,8 @@ const MISSING = -1;
 const MAD_TO_SD = 1.4826;
 /** How many spikes a detector keeps for `getSnapshot()`. */
 const KEPT_SPIKES = 100;
+/** Weight, in mentions, of the overall negative share in each time-of-day share. */
+const SHARE_PRIOR = 20;
 
 /** Sizes, in buckets, derived from the options and the bucket length. */
 interface Geometry {
@@ -124,6 +126,9 @@ class Engine {
   /** Sums over the burn baseline [i − window − baseline + 1, i − window] (exact: whole numbers). */
   private sumNegCount = 0;
   private sumNeg = 0;
+  /** The same per time of day (negative share has its own daily rhythm: e.g. unanswered chasers at night). */
+  private readonly todNegCount: Float64Array;
+  private readonly todNeg: Float64Array;
   private sumAuthCount = 0;
   private sumAuth = 0;
 
@@ -142,6 +147,8 @@ class Engine {
     this.flagged = new Uint8Array(R);
     this.eligible = new Uint8Array(R);
     this.burning = new Uint8Array(R);
+    this.todNegCount = new Float64Array(Math.max(1, this.g.perDay));
+    this.todNeg = new Float64Array(Math.max(1, this.g.perDay));
     this.last = null;
     if (state) {
       if (state.ring !== R) {
@@ -217,7 +224,7 @@ class Engine {
         this.flagged.fill(0);
         this.eligible.fill(0);
         this.burning.fill(0);
-        this.sumNegCount = this.sumNeg = this.sumAuthCount = this.sumAuth = 0;
+        this.resetSums();
         from = index - R;
         this.last = from - 1;
       }
@@ -246,6 +253,29 @@ class Engine {
     this.addToBaseline(i - this.g.burnWindow - this.g.burnBaseline, -1);
   }
 
+  private resetSums(): void {
+    this.sumNegCount = this.sumNeg = this.sumAuthCount = this.sumAuth = 0;
+    this.todNegCount.fill(0);
+    this.todNeg.fill(0);
+  }
+
+  /** Time-of-day slot of bucket j (0 when buckets do not divide a day). */
+  private tod(j: number): number {
+    const perDay = this.g.perDay;
+    if (perDay === 0) return 0;
+    const local = this.startOf(j) + this.o.utcOffsetMinutes * 60_000;
+    return Math.floor((((local % DAY) + DAY) % DAY) / this.bucketMs) % perDay;
+  }
+
+  /**
+   * The usual negative share at bucket j's time of day, shrunk towards the overall share by a prior worth
+   * `SHARE_PRIOR` mentions, so a quiet hour with little history does not get an extreme share.
+   */
+  private usualShareAt(j: number, overall: number): number {
+    const t = this.tod(j);
+    return (this.todNeg[t]! + SHARE_PRIOR * overall) / (this.todNegCount[t]! + SHARE_PRIOR);
+  }
+
   private addToBaseline(j: number, sign: 1 | -1): void {
     const c = this.raw(this.count, j);
     if (c < 0) return;
@@ -253,6 +283,9 @@ class Engine {
     if (n >= 0) {
       this.sumNegCount += sign * c;
       this.sumNeg += sign * n;
+      const t = this.tod(j);
+      this.todNegCount[t] = this.todNegCount[t]! + sign * c;
+      this.todNeg[t] = this.todNeg[t]! + sign * n;
     }
     const a = this.raw(this.authors, j);
     if (a >= 0) {
@@ -265,7 +298,7 @@ class Engine {
   private rebuild(): void {
     const target = this.last!;
     const start = target - this.g.span;
-    this.sumNegCount = this.sumNeg = this.sumAuthCount = this.sumAuth = 0;
+    this.resetSums();
     this.last = start - 1;
     const { burnWindow, burnBaseline } = this.g;
     for (let j = start - burnWindow - burnBaseline; j < start - burnWindow; j++) {
@@ -390,18 +423,15 @@ class Engine {
     const ns = this.o.negativeShare;
     if (!ns.enabled || !prevCovered || c <= 0 || this.raw(this.negative, i) < 0) return undefined;
     if (this.sumNeg < ns.minBaselineNegative || this.sumNegCount <= 0) return undefined;
-    const usualShare = this.sumNeg / this.sumNegCount;
+    const overall = this.sumNeg / this.sumNegCount;
     const usualAuthorRatio = this.sumAuthCount > 0 ? this.sumAuth / this.sumAuthCount : undefined;
-    // Bernoulli CUSUM: each negative mention adds log(p1/p0), each other one log((1-p1)/(1-p0)).
-    const p0 = Math.min(Math.max(usualShare, 0.001), 0.998);
-    const p1 = Math.min(p0 + ns.shift, 0.999);
-    const up = Math.log(p1 / p0);
-    const down = Math.log((1 - p1) / (1 - p0));
     let negative = 0;
     let count = 0;
+    let expected = 0;
     let authors = 0;
     let authorCount = 0;
     let repeat = 0;
+    let llr = 0;
     let best: BurnTest | undefined;
     for (let j = i; j > i - this.g.burnWindow; j--) {
       const cj = this.raw(this.count, j);
@@ -409,19 +439,31 @@ class Engine {
       const nj = this.raw(this.negative, j);
       // Buckets already reported as a volume spike are left out: their negativity is in that spike's reasons.
       if (nj < 0 || this.derived(this.flagged, j)) continue;
-      negative += nj;
-      count += cj;
+      // Bernoulli CUSUM: each negative mention adds log(p1/p0), each other one log((1-p1)/(1-p0)), with p0 the
+      // usual share at this time of day and p1 = p0 + shift.
+      const p0 = Math.min(Math.max(this.usualShareAt(j, overall), 0.001), 0.998);
+      const p1 = Math.min(p0 + ns.shift, 0.999);
+      const up = Math.log(p1 / p0);
+      const down = Math.log((1 - p1) / (1 - p0));
+      let rj = 0;
       const aj = this.raw(this.authors, j);
       if (aj >= 0) {
         authors += aj;
         authorCount += cj;
-        // Messages beyond the usual authors-per-mention could all be one angry thread: discount them as if they
-        // were all negative, plus one per bucket with a repeat poster (the same person may be back every hour).
+        // Messages beyond what these authors usually write could all be one angry thread: discount them as if
+        // they were all negative, plus one per bucket with a repeat poster (the same person may be back hourly).
         if (usualAuthorRatio !== undefined) {
-          repeat += Math.max(0, usualAuthorRatio * cj - aj) + (cj > aj ? 1 : 0);
+          rj = Math.min(
+            nj,
+            Math.max(0, cj - aj / Math.max(usualAuthorRatio, 1e-9)) + (cj > aj ? 1 : 0),
+          );
         }
       }
-      const llr = negative * up + (count - negative) * down - repeat * up;
+      negative += nj;
+      count += cj;
+      expected += p0 * cj;
+      repeat += rj;
+      llr += (nj - rj) * up + (cj - nj) * down;
       if (!best || llr > best.llr) {
         best = {
           eligible: false,
@@ -431,8 +473,8 @@ class Engine {
           authors,
           authorCount,
           llr,
-          excess: negative - repeat - usualShare * count,
-          usualShare,
+          excess: negative - repeat - expected,
+          usualShare: count > 0 ? expected / count : overall,
           ...(usualAuthorRatio !== undefined && { usualAuthorRatio }),
         };
       }
@@ -551,11 +593,12 @@ class Engine {
       reasons.push(`Raised at once: too large to wait for another unusual ${unit}.`);
     }
     const neg = this.raw(this.negative, i);
-    const usualShare = this.sumNegCount > 0 ? this.sumNeg / this.sumNegCount : undefined;
+    const usualShare =
+      this.sumNegCount > 0 ? this.usualShareAt(i, this.sumNeg / this.sumNegCount) : undefined;
     if (neg >= 0 && c > 0) {
       reasons.push(
         usualShare !== undefined
-          ? `${percent(neg / c)} of them negative vs ${percent(usualShare)} usually.`
+          ? `${percent(neg / c)} of them negative vs ${percent(usualShare)} usually at this time of day.`
           : `${percent(neg / c)} of them negative.`,
       );
     }
@@ -585,8 +628,8 @@ class Engine {
     const share = bt.negative / bt.count;
     const expected = bt.usualShare * bt.count;
     const reasons = [
-      `Negative mentions ran at ${percent(share)} over the ${spanWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually: a slow burn.`,
-      `${amount(bt.negative)} negative mentions out of ${amount(bt.count)} vs about ${amount(expected)} expected at the usual share: ${amount(bt.excess)} more than usual, and ${timesWords(bt.llr)} times likelier under a real rise of ${Math.round(ns.shift * 100)} points than as noise.`,
+      `Negative mentions ran at ${percent(share)} over the ${spanWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually at those hours: a slow burn.`,
+      `${amount(bt.negative)} negative mentions out of ${amount(bt.count)} vs about ${amount(expected)} expected at the usual share: about ${amount(bt.excess)} more than usual after discounting repeat posters, and ${timesWords(bt.llr)} times likelier under a real rise of ${Math.round(ns.shift * 100)} points than as noise.`,
     ];
     if (bt.authorCount > 0 && bt.usualAuthorRatio !== undefined) {
       reasons.push(
