@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
 const require = createRequire(import.meta.url);
 const source = path.join(
@@ -32,7 +33,7 @@ for (const line of readFileSync(source, 'utf8').split('\n')) {
   else if (
     token.length >= 2 &&
     token.length <= 4 &&
-    /^[:;=8xX<>()\[\]{}|\\/'*^@$%&-]+[a-zA-Z0-9()\[\]{}|\\/*@$&<>3-]?[-)(\]\[|\\/*pPdDoO3]*$/.test(
+    /^[:;=8xX<>()[\]{}|\\/'*^@$%&-]+[a-zA-Z0-9()[\]{}|\\/*@$&<>3-]?[-)(\][|\\/*pPdDoO3]*$/.test(
       token,
     ) &&
     !/\s/.test(token)
@@ -63,5 +64,7 @@ export const VADER_WORDS: string = ${JSON.stringify(group(words, ' '))};
 /** VADER emoticon valences (-4..4), grouped by valence. ${emoticons.size} emoticons. */
 export const VADER_EMOTICONS: string = ${JSON.stringify(group(emoticons, '\u0001'))};
 `;
-writeFileSync(out, text);
+// Format as the repository does, so a rebuild with unchanged data leaves the file untouched.
+const formatted = await prettier.format(text, { ...(await prettier.resolveConfig(out)), filepath: out });
+writeFileSync(out, formatted);
 console.log(`wrote ${out}: ${words.size} words, ${emoticons.size} emoticons, ${text.length} chars`);

@@ -10,18 +10,57 @@ import {
   F_QSTART,
   F_SERVICE_VERB,
   SERVICE_SLOT,
-  STEMS,
   HASHTAG_SUFFIX_LIST,
   HYPE,
   LEXICON,
   QUESTION_MARK_RULE,
   SLOTS,
   URGENCY,
+  ENTRIES,
+  F_STEM,
+  FNV_OFFSET,
+  FNV_PRIME,
+  STEM_LENGTH,
+  TABLE_HASHES,
+  TABLE_IDS,
+  TABLE_MASK,
+  EMOTICON_SECOND,
   type Entry,
   type PhraseNode,
   type Rule,
 } from './compile';
 import { INTENTS, type AnalyzeOptions, type Cue, type Intent, type TextSignals } from './types';
+
+// Local copies of the compiled tables: some loaders turn imported bindings into property getters, which would
+// cost a call on every token.
+const CRISIS_ = CRISIS;
+const EMOJI_ = EMOJI;
+const EMOTICON_START_ = EMOTICON_START;
+const EMOTICONS_ = EMOTICONS;
+const F_BOOSTER_ = F_BOOSTER;
+const F_BUT_ = F_BUT;
+const F_IMPERATIVE_ = F_IMPERATIVE;
+const F_NEGATOR_ = F_NEGATOR;
+const F_QSTART_ = F_QSTART;
+const F_SERVICE_VERB_ = F_SERVICE_VERB;
+const F_STEM_ = F_STEM;
+const SERVICE_SLOT_ = SERVICE_SLOT;
+const HASHTAG_SUFFIX_LIST_ = HASHTAG_SUFFIX_LIST;
+const HYPE_ = HYPE;
+const LEXICON_ = LEXICON;
+const QUESTION_MARK_RULE_ = QUESTION_MARK_RULE;
+const SLOTS_ = SLOTS;
+const URGENCY_ = URGENCY;
+const FNV_PRIME_ = FNV_PRIME;
+const FNV_OFFSET_ = FNV_OFFSET;
+const STEM_LENGTH_ = STEM_LENGTH;
+const INTENTS_ = INTENTS;
+const ENTRIES_ = ENTRIES;
+const TABLE_HASHES_ = TABLE_HASHES;
+const TABLE_IDS_ = TABLE_IDS;
+const TABLE_MASK_ = TABLE_MASK;
+const EMOTICON_SECOND_ = EMOTICON_SECOND;
+const NUMBER_ENTRY = LEXICON.get('<n>');
 
 /** How many UTF-16 code units `analyzeText` reads by default before it stops (hostile input costs bounded time). */
 export const DEFAULT_MAX_LENGTH = 20_000;
@@ -94,18 +133,29 @@ function isEmojiBmp(c: number): boolean {
   );
 }
 
-const INTENT_COMPLAINT = INTENTS.indexOf('complaint');
-const INTENT_QUESTION = INTENTS.indexOf('question');
-const INTENT_PRAISE = INTENTS.indexOf('praise');
-const INTENT_FEATURE = INTENTS.indexOf('feature_request');
-const INTENT_SPAM = INTENTS.indexOf('spam');
+const INTENT_COMPLAINT = INTENTS_.indexOf('complaint');
+const INTENT_QUESTION = INTENTS_.indexOf('question');
+const INTENT_PRAISE = INTENTS_.indexOf('praise');
+const INTENT_FEATURE = INTENTS_.indexOf('feature_request');
+const INTENT_SPAM = INTENTS_.indexOf('spam');
 
 // One scratch buffer for the signal slots; analysis is synchronous, so it is never shared between calls.
-const acc = new Float64Array(SLOTS);
-const activeMaps: (Map<string, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
+const acc = new Float64Array(SLOTS_);
+const activeMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
 const activeStart = new Int32Array(MAX_ACTIVE);
-const nextMaps: (Map<string, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
+const nextMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
 const nextStart = new Int32Array(MAX_ACTIVE);
+
+/** Whether src continues at `i` with `pattern` (lower-case ASCII), ignoring case. */
+function startsWithLower(i: number, pattern: string): boolean {
+  if (i + pattern.length > n) return false;
+  for (let k = 0; k < pattern.length; k++) {
+    let c = src.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== pattern.charCodeAt(k)) return false;
+  }
+  return true;
+}
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -142,283 +192,365 @@ function squeeze(word: string, keep: number): string {
  * s.cues.map((c) => c.effect); // ['it never arrived', ...]
  * ```
  */
+// Analysis state lives at module level, not in closures made per call: analysis is synchronous and never
+// re-entered, and this keeps each call free of allocations beyond its result.
+let src = '';
+let n = 0;
+let cues: Cue[] = [];
+let sum = 0; // sentiment, VADER units
+let capsAdjust = 0;
+let capsWords = 0;
+let lowerWords = 0;
+let exclamations = 0;
+let questionMarks = 0;
+let negLeft = 0;
+let negStart = 0;
+let negEnd = 0;
+let boost = 0;
+let boostLeft = 0;
+let boostStart = 0;
+let boostEnd = 0;
+let afterBut = false;
+let sentencePos = 0;
+let hashtags = 0;
+let mentions = 0;
+let urls = 0;
+let positiveEmoji = 0;
+let foreignLetters = 0;
+let asciiLetters = 0;
+let nActive = 0;
+let lastEmoji = -1;
+let pendingCaps: Cue[] = [];
+let sentenceFeature = 0;
+let sentenceService = false;
+let pleasePending = false;
+
+// Feature requests are collected per sentence: a request about the customer's own order, bill or account
+// ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts half.
+function flushSentence() {
+  if (sentenceFeature > 0) {
+    const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
+    acc[INTENT_FEATURE] = 1 - (1 - acc[INTENT_FEATURE]!) * (1 - f);
+  }
+  sentenceFeature = 0;
+  sentenceService = false;
+  pleasePending = false;
+  sentencePos = 0;
+}
+
+/** Makes a cue; one constructor keeps every cue the same shape (cheaper for the engine and for readers). */
+function cue(
+  kind: Cue['kind'],
+  text: string,
+  start: number,
+  end: number,
+  effect: string,
+  target: string | undefined,
+  weight: number | undefined,
+): Cue {
+  return { kind, text, start, end, effect, target, weight };
+}
+
+function fire(rule: Rule, start: number, end: number, text?: string) {
+  for (let k = 0; k < rule.slots.length; k++) {
+    const slot = rule.slots[k]!;
+    const w = rule.weights[k]!;
+    if (slot === INTENT_FEATURE) sentenceFeature = 1 - (1 - sentenceFeature) * (1 - w);
+    else {
+      acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
+      if (SERVICE_SLOT_[slot] === 1) sentenceService = true;
+    }
+  }
+  cues.push(
+    cue(rule.kind, text ?? src.slice(start, end), start, end, rule.label, rule.target, rule.weight),
+  );
+}
+
+function raise(slot: number, w: number) {
+  acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
+}
+
+/** Adds one sentiment-bearing word (or emoji) to the running sum, applying the pending modifiers. */
+function addValence(
+  e: Entry,
+  start: number,
+  end: number,
+  plain: boolean,
+  caps: boolean,
+  elongated: boolean,
+  kind: 'sentiment' | 'hashtag' | 'elongation',
+) {
+  const valence = e.valence;
+  const sign = valence > 0 ? 1 : -1;
+  let s = valence;
+  if (elongated) s += sign * ELONGATION_INCREMENT;
+  if (boostLeft > 0 && boost !== 0) {
+    s += sign * boost;
+    cues.push(
+      cue(
+        'intensifier',
+        src.slice(boostStart, boostEnd),
+        boostStart,
+        boostEnd,
+        `${boost > 0 ? 'strengthened' : 'softened'} '${e.word}'`,
+        'sentiment',
+        boost,
+      ),
+    );
+    boostLeft = 0;
+  }
+  if (caps) {
+    capsAdjust += sign * CAPS_INCREMENT;
+    pendingCaps.push(
+      cue(
+        'caps',
+        src.slice(start, end),
+        start,
+        end,
+        `ALL CAPS intensifies '${e.word}'`,
+        'sentiment',
+        sign * CAPS_INCREMENT,
+      ),
+    );
+  }
+  const negated = negLeft > 0;
+  if (negated) {
+    s *= NEGATION_SCALAR;
+    cues.push(
+      cue(
+        'negation',
+        src.slice(negStart, negEnd),
+        negStart,
+        negEnd,
+        `negated '${e.word}'`,
+        'sentiment',
+        NEGATION_SCALAR,
+      ),
+    );
+  }
+  if (afterBut) s *= 1.5;
+  sum += s;
+  // Effects are made once per word and kept on its entry: most texts repeat the same few hundred words.
+  let effect: string;
+  if (kind === 'elongation') effect = `stretched '${e.word}' for emphasis`;
+  else if (negated)
+    effect =
+      e.negatedEffect ||= `${valence > 0 ? 'positive' : 'negative'} word '${e.word}' (negated)`;
+  else effect = e.effect ||= `${valence > 0 ? 'positive' : 'negative'} word '${e.word}'`;
+  cues.push(
+    cue(kind, plain ? e.word : src.slice(start, end), start, end, effect, 'sentiment', round3(s)),
+  );
+}
+
+function breakClause() {
+  negLeft = 0;
+  boostLeft = 0;
+  nActive = 0;
+}
+
+/** Everything that happens for one word-like token (a word, a number or a hashtag's text). */
+/** Finds the entry for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"). */
+function lookup(h: number, start: number, end: number): Entry | undefined {
+  const len = end - start;
+  let slot = h & TABLE_MASK_;
+  for (;;) {
+    const id = TABLE_IDS_[slot]!;
+    if (id === 0) return undefined;
+    if (TABLE_HASHES_[slot] === h) {
+      const e = ENTRIES_[id - 1]!;
+      const w = e.word;
+      if (w.length === len) {
+        let k = 0;
+        for (; k < len; k++) {
+          let c = src.charCodeAt(start + k);
+          if (c >= 65 && c <= 90) c |= 32;
+          else if (c === 0x2019) c = 39;
+          if (c !== w.charCodeAt(k)) break;
+        }
+        if (k === len) return e;
+      }
+    }
+    slot = (slot + 1) & TABLE_MASK_;
+  }
+}
+
+/** The lower-case text of src[start, end), with "’" read as "'" (the slow path for rare tokens). */
+function lowerWord(start: number, end: number): string {
+  const w = src.slice(start, end).toLowerCase();
+  return w.includes('\u2019') ? w.replaceAll('\u2019', "'") : w;
+}
+
+/** The entry of a hashtag's text: the whole tag, or a verdict-carrying ending (#epicfail). */
+function hashtagEntry(word: string): Entry | undefined {
+  const e = LEXICON_.get(word);
+  if (e !== undefined) return e;
+  for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
+    if (word.length > suffix.length && word.endsWith(suffix)) {
+      return {
+        id: -1,
+        word: suffix,
+        valence,
+        flags: 0,
+        boost: 0,
+        rule,
+        next: undefined,
+        negated: undefined,
+        effect: '',
+        negatedEffect: '',
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Everything that happens for one word-like token, once its entry (if any) is known. */
+function onWord(
+  e: Entry | undefined,
+  numeric: boolean,
+  start: number,
+  end: number,
+  plain: boolean,
+  caps: boolean,
+  stretched: boolean,
+  hashtag: boolean,
+) {
+  // Phrases: advance every phrase in progress, then start the ones this word opens.
+  const opener = e ?? (numeric ? NUMBER_ENTRY : undefined);
+  const key = opener === undefined ? -1 : opener.id;
+  let n2 = 0;
+  for (let k = 0; k < nActive; k++) {
+    const node = activeMaps[k]!.get(key);
+    if (node === undefined) continue;
+    if (node.rule) fire(node.rule, activeStart[k]!, end);
+    if (node.next && n2 < MAX_ACTIVE) {
+      nextMaps[n2] = node.next;
+      nextStart[n2++] = activeStart[k]!;
+    }
+  }
+  if (opener?.next && n2 < MAX_ACTIVE) {
+    nextMaps[n2] = opener.next;
+    nextStart[n2++] = start;
+  }
+  for (let k = 0; k < n2; k++) {
+    activeMaps[k] = nextMaps[k];
+    activeStart[k] = nextStart[k]!;
+  }
+  nActive = n2;
+
+  if (e === undefined) {
+    sentencePos++;
+    if (negLeft > 0) negLeft--;
+    if (boostLeft > 0) boostLeft--;
+    return;
+  }
+  const flags = e.flags;
+  if (pleasePending) {
+    // "Please add ..." asks for something; "please help / reply / refund" asks for service.
+    pleasePending = false;
+    if (!(flags & F_SERVICE_VERB_)) sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
+  }
+  if (sentencePos === 0) {
+    if (flags & F_QSTART_) {
+      raise(INTENT_QUESTION, 0.45);
+    } else if (flags & F_IMPERATIVE_) {
+      if (flags & F_SERVICE_VERB_) pleasePending = true;
+      else sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
+    }
+  }
+  sentencePos++;
+  // A negated praise word ("not helpful") praises nobody.
+  if (e.rule && !(negLeft > 0 && e.rule.target === 'praise')) {
+    fire(e.rule, start, end, plain ? e.word : undefined);
+  }
+  if (negLeft > 0 && e.negated) fire(e.negated, negStart, end);
+  if (e.valence !== 0) {
+    addValence(
+      e,
+      start,
+      end,
+      plain,
+      caps,
+      stretched,
+      hashtag ? 'hashtag' : stretched ? 'elongation' : 'sentiment',
+    );
+  }
+  if (flags & F_BUT_) {
+    sum *= 0.5;
+    afterBut = true;
+    negLeft = 0;
+    boostLeft = 0;
+    return;
+  }
+  if (flags & F_NEGATOR_) {
+    negLeft = NEGATION_REACH;
+    negStart = start;
+    negEnd = end;
+  } else if (negLeft > 0) negLeft--;
+  if (flags & F_BOOSTER_) {
+    boost = e.boost + (stretched ? ELONGATION_INCREMENT : 0);
+    boostLeft = 2;
+    boostStart = start;
+    boostEnd = end;
+  } else if (boostLeft > 0) boostLeft--;
+}
+
+/**
+ * Reads one piece of text and returns its sentiment, intents, urgency, hype and the cues that fired.
+ *
+ * The built-in analyzer is a lexicon and rule reader for English customer-service messages: VADER's word
+ * valences (negation, intensifiers, ALL CAPS, "!!!", "but") plus Rapport's own emoji, emoticon, hashtag and
+ * customer-service rules ("never arrived" is a delivery complaint, "support" alone is neutral). It is
+ * deterministic, needs no network, and reads at most `options.maxLength` code units (default 20,000) in one
+ * linear pass, so megabytes of hostile text cost bounded time. Empty text gives neutral signals with no cues.
+ * Positions in cues are UTF-16 offsets into `text` (end exclusive).
+ *
+ * @example
+ * ```ts
+ * const s = analyzeText('my package never arrived and nobody answers?!');
+ * s.sentiment.label; // 'negative'
+ * s.intents.delivery_issue > 0.5; // true
+ * s.cues.map((c) => c.effect); // ['it never arrived', ...]
+ * ```
+ */
 export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals {
   const maxLength = Math.max(0, Math.floor(options?.maxLength ?? DEFAULT_MAX_LENGTH));
-  let src = typeof text === 'string' ? text : String(text ?? '');
+  src = typeof text === 'string' ? text : String(text ?? '');
   if (src.length > maxLength) {
     let cut = maxLength;
     const last = src.charCodeAt(cut - 1);
     if (last >= 0xd800 && last < 0xdc00) cut--; // never split an emoji in half
     src = src.slice(0, cut);
   }
-  const lowered = src.toLowerCase();
-  // A few characters lower-case to two code units (İ); then offsets differ and words are lower-cased one by one.
-  const aligned = lowered.length === src.length;
-  const n = src.length;
-  const cues: Cue[] = [];
+  n = src.length;
+  cues = [];
   acc.fill(0);
-
-  let sum = 0; // sentiment, VADER units
-  let capsAdjust = 0;
-  let capsWords = 0;
-  let lowerWords = 0;
-  let exclamations = 0;
-  let questionMarks = 0;
-  let negLeft = 0;
-  let negStart = 0;
-  let negEnd = 0;
-  let boost = 0;
-  let boostLeft = 0;
-  let boostStart = 0;
-  let boostEnd = 0;
-  let afterBut = false;
-  let sentencePos = 0;
-  let hashtags = 0;
-  let mentions = 0;
-  let urls = 0;
-  let positiveEmoji = 0;
-  let foreignLetters = 0;
-  let asciiLetters = 0;
-  let nActive = 0;
-  let lastEmoji = -1;
-  const pendingCaps: Cue[] = [];
-
-  // Feature requests are collected per sentence: a request about the customer's own order, bill or account
-  // ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts half.
-  let sentenceFeature = 0;
-  let sentenceService = false;
-  let pleasePending = false;
-  const flushSentence = () => {
-    if (sentenceFeature > 0) {
-      const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
-      acc[INTENT_FEATURE] = 1 - (1 - acc[INTENT_FEATURE]!) * (1 - f);
-    }
-    sentenceFeature = 0;
-    sentenceService = false;
-    pleasePending = false;
-    sentencePos = 0;
-  };
-
-  const fire = (rule: Rule, start: number, end: number) => {
-    for (let k = 0; k < rule.slots.length; k++) {
-      const slot = rule.slots[k]!;
-      const w = rule.weights[k]!;
-      if (slot === INTENT_FEATURE) sentenceFeature = 1 - (1 - sentenceFeature) * (1 - w);
-      else {
-        acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
-        if (SERVICE_SLOT[slot] === 1) sentenceService = true;
-      }
-    }
-    cues.push({
-      kind: rule.kind,
-      text: src.slice(start, end),
-      start,
-      end,
-      effect: rule.label,
-      target: rule.target,
-      weight: rule.weight,
-    });
-  };
-
-  const raise = (slot: number, w: number) => {
-    acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
-  };
-
-  /** Adds one sentiment-bearing word (or emoji) to the running sum, applying the pending modifiers. */
-  const addValence = (
-    valence: number,
-    start: number,
-    end: number,
-    word: string,
-    caps: boolean,
-    elongated: boolean,
-    kind: 'sentiment' | 'hashtag' | 'elongation',
-  ) => {
-    const sign = valence > 0 ? 1 : -1;
-    let s = valence;
-    if (elongated) s += sign * ELONGATION_INCREMENT;
-    if (boostLeft > 0 && boost !== 0) {
-      s += sign * boost;
-      cues.push({
-        kind: 'intensifier',
-        text: src.slice(boostStart, boostEnd),
-        start: boostStart,
-        end: boostEnd,
-        effect: `${boost > 0 ? 'strengthened' : 'softened'} '${word}'`,
-        target: 'sentiment',
-        weight: boost,
-      });
-      boostLeft = 0;
-    }
-    if (caps) {
-      capsAdjust += sign * CAPS_INCREMENT;
-      pendingCaps.push({
-        kind: 'caps',
-        text: src.slice(start, end),
-        start,
-        end,
-        effect: `ALL CAPS intensifies '${word}'`,
-        target: 'sentiment',
-        weight: sign * CAPS_INCREMENT,
-      });
-    }
-    if (negLeft > 0) {
-      s *= NEGATION_SCALAR;
-      cues.push({
-        kind: 'negation',
-        text: src.slice(negStart, negEnd),
-        start: negStart,
-        end: negEnd,
-        effect: `negated '${word}'`,
-        target: 'sentiment',
-        weight: NEGATION_SCALAR,
-      });
-    }
-    if (afterBut) s *= 1.5;
-    sum += s;
-    cues.push({
-      kind,
-      text: src.slice(start, end),
-      start,
-      end,
-      effect:
-        kind === 'elongation'
-          ? `stretched '${word}' for emphasis`
-          : `${valence > 0 ? 'positive' : 'negative'} word '${word}'${negLeft > 0 ? ' (negated)' : ''}`,
-      target: 'sentiment',
-      weight: round3(s),
-    });
-  };
-
-  const breakClause = () => {
-    negLeft = 0;
-    boostLeft = 0;
-    nActive = 0;
-  };
-
-  /** Everything that happens for one word-like token (a word, a number or a hashtag's text). */
-  const onWord = (
-    word: string,
-    start: number,
-    end: number,
-    caps: boolean,
-    elongated: boolean,
-    hashtag: boolean,
-  ) => {
-    let e: Entry | undefined = LEXICON.get(word);
-    let shown = word;
-    let stretched = false;
-    if (elongated && (e === undefined || e.valence === 0)) {
-      const two = squeeze(word, 2);
-      const one = squeeze(word, 1);
-      const e2 = LEXICON.get(two);
-      const e1 = e2 && (e2.valence !== 0 || e2.flags) ? e2 : LEXICON.get(one);
-      if (e1) {
-        e = e1;
-        shown = e1 === e2 ? two : one;
-        stretched = true;
-      }
-    }
-    if (e === undefined && word.length >= 5 && !hashtag) {
-      // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
-      let stem = word;
-      const last = word.charCodeAt(word.length - 1);
-      if (last >= 48 && last <= 57 && word.charCodeAt(0) >= 97) {
-        let cut = word.length;
-        while (cut > 0 && word.charCodeAt(cut - 1) >= 48 && word.charCodeAt(cut - 1) <= 57) cut--;
-        stem = word.slice(0, cut);
-        e = LEXICON.get(stem);
-      }
-      if (e === undefined && stem.length >= 5) e = STEMS.get(stem.slice(0, 5));
-    }
-    if (hashtag && e === undefined) {
-      for (const [suffix, valence, intent] of HASHTAG_SUFFIX_LIST) {
-        if (word.length > suffix.length && word.endsWith(suffix)) {
-          e = { valence, flags: 0, boost: 0, rule: intent };
-          break;
-        }
-      }
-    }
-    // Phrases: advance every phrase in progress, then start the ones this word opens.
-    const key =
-      e === undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57 ? '<n>' : word;
-    const numEntry = key === '<n>' ? LEXICON.get('<n>') : undefined;
-    let n2 = 0;
-    for (let k = 0; k < nActive; k++) {
-      const node = activeMaps[k]!.get(key);
-      if (node === undefined) continue;
-      if (node.rule) fire(node.rule, activeStart[k]!, end);
-      if (node.next && n2 < MAX_ACTIVE) {
-        nextMaps[n2] = node.next;
-        nextStart[n2++] = activeStart[k]!;
-      }
-    }
-    const opener = e ?? numEntry;
-    if (opener?.next && n2 < MAX_ACTIVE) {
-      nextMaps[n2] = opener.next;
-      nextStart[n2++] = start;
-    }
-    for (let k = 0; k < n2; k++) {
-      activeMaps[k] = nextMaps[k];
-      activeStart[k] = nextStart[k]!;
-    }
-    nActive = n2;
-
-    if (e === undefined) {
-      sentencePos++;
-      if (negLeft > 0) negLeft--;
-      if (boostLeft > 0) boostLeft--;
-      return;
-    }
-    const flags = e.flags;
-    if (pleasePending) {
-      // "Please add ..." asks for something; "please help / reply / refund" asks for service.
-      pleasePending = false;
-      if (!(flags & F_SERVICE_VERB)) sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
-    }
-    if (sentencePos === 0) {
-      if (flags & F_QSTART) {
-        raise(INTENT_QUESTION, 0.45);
-      } else if (flags & F_IMPERATIVE) {
-        if (flags & F_SERVICE_VERB) pleasePending = true;
-        else sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
-      }
-    }
-    sentencePos++;
-    // A negated praise word ("not helpful") praises nobody.
-    if (e.rule && !(negLeft > 0 && e.rule.target === 'praise')) fire(e.rule, start, end);
-    if (negLeft > 0 && e.negated) fire(e.negated, negStart, end);
-    if (e.valence !== 0) {
-      addValence(
-        e.valence,
-        start,
-        end,
-        shown,
-        caps,
-        stretched,
-        hashtag ? 'hashtag' : stretched ? 'elongation' : 'sentiment',
-      );
-    }
-    if (flags & F_BUT) {
-      sum *= 0.5;
-      afterBut = true;
-      negLeft = 0;
-      boostLeft = 0;
-      return;
-    }
-    if (flags & F_NEGATOR) {
-      negLeft = NEGATION_REACH;
-      negStart = start;
-      negEnd = end;
-    } else if (negLeft > 0) negLeft--;
-    if (flags & F_BOOSTER) {
-      boost = e.boost + (stretched ? ELONGATION_INCREMENT : 0);
-      boostLeft = 2;
-      boostStart = start;
-      boostEnd = end;
-    } else if (boostLeft > 0) boostLeft--;
-  };
-
+  sum = 0;
+  capsAdjust = 0;
+  capsWords = 0;
+  lowerWords = 0;
+  exclamations = 0;
+  questionMarks = 0;
+  negLeft = 0;
+  negStart = 0;
+  negEnd = 0;
+  boost = 0;
+  boostLeft = 0;
+  boostStart = 0;
+  boostEnd = 0;
+  afterBut = false;
+  sentencePos = 0;
+  hashtags = 0;
+  mentions = 0;
+  urls = 0;
+  positiveEmoji = 0;
+  foreignLetters = 0;
+  asciiLetters = 0;
+  nActive = 0;
+  lastEmoji = -1;
+  pendingCaps = [];
+  sentenceFeature = 0;
+  sentenceService = false;
+  pleasePending = false;
   let i = 0;
   while (i < n) {
     const c = src.charCodeAt(i);
@@ -431,65 +563,99 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       // URLs are read as one token and never as words.
       if (
         (c === 104 || c === 72 || c === 119 || c === 87) &&
-        (lowered.startsWith('http://', i) ||
-          lowered.startsWith('https://', i) ||
-          lowered.startsWith('www.', i))
+        (startsWithLower(i, 'http://') ||
+          startsWithLower(i, 'https://') ||
+          startsWithLower(i, 'www.'))
       ) {
         const start = i;
         while (i < n && src.charCodeAt(i) > 32) i++;
         urls++;
-        cues.push({
-          kind: 'url',
-          text: src.slice(start, i),
-          start,
-          end: i,
-          effect: 'links to a page',
-        });
+        cues.push(
+          cue('url', src.slice(start, i), start, i, 'links to a page', undefined, undefined),
+        );
         breakClause();
         continue;
       }
+      // Read the word and hash its lower-case form at the same time (FNV-1a), so known words are found
+      // without cutting out a string. Words with letters beyond ASCII take the slow path.
       const start = i;
       let upper = 0;
       let lower = 0;
       let run = 1;
       let maxRun = 1;
       let prev = -1;
-      let curly = false;
+      let ascii = true;
+      let h = FNV_OFFSET_;
+      let h5 = 0;
       while (i < n) {
-        const d = src.charCodeAt(i);
+        let d = src.charCodeAt(i);
         if (d < 128) {
           const k = CLASS[d]!;
           if (k === C_LETTER) {
-            if (d < 97) upper++;
-            else lower++;
+            if (d < 97) {
+              upper++;
+              d |= 32;
+            } else lower++;
           } else if (k !== C_DIGIT) {
             // An apostrophe inside a word ("don't") belongs to it.
-            if (d === 39 && i + 1 < n && i > start && isWordChar(src.charCodeAt(i + 1))) {
-              i++;
-              prev = d;
-              continue;
-            }
-            break;
+            if (!(d === 39 && i + 1 < n && i > start && isWordChar(src.charCodeAt(i + 1)))) break;
           }
         } else if (d === 0x2019 && i + 1 < n && i > start && isWordChar(src.charCodeAt(i + 1))) {
-          curly = true;
-          i++;
-          prev = d;
-          continue;
-        } else if (!isWordChar(d)) break;
-        else foreignLetters++;
+          d = 39;
+        } else if (isWordChar(d)) {
+          foreignLetters++;
+          ascii = false;
+        } else break;
+        h = Math.imul(h ^ d, FNV_PRIME_);
+        i++;
+        if (i - start === STEM_LENGTH_) h5 = h;
         run = d === prev ? run + 1 : 1;
         if (run > maxRun) maxRun = run;
         prev = d;
-        i++;
       }
       asciiLetters += upper + lower;
-      let word = aligned ? lowered.slice(start, i) : src.slice(start, i).toLowerCase();
-      if (curly) word = word.replaceAll('\u2019', "'");
+      let e = ascii ? lookup(h, start, i) : LEXICON_.get(lowerWord(start, i));
+      let stretched = false;
+      if (maxRun >= 3 && (e === undefined || e.valence === 0)) {
+        // "sooooo gooood": try the word with runs cut to two letters, then to one.
+        const word = lowerWord(start, i);
+        const e2 = LEXICON_.get(squeeze(word, 2));
+        const e1 = e2 && (e2.valence !== 0 || e2.flags) ? e2 : LEXICON_.get(squeeze(word, 1));
+        if (e1) {
+          e = e1;
+          stretched = true;
+        }
+      }
+      const first = src.charCodeAt(start);
+      if (e === undefined && i - start >= STEM_LENGTH_) {
+        // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
+        const last = src.charCodeAt(i - 1);
+        if (last >= 48 && last <= 57 && first >= 65) {
+          let cut = i;
+          while (cut > start && src.charCodeAt(cut - 1) >= 48 && src.charCodeAt(cut - 1) <= 57)
+            cut--;
+          e = LEXICON_.get(lowerWord(start, cut));
+        }
+        if (e === undefined && ascii) {
+          const stem = lookup(h5, start, start + STEM_LENGTH_);
+          if (stem !== undefined && stem.flags & F_STEM_) e = stem;
+        }
+      }
       const caps = upper >= 2 && lower === 0;
       if (caps) capsWords++;
       else if (lower > 0) lowerWords++;
-      onWord(word, start, i, caps, maxRun >= 3, false);
+      // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue text.
+      const plain = upper === 0 && !stretched && e !== undefined && e.word.length === i - start;
+      onWord(
+        e,
+        e === undefined && first >= 48 && first <= 57,
+        start,
+        i,
+        plain,
+        caps,
+        stretched,
+        false,
+      );
       continue;
     }
     if (c === 35 /* # */ || c === 64 /* @ */) {
@@ -503,31 +669,28 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       if (j > i + 1) {
         if (c === 64) {
           mentions++;
-          cues.push({
-            kind: 'mention',
-            text: src.slice(start, j),
-            start,
-            end: j,
-            effect: 'addresses an account',
-          });
+          cues.push(
+            cue(
+              'mention',
+              src.slice(start, j),
+              start,
+              j,
+              'addresses an account',
+              undefined,
+              undefined,
+            ),
+          );
           nActive = 0;
         } else {
           hashtags++;
           const cueCount = cues.length;
-          const word = aligned
-            ? lowered.slice(start + 1, j)
-            : src.slice(start + 1, j).toLowerCase();
           nActive = 0;
-          onWord(word, start, j, false, false, true);
+          onWord(hashtagEntry(lowerWord(start + 1, j)), false, start, j, false, false, false, true);
           nActive = 0;
           if (cues.length === cueCount) {
-            cues.push({
-              kind: 'hashtag',
-              text: src.slice(start, j),
-              start,
-              end: j,
-              effect: 'a hashtag',
-            });
+            cues.push(
+              cue('hashtag', src.slice(start, j), start, j, 'a hashtag', undefined, undefined),
+            );
           }
         }
         i = j;
@@ -549,29 +712,38 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       }
       exclamations += bangs;
       questionMarks += qs;
-      if (qs > 0 && QUESTION_MARK_RULE && acc[INTENT_QUESTION]! < QUESTION_MARK_RULE.weight) {
-        fire(QUESTION_MARK_RULE, start, i);
+      if (qs > 0 && QUESTION_MARK_RULE_ && acc[INTENT_QUESTION]! < QUESTION_MARK_RULE_.weight) {
+        fire(QUESTION_MARK_RULE_, start, i);
       }
       if (i - start >= 2) {
         if (qs >= 2 || (qs > 0 && bangs > 0)) {
-          raise(URGENCY, 0.3);
+          raise(URGENCY_, 0.3);
           raise(INTENT_COMPLAINT, 0.25);
         }
-        cues.push({
-          kind: 'punctuation',
-          text: src.slice(start, i),
-          start,
-          end: i,
-          effect: qs > 0 ? 'impatient punctuation' : 'exclamations intensify',
-          target: qs > 0 ? 'urgency' : 'sentiment',
-        });
+        cues.push(
+          cue(
+            'punctuation',
+            src.slice(start, i),
+            start,
+            i,
+            qs > 0 ? 'impatient punctuation' : 'exclamations intensify',
+            qs > 0 ? 'urgency' : 'sentiment',
+            undefined,
+          ),
+        );
       }
       breakClause();
       flushSentence();
       continue;
     }
     // Emoticons start with ASCII punctuation and stand apart from words before them.
-    if (c < 128 && EMOTICON_START[c] === 1) {
+    if (
+      c < 128 &&
+      EMOTICON_START_[c] === 1 &&
+      i + 1 < n &&
+      src.charCodeAt(i + 1) < 128 &&
+      EMOTICON_SECOND_[src.charCodeAt(i + 1)] === 1
+    ) {
       const before = i === 0 ? 32 : src.charCodeAt(i - 1);
       if (before <= 32 || !(before < 128 && CLASS[before] === C_DIGIT)) {
         let matched = 0;
@@ -579,21 +751,23 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           if (i + len > n) continue;
           const after = i + len < n ? src.charCodeAt(i + len) : 32;
           if (after < 128 && (CLASS[after] === C_LETTER || CLASS[after] === C_DIGIT)) continue;
-          const v = EMOTICONS.get(src.slice(i, i + len));
+          const v = EMOTICONS_.get(src.slice(i, i + len));
           if (v !== undefined) {
             matched = len;
             const start = i;
             sum += afterBut ? v * 1.5 : v;
             if (v > 0) positiveEmoji++;
-            cues.push({
-              kind: 'emoticon',
-              text: src.slice(start, start + len),
-              start,
-              end: start + len,
-              effect: v > 0 ? 'positive emoticon' : 'negative emoticon',
-              target: 'sentiment',
-              weight: v,
-            });
+            cues.push(
+              cue(
+                'emoticon',
+                src.slice(start, start + len),
+                start,
+                start + len,
+                v > 0 ? 'positive emoticon' : 'negative emoticon',
+                'sentiment',
+                v,
+              ),
+            );
           }
         }
         if (matched > 0) {
@@ -619,20 +793,22 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       }
     } else if (isEmojiBmp(c)) cp = c;
     if (cp >= 0) {
-      const v = EMOJI.get(cp);
+      const v = EMOJI_.get(cp);
       // A row of the same emoji counts once: "😂😂😂" is one laugh, not three.
       if (v !== undefined && cp !== lastEmoji) {
         sum += afterBut ? v * 1.5 : v;
         if (v > 0) positiveEmoji++;
-        cues.push({
-          kind: 'emoji',
-          text: src.slice(i, i + width),
-          start: i,
-          end: i + width,
-          effect: v > 0 ? 'positive emoji' : 'negative emoji',
-          target: 'sentiment',
-          weight: v,
-        });
+        cues.push(
+          cue(
+            'emoji',
+            src.slice(i, i + width),
+            i,
+            i + width,
+            v > 0 ? 'positive emoji' : 'negative emoji',
+            'sentiment',
+            v,
+          ),
+        );
       }
       if (v !== undefined || cp >= 0x1f000) lastEmoji = cp;
       i += width;
@@ -652,7 +828,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   if (capsWords > 0 && lowerWords > 0) {
     sum += capsAdjust;
     for (const cue of pendingCaps) cues.push(cue);
-    if (capsWords >= 2 && sum < 0) raise(URGENCY, 0.2);
+    if (capsWords >= 2 && sum < 0) raise(URGENCY_, 0.2);
   }
   const score = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + NORMALIZE_ALPHA);
   const label =
@@ -665,14 +841,14 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   // Tone feeds complaint and praise, but intents stay distinct from sentiment.
   if (score < -0.2) raise(INTENT_COMPLAINT, Math.min(0.6, (-score - 0.2) * 0.9));
   if (score > 0.2) raise(INTENT_PRAISE, Math.min(0.55, (score - 0.2) * 0.8));
-  if (hashtags >= 4) raise(HYPE, Math.min(0.5, hashtags * 0.08));
+  if (hashtags >= 4) raise(HYPE_, Math.min(0.5, hashtags * 0.08));
   if (hashtags >= 6 || mentions >= 6) raise(INTENT_SPAM, 0.4);
   if (urls > 0) {
-    raise(HYPE, 0.15);
+    raise(HYPE_, 0.15);
     raise(INTENT_SPAM, urls >= 2 ? 0.3 : 0.1);
   }
-  if (exclamations >= 2) raise(HYPE, 0.15);
-  if (positiveEmoji >= 3) raise(HYPE, 0.2);
+  if (exclamations >= 2) raise(HYPE_, 0.15);
+  if (positiveEmoji >= 3) raise(HYPE_, 0.2);
 
   const lang = options?.lang;
   if ((lang !== undefined && !/^en(?:-|$)/i.test(lang)) || foreignLetters > asciiLetters + 10) {
@@ -688,15 +864,42 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     });
   }
 
-  const intents = {} as Record<Intent, number>;
-  for (let k = 0; k < INTENTS.length; k++) intents[INTENTS[k]!] = round3(acc[k]!);
-  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+  // A literal with every key in one order keeps one object shape for all results (fast to read).
+  const intents: Record<Intent, number> = {
+    complaint: round3(acc[0]!),
+    question: round3(acc[1]!),
+    praise: round3(acc[2]!),
+    purchase_intent: round3(acc[3]!),
+    feature_request: round3(acc[4]!),
+    bug_report: round3(acc[5]!),
+    delivery_issue: round3(acc[6]!),
+    billing_issue: round3(acc[7]!),
+    account_issue: round3(acc[8]!),
+    cancellation: round3(acc[9]!),
+    job_inquiry: round3(acc[10]!),
+    partnership: round3(acc[11]!),
+    spam: round3(acc[12]!),
+  };
+  const found = cues;
+  for (let k = 1; k < found.length; k++) {
+    if (found[k]!.start < found[k - 1]!.start) {
+      found.sort(byPosition);
+      break;
+    }
+  }
+  // Let go of the caller's text: module state must not keep it alive.
+  src = '';
+  cues = pendingCaps = [];
   return {
     sentiment: { score: round3(score), label },
     intents,
-    urgency: round3(acc[URGENCY]!),
-    hype: round3(acc[HYPE]!),
-    crisis: round3(acc[CRISIS]!),
-    cues,
+    urgency: round3(acc[URGENCY_]!),
+    hype: round3(acc[HYPE_]!),
+    crisis: round3(acc[CRISIS_]!),
+    cues: found,
   };
+}
+
+function byPosition(a: Cue, b: Cue): number {
+  return a.start - b.start || a.end - b.end;
 }

@@ -33,6 +33,9 @@ export const F_BUT = 8;
 export const F_IMPERATIVE = 16;
 /** "please" itself, and verbs that ask for service rather than a feature ("please help", "please reply"). */
 export const F_SERVICE_VERB = 32;
+/** A five-letter stem ("refun"), matched at the start of words the lexicon does not know. */
+export const F_STEM = 64;
+export const STEM_LENGTH = 5;
 
 /** What a cue rule does: raise these slots by these weights (noisy-or), shown to people with `label`. */
 export interface Rule {
@@ -44,19 +47,25 @@ export interface Rule {
   readonly weight: number;
 }
 
-/** A node in a phrase: the rule that fires when the phrase ends here, and the words that may follow. */
+/** A node in a phrase: the rule that fires when the phrase ends here, and the words (by entry id) that may follow. */
 export interface PhraseNode {
   rule?: Rule;
-  next?: Map<string, PhraseNode>;
+  next?: Map<number, PhraseNode>;
 }
 
 /** Everything known about one lower-case word. */
 export interface Entry extends PhraseNode {
+  /** Position in ENTRIES; phrases refer to words by it. */
+  id: number;
+  word: string;
   valence: number;
   flags: number;
   boost: number;
   /** Fires when the word is negated ("never arrived"). */
   negated?: Rule;
+  /** Cue effects, made on first use ("positive word 'good'"). */
+  effect: string;
+  negatedEffect: string;
 }
 
 const slotIndex = new Map(SLOT_NAMES.map((name, i) => [name, i]));
@@ -93,11 +102,26 @@ export const LEXICON = new Map<string, Entry>();
 export const URGENCY_LABELS = new Set<string>();
 export const CRISIS_LABELS = new Set<string>();
 
+/** Every entry by id. */
+export const ENTRIES: Entry[] = [];
+
 function entry(word: string): Entry {
   let e = LEXICON.get(word);
   if (!e) {
-    e = { valence: 0, flags: 0, boost: 0 };
+    e = {
+      id: ENTRIES.length,
+      word,
+      valence: 0,
+      flags: 0,
+      boost: 0,
+      rule: undefined,
+      next: undefined,
+      negated: undefined,
+      effect: '',
+      negatedEffect: '',
+    };
     LEXICON.set(word, e);
+    ENTRIES.push(e);
   }
   return e;
 }
@@ -151,12 +175,13 @@ for (const raw of STEM_RULES.split('\n')) {
   if (!line || line.startsWith('#')) continue;
   const eq = line.indexOf(' = ');
   const semi = line.lastIndexOf(' ; ');
-  STEMS.set(line.slice(0, eq).trim(), {
-    valence: 0,
-    flags: 0,
-    boost: 0,
-    rule: parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim()),
-  });
+  const stem = line.slice(0, eq).trim();
+  if (LEXICON.has(stem) || stem.length !== STEM_LENGTH)
+    throw new Error(`Stem "${stem}" is a word or not ${STEM_LENGTH} letters`);
+  const e = entry(stem);
+  e.flags |= F_STEM;
+  e.rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+  STEMS.set(stem, e);
 }
 
 /** The rule for a "?" in the text. */
@@ -182,11 +207,12 @@ for (const raw of RULES.split('\n')) {
   }
   let node: PhraseNode = entry(first);
   for (const word of parts.slice(1)) {
+    const id = entry(word).id;
     node.next ??= new Map();
-    let child = node.next.get(word);
+    let child = node.next.get(id);
     if (!child) {
       child = {};
-      node.next.set(word, child);
+      node.next.set(id, child);
     }
     node = child;
   }
@@ -202,9 +228,13 @@ eachGroup(VADER_EMOTICONS, '\u0001', (token, valence) => EMOTICONS.set(token, va
 for (const [token, valence] of Object.entries(EMOTICON_OVERRIDES)) EMOTICONS.set(token, valence);
 /** Characters an emoticon can start with (ASCII code units), so most punctuation skips the lookup. */
 export const EMOTICON_START = new Uint8Array(128);
+/** Characters that can follow an emoticon's first character, so "." followed by a space skips the lookup. */
+export const EMOTICON_SECOND = new Uint8Array(128);
 for (const token of EMOTICONS.keys()) {
   const c = token.charCodeAt(0);
   if (c < 128) EMOTICON_START[c] = 1;
+  const d = token.charCodeAt(1);
+  if (d < 128) EMOTICON_SECOND[d] = 1;
 }
 
 /** Hashtag endings with their valence and the intent they signal (#epicfail is a complaint). */
@@ -213,3 +243,31 @@ export const HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]>
     ([suffix, valence, intent]) =>
       [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
   );
+
+// An open-addressing hash table over every entry, keyed by the FNV-1a hash of the lower-case word, so the tokenizer
+// can find a word from the characters it has just read, without cutting out or lower-casing a string.
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+let tableBits = 10;
+while (1 << tableBits < ENTRIES.length * 4) tableBits++;
+/** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
+export const TABLE_MASK = (1 << tableBits) - 1;
+/** Entry id + 1 in each slot (0 = empty). */
+export const TABLE_IDS = new Int32Array(1 << tableBits);
+/** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
+export const TABLE_HASHES = new Int32Array(1 << tableBits);
+
+/** FNV-1a over a lower-case word's UTF-16 code units (the tokenizer computes the same while reading). */
+export function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+for (const e of ENTRIES) {
+  const h = hashWord(e.word);
+  let slot = h & TABLE_MASK;
+  while (TABLE_IDS[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+  TABLE_IDS[slot] = e.id + 1;
+  TABLE_HASHES[slot] = h;
+}

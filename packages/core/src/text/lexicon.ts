@@ -289,7 +289,6 @@ export const IMPERATIVES: readonly string[] = [
   'expose',
   'display',
   'improve',
-  'support',
   'extend',
   'integrate',
   'put',

@@ -1,0 +1,176 @@
+// `pnpm --filter @rapport/core bench text`: speed of analyzeText and scoreMention beside the `sentiment` npm package
+// (AFINN) on the same tweets, in one process, medians of several rounds; then hostile inputs against a 50 ms budget.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Mention } from '../src/model/schemas';
+import { scoreMention } from '../src/scoring/score';
+import { analyzeText } from '../src/text/analyze';
+import { DATASETS } from '../eval/datasets';
+
+const require = createRequire(import.meta.url);
+const Sentiment = require('sentiment') as new () => { analyze(text: string): { score: number } };
+
+const ROUNDS = 9;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** A small seeded PRNG (mulberry32) so generated text is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadTweets(): { texts: string[]; source: string } {
+  const file = path.join(DATASETS, 'tweeteval-val', 'val_text.txt');
+  if (existsSync(file)) {
+    const texts = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((t) => t.trim() !== '');
+    return { texts, source: `${texts.length} TweetEval tweets` };
+  }
+  const words =
+    'my package never arrived where is my refund love this great service support please help order account ' +
+    'NOT happy sooooo good #fail @acme 😍 😡 !!! ?? thanks app crash billing today still waiting http://x.co/a'.split(
+      ' ',
+    );
+  const rnd = prng(42);
+  const texts = Array.from({ length: 2000 }, () =>
+    Array.from(
+      { length: 8 + Math.floor(rnd() * 16) },
+      () => words[Math.floor(rnd() * words.length)],
+    ).join(' '),
+  );
+  return { texts, source: `${texts.length} generated texts (dataset not found)` };
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+export default async function (): Promise<void> {
+  const { texts, source } = loadTweets();
+  const afinn = new Sentiment();
+  const mentions: Mention[] = texts.map((text, i) => ({
+    id: String(i),
+    platform: 'x',
+    channel: i % 3 === 0 ? 'private' : 'public',
+    direction: 'inbound',
+    author: {
+      id: `a${i % 97}`,
+      handle: `user${i % 97}`,
+      followers: (i * 7919) % 50_000,
+      verified: false,
+      isStaff: false,
+      isBrand: false,
+      isBot: false,
+      lifetimeValue: (i * 31) % 2000,
+    },
+    text,
+    createdAt: '2026-11-22T10:00:00Z',
+    metrics: { likes: i % 50, replies: i % 7, reposts: i % 11, quotes: i % 3, views: i * 13 },
+  }));
+  const now = '2026-11-22T12:30:00Z';
+  let sink = 0;
+  const runSentiment = () => {
+    for (const t of texts) sink += afinn.analyze(t).score;
+  };
+  const runAnalyze = () => {
+    for (const t of texts) sink += analyzeText(t).sentiment.score;
+  };
+  const runScore = () => {
+    for (const m of mentions) sink += scoreMention(m, { now }).priority;
+  };
+  // Warm up every contender before measuring.
+  for (let k = 0; k < 2; k++) {
+    runSentiment();
+    runAnalyze();
+    runScore();
+  }
+  const tS: number[] = [];
+  const tA: number[] = [];
+  const tM: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    // Alternate the order so neither side always runs on a warmer or colder machine.
+    if (r % 2 === 0) {
+      tS.push(time(runSentiment));
+      tA.push(time(runAnalyze));
+      tM.push(time(runScore));
+    } else {
+      tM.push(time(runScore));
+      tA.push(time(runAnalyze));
+      tS.push(time(runSentiment));
+    }
+  }
+  const n = texts.length;
+  const us = (ms: number) => (ms * 1000) / n;
+  const perSec = (ms: number) => Math.round(n / (ms / 1000));
+  const s = median(tS);
+  const a = median(tA);
+  const m = median(tM);
+  console.log(`Throughput on ${source}, median of ${ROUNDS} rounds (one process, interleaved):`);
+  console.log('contender                     µs/text   texts/s     vs sentiment');
+  console.log(
+    `sentiment (AFINN) .analyze    ${us(s).toFixed(2).padStart(7)}   ${String(perSec(s)).padStart(8)}     1.00x`,
+  );
+  console.log(
+    `rapport analyzeText           ${us(a).toFixed(2).padStart(7)}   ${String(perSec(a)).padStart(8)}     ${(s / a).toFixed(2)}x  (target >= 2x)`,
+  );
+  console.log(
+    `rapport scoreMention          ${us(m).toFixed(2).padStart(7)}   ${String(perSec(m)).padStart(8)}     ${(s / m).toFixed(2)}x  (target >= 1x)`,
+  );
+
+  // Hostile input: each must finish well under 50 ms (analyzeText reads at most 20,000 code units by default;
+  // the second column reads the whole input with maxLength: Infinity, to show every pass is linear).
+  const rnd = prng(7);
+  const MB = 1 << 20;
+  const wordSoup = Array.from(
+    { length: MB / 6 },
+    () => ['good', 'not', 'bad', 'refund', 'never', 'arrived'][Math.floor(rnd() * 6)],
+  ).join(' ');
+  const hostile: [string, string][] = [
+    ['1 MB of words', wordSoup.slice(0, MB)],
+    ['100k emoji', '😡😍👍🏽❤️‍🔥'.repeat(20_000).slice(0, 200_000)],
+    ['1 MB of "!"', '!'.repeat(MB)],
+    ['1 MB of "?!"', '?!'.repeat(MB / 2)],
+    ['1 MB one letter', 'a'.repeat(MB)],
+    ['1 MB elongations', 'sooooooooooooo '.repeat(MB / 15)],
+    ['1 MB of ":):(:/"', ':):(:/'.repeat(MB / 6)],
+    ['1 MB of "#@#@"', '#@'.repeat(MB / 2)],
+    ['1 MB of hashtags', '#fail#love#a'.repeat(MB / 12)],
+    ['1 MB of "http://"', 'http://'.repeat(MB / 7)],
+    ['zero-width + RTL', '\u200b\u200d\u202e\u2066'.repeat(MB / 4)],
+    ['lone surrogates', '\ud83d'.repeat(MB)],
+    ['"not " x 200k', 'not '.repeat(200_000)],
+    ['"where is my " x 80k', 'where is my '.repeat(80_000)],
+    ['markup', '<div onclick="x">'.repeat(MB / 18)],
+  ];
+  console.log('\nHostile input (median of 5 runs, ms; budget 50 ms):');
+  console.log('input                     chars      default   whole input');
+  for (const [name, text] of hostile) {
+    const d = median(
+      Array.from({ length: 5 }, () => time(() => (sink += analyzeText(text).cues.length))),
+    );
+    const w = median(
+      Array.from({ length: 3 }, () =>
+        time(() => (sink += analyzeText(text, { maxLength: Infinity }).cues.length)),
+      ),
+    );
+    console.log(
+      `${name.padEnd(24)} ${String(text.length).padStart(8)}   ${d.toFixed(2).padStart(7)}   ${w.toFixed(1).padStart(8)}  ${d < 50 ? 'ok' : 'OVER BUDGET'}`,
+    );
+  }
+  if (sink === 0.123456) console.log(sink); // keep the work observable
+}
