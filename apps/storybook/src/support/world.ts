@@ -107,7 +107,10 @@ export function agentLoadOf(rows: readonly QueueItem[]): Record<string, number> 
   return load;
 }
 
-/** The middle of the sample's delivery incident: the courier hub has failed and complaints pour in. */
-export const INCIDENT_NOW = Date.parse('2026-10-18T15:00:00Z');
+/**
+ * Monday 19 October, 09:00 UTC: the courier hub failed the day before, a spike was flagged overnight, and the
+ * team arrives to a queue full of delivery complaints.
+ */
+export const INCIDENT_NOW = Date.parse('2026-10-19T09:00:00Z');
 /** An ordinary weekday afternoon before the incident. */
 export const ORDINARY_NOW = Date.parse('2026-10-14T15:00:00Z');
