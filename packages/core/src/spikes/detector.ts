@@ -129,6 +129,10 @@ class Engine {
   /** The same per time of day (negative share has its own daily rhythm: e.g. unanswered chasers at night). */
   private readonly todNegCount: Float64Array;
   private readonly todNeg: Float64Array;
+  /** Scratch space for the burn test, per time-of-day slot. */
+  private readonly p0s: Float64Array;
+  private readonly ups: Float64Array;
+  private readonly downs: Float64Array;
   private sumAuthCount = 0;
   private sumAuth = 0;
 
@@ -149,6 +153,9 @@ class Engine {
     this.burning = new Uint8Array(R);
     this.todNegCount = new Float64Array(Math.max(1, this.g.perDay));
     this.todNeg = new Float64Array(Math.max(1, this.g.perDay));
+    this.p0s = new Float64Array(this.todNeg.length);
+    this.ups = new Float64Array(this.todNeg.length);
+    this.downs = new Float64Array(this.todNeg.length);
     this.last = null;
     if (state) {
       if (state.ring !== R) {
@@ -425,6 +432,21 @@ class Engine {
     if (this.sumNeg < ns.minBaselineNegative || this.sumNegCount <= 0) return undefined;
     const overall = this.sumNeg / this.sumNegCount;
     const usualAuthorRatio = this.sumAuthCount > 0 ? this.sumAuth / this.sumAuthCount : undefined;
+    // Bernoulli CUSUM: each negative mention adds log(p1/p0), each other one log((1-p1)/(1-p0)), with p0 the
+    // usual share at that time of day and p1 = p0 + shift. Computed once per time-of-day slot.
+    const slots = this.todNeg.length;
+    const { p0s, ups, downs } = this;
+    for (let t = 0; t < slots; t++) {
+      const share =
+        (this.todNeg[t]! + SHARE_PRIOR * overall) / (this.todNegCount[t]! + SHARE_PRIOR);
+      const p0 = Math.min(Math.max(share, 0.001), 0.998);
+      const p1 = Math.min(p0 + ns.shift, 0.999);
+      p0s[t] = p0;
+      ups[t] = Math.log(p1 / p0);
+      downs[t] = Math.log((1 - p1) / (1 - p0));
+    }
+    const R = this.g.ring;
+    const last = this.last!;
     let negative = 0;
     let count = 0;
     let expected = 0;
@@ -432,21 +454,27 @@ class Engine {
     let authorCount = 0;
     let repeat = 0;
     let llr = 0;
-    let best: BurnTest | undefined;
-    for (let j = i; j > i - this.g.burnWindow; j--) {
-      const cj = this.raw(this.count, j);
-      if (cj < 0 || !this.derived(this.covered, j)) break;
-      const nj = this.raw(this.negative, j);
+    let found = false;
+    let bFrom = i;
+    let bNeg = 0;
+    let bCount = 0;
+    let bAuthors = 0;
+    let bAuthorCount = 0;
+    let bLlr = -Infinity;
+    let bExcess = 0;
+    let bExpected = 0;
+    let tod = this.tod(i);
+    const lowest = Math.max(i - this.g.burnWindow, last - R);
+    for (let j = i; j > lowest; j--, tod = tod === 0 ? slots - 1 : tod - 1) {
+      const p = ((j % R) + R) % R;
+      const cj = this.count[p]!;
+      if (cj < 0 || !this.covered[p]) break;
+      const nj = this.negative[p]!;
       // Buckets already reported as a volume spike are left out: their negativity is in that spike's reasons.
-      if (nj < 0 || this.derived(this.flagged, j)) continue;
-      // Bernoulli CUSUM: each negative mention adds log(p1/p0), each other one log((1-p1)/(1-p0)), with p0 the
-      // usual share at this time of day and p1 = p0 + shift.
-      const p0 = Math.min(Math.max(this.usualShareAt(j, overall), 0.001), 0.998);
-      const p1 = Math.min(p0 + ns.shift, 0.999);
-      const up = Math.log(p1 / p0);
-      const down = Math.log((1 - p1) / (1 - p0));
+      if (nj < 0 || this.flagged[p]) continue;
+      const up = ups[tod]!;
       let rj = 0;
-      const aj = this.raw(this.authors, j);
+      const aj = this.authors[p]!;
       if (aj >= 0) {
         authors += aj;
         authorCount += cj;
@@ -461,35 +489,38 @@ class Engine {
       }
       negative += nj;
       count += cj;
-      expected += p0 * cj;
+      expected += p0s[tod]! * cj;
       repeat += rj;
-      llr += (nj - rj) * up + (cj - nj) * down;
-      if (!best || llr > best.llr) {
-        best = {
-          eligible: false,
-          from: j,
-          negative,
-          count,
-          authors,
-          authorCount,
-          llr,
-          excess: negative - repeat - expected,
-          usualShare: count > 0 ? expected / count : overall,
-          ...(usualAuthorRatio !== undefined && { usualAuthorRatio }),
-        };
+      llr += (nj - rj) * up + (cj - nj) * downs[tod]!;
+      if (!found || llr > bLlr) {
+        found = true;
+        bFrom = j;
+        bNeg = negative;
+        bCount = count;
+        bAuthors = authors;
+        bAuthorCount = authorCount;
+        bLlr = llr;
+        bExcess = negative - repeat - expected;
+        bExpected = expected;
       }
     }
-    if (!best) return undefined;
+    if (!found) return undefined;
     const spread =
-      best.authorCount === 0 ||
+      bAuthorCount === 0 ||
       usualAuthorRatio === undefined ||
-      best.authors / best.authorCount >= ns.minAuthorRatio * usualAuthorRatio;
-    best.eligible =
-      best.llr >= ns.threshold &&
-      best.negative >= ns.minNegative &&
-      best.excess >= ns.minExcess &&
-      spread;
-    return best;
+      bAuthors / bAuthorCount >= ns.minAuthorRatio * usualAuthorRatio;
+    return {
+      eligible: bLlr >= ns.threshold && bNeg >= ns.minNegative && bExcess >= ns.minExcess && spread,
+      from: bFrom,
+      negative: bNeg,
+      count: bCount,
+      authors: bAuthors,
+      authorCount: bAuthorCount,
+      llr: bLlr,
+      excess: bExcess,
+      usualShare: bCount > 0 ? bExpected / bCount : overall,
+      ...(usualAuthorRatio !== undefined && { usualAuthorRatio }),
+    };
   }
 
   /** Computes the derived values of bucket i (the newest) and, when `emit`, the spike it raises. */
@@ -735,7 +766,7 @@ function shell(engine: Engine): SpikeDetector {
       }
       const spike = engine.push(offset / engine.bucketMs, bucket);
       const spikes = spike ? [...snapshot.spikes, spike].slice(-KEPT_SPIKES) : snapshot.spikes;
-      snapshot = { spikes, lastBucket: iso(t) };
+      snapshot = { spikes, lastBucket: bucket.start };
       for (const l of [...listeners]) l();
       return spike;
     },
