@@ -19,13 +19,13 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-/** Options of the sample world. Every field is optional; the defaults give ~5,000 mentions over 30 days. */
+/** Options of the sample world. Every field is optional; the defaults give about 6,000 mentions over 30 days. */
 export interface SampleWorldOptions {
   /** Seed of the generator: the same seed and options always give the same world. Default `42`. */
   seed?: number | string;
   /** How many days the world covers, 1..3660. Default `30`. */
   days?: number;
-  /** Volume multiplier (> 0): `2` doubles the mentions and customers, `200` gives about a million mentions. Default `1`. */
+  /** Volume multiplier (> 0): `2` doubles the mentions and customers, `165` gives about a million mentions. Default `1`. */
   scale?: number;
   /** The first moment of the world, ISO 8601 with a zone. Default `2026-10-01T00:00:00Z` (never the clock). */
   start?: string;
@@ -387,13 +387,15 @@ class People {
   readonly fansOn = new Map<Platform, Author[]>();
   readonly customerCount: number;
   readonly spammerCount: number;
-  private readonly cache: Map<string, Author> | undefined;
+  private readonly cache = new Map<string, Author>();
+  /** Most authors kept for reuse; a streaming run starts over when it is full, so memory stays bounded. */
+  private readonly cacheLimit: number;
 
   constructor(
     private readonly o: Resolved,
-    cache: boolean,
+    keepAll: boolean,
   ) {
-    this.cache = cache ? new Map() : undefined;
+    this.cacheLimit = keepAll ? Number.POSITIVE_INFINITY : 20_000;
     this.customerCount = Math.max(40, Math.round(40 * o.days * o.scale));
     this.spammerCount = Math.max(5, Math.round(40 * o.scale));
     const followersOn: Partial<Record<Platform, number>> = {
@@ -511,20 +513,25 @@ class People {
     return this.special.get(author.id)?.platform ?? 'x';
   }
 
+  private remember(key: string, author: Author): void {
+    if (this.cache.size >= this.cacheLimit) this.cache.clear();
+    this.cache.set(key, author);
+  }
+
   /** A customer's account on a platform; index 0 is the most active customer. */
   customer(index: number, platform: Platform): Author {
     const key = `${platform}:${index}`;
-    const cached = this.cache?.get(key);
+    const cached = this.cache.get(key);
     if (cached) return cached;
     const rng = new Random(hashSeed(this.o.seed, 0x10000 + index));
     const author = this.person(customerId(platform, index), platform, rng, {});
-    this.cache?.set(key, author);
+    this.remember(key, author);
     return author;
   }
 
   spammer(index: number, platform: Platform): Author {
     const key = `spam:${platform}:${index}`;
-    const cached = this.cache?.get(key);
+    const cached = this.cache.get(key);
     if (cached) return cached;
     const rng = new Random(hashSeed(this.o.seed, 0x900000 + index));
     const word = rng.pick(['cash', 'deals', 'promo', 'crypto', 'win', 'followers']);
@@ -538,7 +545,7 @@ class People {
       isBrand: false,
       isBot: true,
     };
-    this.cache?.set(key, author);
+    this.remember(key, author);
     return author;
   }
 
@@ -1268,11 +1275,12 @@ function replyPrefix(platform: Platform, customer: Author): string {
  * Streams the sample world's events (each mention with its ground-truth label and its author's role), oldest first.
  *
  * Holds only the mentions not yet due (a few days' worth of pending replies), so a benchmark can draw a million
- * mentions without keeping them. Author objects are not shared between events in streaming mode.
+ * mentions without keeping them. Authors are rebuilt (equal, not the same object) once 20,000 are in memory.
  *
  * @example
  * ```ts
- * for (const { mention, label } of generateSampleEvents({ scale: 10 })) if (label.kind === 'spam') count++;
+ * let spam = 0;
+ * for (const { label } of generateSampleEvents({ scale: 10 })) if (label.kind === 'spam') spam++;
  * ```
  */
 export function* generateSampleEvents(
@@ -1285,14 +1293,14 @@ export function* generateSampleEvents(
 /**
  * Streams the sample world's mentions, oldest first, without holding them all (for benchmarks).
  *
- * The sequence is exactly `createSampleWorld(options).mentions` (with equal but not shared author objects).
- * About 5,000 mentions per 30 days at `scale: 1`; `scale: 200` gives about a million.
+ * The sequence equals `createSampleWorld(options).mentions` (deep equality; author objects may be copies).
+ * About 6,000 mentions per 30 days at `scale: 1`; `scale: 165` gives about a million.
  *
  * @example
  * ```ts
  * import { generateSampleMentions } from '@rapport/core/sample';
  * let n = 0;
- * for (const mention of generateSampleMentions({ seed: 7, scale: 200 })) n += mention.text.length;
+ * for (const mention of generateSampleMentions({ seed: 7, scale: 165 })) n += mention.text.length;
  * ```
  */
 export function* generateSampleMentions(
@@ -1305,7 +1313,7 @@ export function* generateSampleMentions(
  * Builds a deterministic, realistic sample world for stories, tests, benchmarks and docs.
  *
  * Kettle & Pine, a fictional kitchenware shop, over `days` days from `start`: a few thousand mentions across
- * platforms (about 5,000 at the defaults), customers with heavy-tailed follower counts and customer facts, brand
+ * platforms (about 6,000 at the defaults), customers with heavy-tailed follower counts and customer facts, brand
  * replies (mostly within the hour, some slow, some never; an auto-responder that answers nobody), threads by
  * `inReplyToId` and `conversationId`, a delivery incident (days 18–20) and a login outage (day 9) with their
  * ground truth in `incidents`, superfans who answer other customers, detractors, staff, spam, and a few texts
