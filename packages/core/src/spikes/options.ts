@@ -77,7 +77,14 @@ export const DEFAULT_SPIKE_OPTIONS: Readonly<ResolvedSpikeOptions> = Object.free
   }),
 });
 
-/** Bucket size in milliseconds for 'hour', 'day' or a number of milliseconds. */
+/**
+ * Bucket size in milliseconds for 'hour', 'day' or a number of milliseconds (returned as is).
+ *
+ * @example
+ * ```ts
+ * bucketSizeMs('hour'); // 3600000
+ * ```
+ */
 export function bucketSizeMs(bucket: 'hour' | 'day' | number): number {
   if (bucket === 'hour') return HOUR;
   if (bucket === 'day') return DAY;

@@ -21,10 +21,24 @@ export interface SeriesBucket {
   authors?: number;
 }
 
-/** What made a spike: an unusual number of mentions, or an unusual share of negative ones (a slow burn). */
+/**
+ * What made a spike: an unusual number of mentions, or an unusual share of negative ones (a slow burn).
+ *
+ * @example
+ * ```ts
+ * const label = spike.kind === 'volume' ? 'Mention spike' : 'Rising negativity';
+ * ```
+ */
 export type SpikeKind = 'volume' | 'negative_share';
 
-/** A word that stands out in a spike: how often it appeared, and how many times more often than usual. */
+/**
+ * A word that stands out in a spike: how often it appeared, and how many times more often than usual.
+ *
+ * @example
+ * ```ts
+ * const term: SpikeTerm = { term: 'refund', count: 41, lift: 12.5 };
+ * ```
+ */
 export interface SpikeTerm {
   term: string;
   /** Mentions in the spike that contain the term. */
@@ -73,7 +87,14 @@ export interface Spike {
   sampleMentionIds?: string[];
 }
 
-/** Settings of the negative-share (slow burn) test. See `DEFAULT_SPIKE_OPTIONS` for the defaults and why. */
+/**
+ * Settings of the negative-share (slow burn) test. See `DEFAULT_SPIKE_OPTIONS` for the defaults and why.
+ *
+ * @example
+ * ```ts
+ * detectSpikes(series, { negativeShare: { shift: 0.15, threshold: 8 } });
+ * ```
+ */
 export interface NegativeShareOptions {
   /** Run the test at all (needs `negative` in the buckets). */
   enabled: boolean;
@@ -101,6 +122,11 @@ export interface NegativeShareOptions {
  * Every threshold of spike detection, resolved (all fields present). See `DEFAULT_SPIKE_OPTIONS` for defaults.
  *
  * Durations are in milliseconds and converted to whole buckets (rounded up, at least one).
+ *
+ * @example
+ * ```ts
+ * const options: ResolvedSpikeOptions = resolveSpikeOptions({ cooldownMs: 12 * 3_600_000 });
+ * ```
  */
 export interface ResolvedSpikeOptions {
   /** Bucket size in milliseconds, or 'hour' / 'day'. Batch detection infers it from the series when absent. */
@@ -149,7 +175,15 @@ export interface ResolvedSpikeOptions {
   negativeShare: NegativeShareOptions;
 }
 
-/** Spike detection settings as the caller writes them: every field optional, nested ones partially. */
+/**
+ * Spike detection settings as the caller writes them: every field optional, nested ones partially. Unknown keys
+ * are rejected. Defaults: `DEFAULT_SPIKE_OPTIONS`.
+ *
+ * @example
+ * ```ts
+ * const options: SpikeOptions = { utcOffsetMinutes: 60, persistence: { k: 3 }, minAuthors: 10 };
+ * ```
+ */
 export type SpikeOptions = Partial<
   Omit<ResolvedSpikeOptions, 'negativeShare' | 'persistence' | 'immediate'>
 > & {
@@ -164,6 +198,11 @@ export type SpikeOptions = Partial<
  *
  * The ring arrays hold the last `ring` buckets by absolute bucket index (`index mod ring`); `-1` marks a bucket
  * with no data (gap) or an unknown `negative`/`authors`.
+ *
+ * @example
+ * ```ts
+ * localStorage.setItem('spikes', JSON.stringify(detector.getState()));
+ * ```
  */
 export interface SpikeDetectorState {
   version: 1;
@@ -180,7 +219,16 @@ export interface SpikeDetectorState {
   authors: number[];
 }
 
-/** A streaming spike detector: push buckets in time order; each push may raise a spike. */
+/**
+ * A streaming spike detector: push buckets in time order; each push may raise a spike. `subscribe` and
+ * `getSnapshot` fit React's `useSyncExternalStore` (both are plain closures, safe to pass unbound).
+ *
+ * @example
+ * ```ts
+ * const detector: SpikeDetector = createSpikeDetector();
+ * const unsubscribe = detector.subscribe(() => render(detector.getSnapshot().spikes));
+ * ```
+ */
 export interface SpikeDetector {
   /**
    * Adds the next bucket (strictly after the previous one; skipped buckets are gaps unless `zeroFilled`) and
@@ -195,14 +243,29 @@ export interface SpikeDetector {
   subscribe(listener: () => void): () => void;
 }
 
-/** What a UI shows of a streaming detector: recent spikes and the last bucket seen. Replaced, never mutated. */
+/**
+ * What a UI shows of a streaming detector: its last 100 spikes and the last bucket seen. Replaced after every
+ * push, never mutated (so identity comparison tells a UI when to re-render).
+ *
+ * @example
+ * ```ts
+ * const { spikes, lastBucket } = detector.getSnapshot();
+ * ```
+ */
 export interface SpikeSnapshot {
   spikes: readonly Spike[];
-  /** Start of the last bucket pushed (ISO 8601), if any. */
+  /** Start of the last bucket pushed, as it was given, if any. */
   lastBucket?: string;
 }
 
-/** Mention counts per bucket overall and per key (department or topic), from `bucketMentions`. */
+/**
+ * Mention counts per bucket overall and per key (department or topic), from `bucketMentions`.
+ *
+ * @example
+ * ```ts
+ * const { overall, byKey } = bucketMentions(mentions, { bucket: 'hour', now });
+ * ```
+ */
 export interface MentionBuckets {
   /** Bucket size in milliseconds. */
   bucketMs: number;
@@ -218,7 +281,14 @@ export interface MentionBuckets {
   rejected: Rejected<Mention>[];
 }
 
-/** How `bucketMentions` counts. `now` is an ISO 8601 string or epoch milliseconds. */
+/**
+ * How `bucketMentions` counts. `now` is an ISO 8601 string or epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const options: BucketMentionsOptions = { bucket: 'hour', now: Date.parse(nowIso), by: (m) => m.tags?.[0] };
+ * ```
+ */
 export interface BucketMentionsOptions {
   bucket: 'hour' | 'day' | number;
   now: string | number;
@@ -238,7 +308,15 @@ export interface BucketMentionsOptions {
   coverage?: { start: string | number; end: string | number }[];
 }
 
-/** What `explainSpike` may use to explain a spike. */
+/**
+ * What `explainSpike` may use to explain a spike. Functions come from the caller (router, sentiment scorer), so
+ * spike detection does not depend on them.
+ *
+ * @example
+ * ```ts
+ * const options: ExplainSpikeOptions = { departmentOf: (m) => myRouter(m), maxSamples: 3 };
+ * ```
+ */
 export interface ExplainSpikeOptions {
   /** The key of each mention, to keep only the mentions of the spike's series (when the spike has a `key`). */
   keyOf?: (mention: Mention) => string | undefined;
