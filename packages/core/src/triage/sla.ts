@@ -153,8 +153,12 @@ export function computeSla(
 export interface LiteClock {
   target: SlaTargetName;
   status: SlaStatus;
+  /** Fulfilled or stopped by a resolution (its status is final). */
+  stopped: boolean;
   /** Due (or breach) instant in ms since the epoch; undefined when the calendar has no working time ahead. */
   dueMs: number | undefined;
+  /** Without details, for a pending or warning clock: when it shows `warning` if it keeps running (-Infinity: already). */
+  warnMs?: number;
   clock?: SlaClock;
 }
 
@@ -440,7 +444,14 @@ function runClock(
   else if (warnAt.length && used >= warnAt[0]! * targetMs) status = 'warning';
   else status = 'pending';
   const due = breachedAt ?? addBusinessTime(cal, stopped ? stop.at : now, remaining);
-  if (!detail) return { target, status, dueMs: due };
+  if (!detail) {
+    // When the first warning point is (or will be, if the clock keeps running) reached: -Infinity if already.
+    let warnMs: number | undefined;
+    if (status === 'warning') warnMs = -Infinity;
+    else if (status === 'pending' && warnAt.length)
+      warnMs = addBusinessTime(cal, now, warnAt[0]! * targetMs - used);
+    return { target, status, stopped, dueMs: due, ...(warnMs !== undefined && { warnMs }) };
+  }
   const events: SlaEvent[] = [
     {
       kind: 'applied',
@@ -501,7 +512,7 @@ function runClock(
     cycles: 1,
     events,
   };
-  return { target, status, dueMs: due, clock };
+  return { target, status, stopped, dueMs: due, clock };
 }
 
 function cap(s: string): string {

@@ -89,6 +89,23 @@ describe('createTriage: ingest and queue', () => {
     expect(triage.queue(at(40), { limit: 1 })).toHaveLength(1);
   });
 
+  it('shows warning at 75% of the target and breached after it, and filters by status', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('w', 0, 'question', { channel: 'private' }));
+    expect(triage.queue(at(30))[0]!.sla!.status).toBe('pending');
+    expect(triage.queue(at(46))[0]!.sla!.status).toBe('warning');
+    expect(triage.queue(at(61))[0]!.sla).toMatchObject({
+      status: 'breached',
+      timeToBreach: -60_000,
+    });
+    expect(triage.queue(at(61), { statuses: ['breached'] })).toHaveLength(1);
+    expect(triage.queue(at(30), { statuses: ['breached'] })).toHaveLength(0);
+    triage.reply('w', { at: at(62), agentId: 'mk' });
+    expect(triage.queue(at(63), { statuses: ['paused'] }).map((i) => i.conversationId)).toEqual([
+      'w',
+    ]);
+  });
+
   it('keeps rejected records with reasons and counts duplicates once', () => {
     const triage = createTriage(base);
     const r = triage.ingest([

@@ -30,6 +30,7 @@ import type {
   SlaPause,
   SlaPolicy,
   SlaState,
+  SlaStatus,
   SlaTargetName,
   Triage,
   TriageConfig,
@@ -104,12 +105,18 @@ interface Rec {
   /** Earliest due instant of a clock not met and not paused (breached clocks count), or Infinity. */
   dueMs: number;
   dueTarget?: SlaTargetName;
+  /** When the clock due first shows `warning` (-Infinity: already; Infinity: never). */
+  warnMs: number;
+  /** Status when no clock is due: `paused` (waiting on the customer) or `met`. */
+  idleStatus: SlaStatus;
   rank: number;
   waitingSinceMs: number;
   unanswered: number;
   answered: number;
   /** What this conversation adds to the open, answered and resolved counters. */
   counted: [open: number, answered: number, resolved: number];
+  /** Slot in the open list, -1 when not open. */
+  openIndex: number;
   complaint: boolean;
   /** Already listed among its customer's complaints. */
   complained: boolean;
@@ -166,11 +173,35 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   const autoAssign = config.autoAssign ?? agents.size > 0;
 
   const recs = new Map<string, Rec>();
-  const open = new Set<Rec>();
+  /** Open conversations, in no order (swap-removal keeps add and delete O(1)); `rec.openIndex` is the slot. */
+  const open: Rec[] = [];
+  /** `openRanks[i]` is `open[i].rank`: the queue scan reads this packed array, not the records. */
+  let openRanks = new Float64Array(1024);
+  const isOpen = (rec: Rec) => rec.openIndex >= 0;
+  const addOpen = (rec: Rec) => {
+    if (rec.openIndex >= 0) return;
+    rec.openIndex = open.push(rec) - 1;
+    if (rec.openIndex >= openRanks.length) {
+      const grown = new Float64Array(openRanks.length * 2);
+      grown.set(openRanks);
+      openRanks = grown;
+    }
+  };
+  const removeOpen = (rec: Rec) => {
+    const i = rec.openIndex;
+    if (i < 0) return;
+    const last = open.pop()!;
+    if (last !== rec) {
+      open[i] = last;
+      last.openIndex = i;
+      openRanks[i] = last.rank;
+    }
+    rec.openIndex = -1;
+  };
   const convOfMention = new Map<string, string>();
   const rejected: Rejected[] = [];
   const owners = new Map<string, string>();
-  /** Author id → their complaints (conversation, time, what about), oldest first. */
+  /** Author id → their complaints (conversation, time, what about), in the order they were ingested. */
   const complaints = new Map<string, { conversationId: string; at: number; about: string }[]>();
   const load = new Map<string, number>();
   const counts: Record<MentionPlace, number> = { open: 0, answered: 0, resolved: 0, rejected: 0 };
@@ -204,7 +235,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     counts.open -= rec.counted[0];
     counts.answered -= rec.counted[1];
     counts.resolved -= rec.counted[2];
-    const wasOpen = open.has(rec);
+    const wasOpen = isOpen(rec);
     const lastInbound = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
     // A customer message after the resolution reopens the conversation.
     if (
@@ -279,6 +310,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
     rec.dueMs = Infinity;
     rec.dueTarget = undefined;
+    rec.idleStatus = 'met';
     if (rec.status === 'open') {
       const clocks = evaluateSla(
         slaInput(rec),
@@ -289,16 +321,20 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         rec.times,
       );
       for (const c of clocks) {
-        if (c.status === 'met' || c.status === 'paused' || c.dueMs === undefined) continue;
+        if (c.status === 'paused') rec.idleStatus = 'paused';
+        // Clocks already fulfilled (even late) no longer drive the queue.
+        if (c.stopped || c.status === 'paused' || c.dueMs === undefined) continue;
         const due = c.dueMs;
         if (due < rec.dueMs) {
           rec.dueMs = due;
+          rec.warnMs = c.warnMs ?? Infinity;
           rec.dueTarget = c.target;
         }
       }
-      open.add(rec);
-    } else open.delete(rec);
+      addOpen(rec);
+    } else removeOpen(rec);
     rec.rank = rec.dueMs - rec.priority * lead;
+    if (rec.openIndex >= 0) openRanks[rec.openIndex] = rec.rank;
 
     if (rec.assignee !== undefined && wasOpen && rec.status === 'resolved') {
       adjustLoad(rec.assignee, -1);
@@ -394,7 +430,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       let room = agent.capacity - (load.get(id) ?? 0);
       if (room <= 0) continue;
       const waiting = smallestK(
-        [...open].filter((r) => r.assignee === undefined && canTake(agent, r)),
+        open.filter((r) => r.assignee === undefined && canTake(agent, r)),
         room,
         compareRecs,
       );
@@ -468,11 +504,14 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       tags: [],
       policy: DEFAULT_SLA_POLICY,
       dueMs: Infinity,
+      warnMs: Infinity,
+      idleStatus: 'met',
       rank: Infinity,
       waitingSinceMs: 0,
       unanswered: 0,
       answered: 0,
       counted: [0, 0, 0],
+      openIndex: -1,
       complaint: false,
       complained: false,
     };
@@ -495,10 +534,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     if (!list) complaints.set(m.author.id, (list = []));
     if (rec.complained) return;
     rec.complained = true;
-    // Keep the list in time order (mentions mostly arrive in order, so this rarely moves anything).
-    let i = list.length;
-    while (i > 0 && list[i - 1]!.at > t) i--;
-    list.splice(i, 0, { conversationId: rec.id, at: t, about: d.about });
+    list.push({ conversationId: rec.id, at: t, about: d.about });
   }
 
   function ingestOne(input: unknown, index: number, accepted: TriagedMention[]): void {
@@ -536,6 +572,59 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   // ----- reading ------------------------------------------------------------------------------------------------
 
+  /**
+   * The `limit` most urgent open conversations matching `filter`, sorted: one pass with a bounded max-heap. The
+   * rank is checked before the filter, so most conversations cost one number comparison.
+   */
+  function topOpen(limit: number, filter: QueueFilter | undefined, now: number): Rec[] {
+    const heap: Rec[] = [];
+    if (limit <= 0) return heap;
+    let worst = Infinity;
+    const n = open.length;
+    const ranks = openRanks;
+    for (let i = 0; i < n; i++) {
+      if (ranks[i]! > worst) continue;
+      const r = open[i]!;
+      if (heap.length === limit && compareRecs(r, heap[0]!) >= 0) continue;
+      if (filter && !matchesFilter(r, filter, now)) continue;
+      if (heap.length < limit) {
+        heap.push(r);
+        heapUp(heap, heap.length - 1);
+      } else {
+        heap[0] = r;
+        heapDown(heap, 0);
+      }
+      if (heap.length === limit) worst = heap[0]!.rank;
+    }
+    return heap.sort(compareRecs);
+  }
+
+  function heapUp(heap: Rec[], i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (compareRecs(heap[i]!, heap[p]!) <= 0) return;
+      const x = heap[i]!;
+      heap[i] = heap[p]!;
+      heap[p] = x;
+      i = p;
+    }
+  }
+
+  function heapDown(heap: Rec[], i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && compareRecs(heap[l]!, heap[top]!) > 0) top = l;
+      if (r < heap.length && compareRecs(heap[r]!, heap[top]!) > 0) top = r;
+      if (top === i) return;
+      const x = heap[i]!;
+      heap[i] = heap[top]!;
+      heap[top] = x;
+      i = top;
+    }
+  }
+
   function compareRecs(a: Rec, b: Rec): number {
     if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
     if (a.priority !== b.priority) return b.priority - a.priority;
@@ -547,9 +636,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const flags: CareFlag[] = [];
     const customer = rec.mentions[0]!.author;
     const start = rec.times[0]!;
-    const before = (complaints.get(customer.id) ?? []).filter(
-      (c) => c.conversationId !== rec.id && c.at < start && start - c.at <= repeatWindow,
-    );
+    const before = (complaints.get(customer.id) ?? [])
+      .filter((c) => c.conversationId !== rec.id && c.at < start && start - c.at <= repeatWindow)
+      .sort((a, b) => a.at - b.at);
     if (before.length) {
       const last = before[before.length - 1]!;
       const lastRec = recs.get(last.conversationId);
@@ -578,18 +667,17 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
   }
 
+  /** The conversation's SLA status at `now` from what refresh() cached (no clock arithmetic). */
+  function statusAt(rec: Rec, now: number): SlaStatus {
+    if (!Number.isFinite(rec.dueMs)) return rec.idleStatus;
+    if (rec.dueMs <= now) return 'breached';
+    return rec.warnMs <= now ? 'warning' : 'pending';
+  }
+
   function toItem(rec: Rec, position: number, now: number): QueueItem {
     let sla: QueueItem['sla'];
     if (rec.dueTarget !== undefined && Number.isFinite(rec.dueMs)) {
-      const c = evaluateSla(
-        slaInput(rec),
-        rec.policy,
-        calendarOf(rec.policy),
-        now,
-        false,
-        rec.times,
-      ).find((x) => x.target === rec.dueTarget);
-      const status = rec.dueMs <= now ? 'breached' : (c?.status ?? 'pending');
+      const status = statusAt(rec, now);
       sla = { target: rec.dueTarget, dueAt: iso(rec.dueMs), timeToBreach: rec.dueMs - now, status };
     }
     const top = [...rec.decisions.values()].reduce<TriageDecision | undefined>(
@@ -628,11 +716,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     )
       return false;
     if (f.platforms && !f.platforms.includes(rec.mentions[0]!.platform)) return false;
-    if (f.statuses) {
-      const status = rec.dueMs <= now ? 'breached' : Number.isFinite(rec.dueMs) ? undefined : 'met';
-      if (status !== undefined && !f.statuses.includes(status)) return false;
-      if (status === undefined && !f.statuses.includes(slaOf(rec, now).status)) return false;
-    }
+    if (f.statuses && !f.statuses.includes(statusAt(rec, now))) return false;
     return true;
   }
 
@@ -794,8 +878,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const t = Date.parse(now);
       if (!Number.isFinite(t)) throw new RangeError(`Triage: "${now}" is not an ISO 8601 instant.`);
       const limit = filter?.limit ?? 50;
-      const candidates = filter ? filterIter(open, (r) => matchesFilter(r, filter, t)) : open;
-      const top = smallestK(candidates, limit, compareRecs, (r) => r.rank);
+      const top = topOpen(limit, filter, t);
       return top.map((r, i) => toItem(r, i + 1, t));
     },
 
@@ -912,7 +995,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const t = Date.parse(now);
       const notices: EscalationNotice[] = [];
       if (!ladder.length) return notices;
-      for (const rec of [...open]) {
+      for (const rec of open.slice()) {
         if (!Number.isFinite(rec.dueMs)) continue;
         let changedRec = false;
         for (let i = rec.escalationIndex + 1; i < ladder.length; i++) {
@@ -959,7 +1042,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     getSnapshot() {
-      return (snapshot ??= { version, openConversations: open.size, counts: { ...counts } });
+      return (snapshot ??= { version, openConversations: open.length, counts: { ...counts } });
     },
 
     toJSON() {
@@ -1054,10 +1137,6 @@ const TARGET_WORDS: Record<SlaTargetName, string> = {
 };
 function words(t: SlaTargetName | undefined): string {
   return t ? TARGET_WORDS[t] : 'SLA';
-}
-
-function* filterIter<T>(items: Iterable<T>, keep: (item: T) => boolean): Iterable<T> {
-  for (const x of items) if (keep(x)) yield x;
 }
 
 function lastIndex<T>(list: readonly T[], test: (x: T) => boolean): number {

@@ -1,0 +1,249 @@
+// `pnpm --filter @rapport/core bench triage`: the triage at scale, on the sample world (Kettle & Pine).
+//  1. Ingest 1,000,000 mentions end to end (analyze, score, route, thread, SLA on a business-hours calendar in
+//     Europe/London, queue upkeep): mentions per second on one core, with a per-stage breakdown.
+//  2. `queue(now)` top 50 of 100,000 open conversations: median of many calls, beside a full sort.
+//  3. Memory per open conversation.
+// Set TRIAGE_BENCH_MENTIONS to ingest fewer mentions (e.g. 200000) on a slow machine.
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import type { Mention } from '../src/model/schemas';
+import { generateSampleMentions } from '../src/sample';
+import { scoreMention } from '../src/scoring';
+import { analyzeText } from '../src/text';
+import { testSignals } from '../src/triage/fixtures';
+import {
+  computeSla,
+  createTriage,
+  routeMention,
+  type Calendar,
+  type TriageConfig,
+} from '../src/triage';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const N = Number(process.env.TRIAGE_BENCH_MENTIONS ?? 1_000_000);
+const BATCH = 1000;
+const QUEUE_CONVERSATIONS = 100_000;
+
+const weekday = [{ start: '08:00', end: '20:00' }];
+const weekend = [{ start: '10:00', end: '16:00' }];
+const london: Calendar = {
+  id: 'uk',
+  timeZone: 'Europe/London',
+  week: {
+    mon: weekday,
+    tue: weekday,
+    wed: weekday,
+    thu: weekday,
+    fri: weekday,
+    sat: weekend,
+    sun: weekend,
+  },
+  holidays: ['2026-12-25', '2026-12-26'],
+};
+const config: TriageConfig = {
+  calendars: [london],
+  defaultCalendar: 'uk',
+  slaPolicies: [
+    {
+      id: 'standard',
+      targets: {
+        firstResponse: 60,
+        nextResponse: 120,
+        resolution: 24 * 60,
+        publicAcknowledgement: 60,
+      },
+      byBand: { critical: { firstResponse: 15 }, high: { firstResponse: 30 } },
+    },
+  ],
+  routing: {
+    rules: [
+      {
+        id: 'legal',
+        when: { keywords: ['lawyer', 'solicitor', 'small claims court', 'trading standards'] },
+        then: { department: 'service', needsApproval: 'legal', priorityBoost: 20 },
+      },
+      {
+        id: 'press',
+        when: { author: { minFollowers: 50_000 }, sentiment: { labels: ['negative'] } },
+        then: { priorityBoost: 15, tags: ['exposure'] },
+      },
+    ],
+  },
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export default async function (): Promise<void> {
+  // ----- 1. End to end ---------------------------------------------------------------------------------------------
+  console.log(`Generating ${fmt(N)} sample mentions (untimed)...`);
+  const t0 = performance.now();
+  const mentions: Mention[] = [];
+  for (const m of generateSampleMentions({ seed: 7, scale: Math.max(1, N / 5000), days: 30 })) {
+    mentions.push(m);
+    if (mentions.length >= N) break;
+  }
+  const inbound = mentions.filter((m) => m.direction === 'inbound').length;
+  console.log(
+    `  ${fmt(mentions.length)} mentions (${fmt(inbound)} inbound) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const triage = createTriage(config);
+  let ingestMs = 0;
+  let queueMs = 0;
+  const queueEvery = 50_000;
+  for (let i = 0; i < mentions.length; i += BATCH) {
+    const batch = mentions.slice(i, i + BATCH);
+    const s = performance.now();
+    triage.ingest(batch);
+    ingestMs += performance.now() - s;
+    if ((i + BATCH) % queueEvery === 0) {
+      const q = performance.now();
+      triage.queue(batch[batch.length - 1]!.createdAt);
+      queueMs += performance.now() - q;
+    }
+  }
+  const snap = triage.getSnapshot();
+  gc();
+  const heapFull = process.memoryUsage().heapUsed - heap0;
+  console.log(
+    '\n1. Ingest end to end (analyze + score + route + thread + SLA + queue upkeep), one core',
+  );
+  console.log(
+    `  ${fmt(mentions.length)} mentions in ${(ingestMs / 1000).toFixed(1)} s = ${fmt((mentions.length / ingestMs) * 1000)} mentions/s (target 100,000)`,
+  );
+  console.log(
+    `  queue(now) every ${fmt(queueEvery)} mentions: ${(queueMs / Math.max(1, Math.floor(mentions.length / queueEvery))).toFixed(2)} ms per call`,
+  );
+  console.log(
+    `  ${fmt(snap.openConversations)} open conversations; places ${JSON.stringify(snap.counts)}`,
+  );
+  console.log(
+    `  heap for the whole state: ${fmt(heapFull / 1e6)} MB (${fmt(heapFull / mentions.length)} B per mention, mentions included)`,
+  );
+
+  // Per-stage breakdown on the first 100,000 mentions (medians of 3 rounds).
+  const sample = mentions.slice(0, 100_000);
+  const sampleIn = sample.filter((m) => m.direction === 'inbound');
+  const rate = (count: number, fn: () => void) => {
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const s = performance.now();
+      fn();
+      times.push(performance.now() - s);
+    }
+    return (count / median(times)) * 1000;
+  };
+  const signals = sampleIn.map((m) => analyzeText(m.text));
+  const stub = testSignals({ complaint: 0.6 }, -0.4);
+  const stubScore = { priority: 40, band: 'normal' as const, reasons: [], signals: stub };
+  const stages: [string, number][] = [
+    [
+      'analyzeText (text module)',
+      rate(sampleIn.length, () => sampleIn.forEach((m) => analyzeText(m.text))),
+    ],
+    [
+      'scoreMention with signals (scoring module)',
+      rate(sampleIn.length, () =>
+        sampleIn.forEach((m, i) => scoreMention(m, { signals: signals[i]! })),
+      ),
+    ],
+    [
+      'routeMention with signals (2 rules)',
+      rate(sampleIn.length, () =>
+        sampleIn.forEach((m, i) => routeMention(m, config.routing, signals[i]!)),
+      ),
+    ],
+    [
+      'triage.ingest with analyze+score stubbed (threading, routing, SLA, queue upkeep)',
+      rate(sample.length, () => {
+        const t = createTriage({ ...config, analyze: () => stub, score: () => stubScore });
+        for (let i = 0; i < sample.length; i += BATCH) t.ingest(sample.slice(i, i + BATCH));
+      }),
+    ],
+  ];
+  console.log(
+    '\n  Stage breakdown on 100,000 mentions (inbound only for the first three), per second:',
+  );
+  for (const [name, r] of stages) console.log(`    ${name.padEnd(82)} ${fmt(r).padStart(10)}`);
+  const conv = { mentions: sample.slice(0, 3), channel: 'public' as const, complaint: true };
+  const slaRate = rate(20_000, () => {
+    for (let i = 0; i < 20_000; i++)
+      computeSla(conv, config.slaPolicies![0]!, london, '2026-10-02T12:00:00Z');
+  });
+  console.log(
+    `    ${'computeSla with events (3 messages, London calendar)'.padEnd(82)} ${fmt(slaRate).padStart(10)}`,
+  );
+
+  // ----- 2. queue(now) over 100,000 open conversations ---------------------------------------------------------------
+  gc();
+  const heap1 = process.memoryUsage().heapUsed;
+  const big = createTriage({
+    ...config,
+    analyze: () => stub,
+    score: (m) => ({ ...stubScore, priority: (m.text.length * 7) % 100 }),
+  });
+  const base = mentions.filter((m) => m.direction === 'inbound');
+  for (let i = 0; i < QUEUE_CONVERSATIONS; i += BATCH) {
+    const batch: Mention[] = [];
+    for (let k = i; k < Math.min(i + BATCH, QUEUE_CONVERSATIONS); k++) {
+      const m = base[k % base.length]!;
+      batch.push({
+        id: `q${k}`,
+        platform: m.platform,
+        channel: m.channel,
+        direction: 'inbound',
+        author: m.author,
+        text: m.text,
+        createdAt: m.createdAt,
+      });
+    }
+    big.ingest(batch);
+  }
+  gc();
+  const perConversation = (process.memoryUsage().heapUsed - heap1) / QUEUE_CONVERSATIONS;
+  const now = base[Math.min(base.length, QUEUE_CONVERSATIONS) - 1]!.createdAt;
+  const queueTimes: number[] = [];
+  const filteredTimes: number[] = [];
+  for (let r = 0; r < 31; r++) {
+    let s = performance.now();
+    big.queue(now);
+    queueTimes.push(performance.now() - s);
+    s = performance.now();
+    big.queue(now, { departments: ['service'] });
+    filteredTimes.push(performance.now() - s);
+  }
+  // The peer: a full sort of every open conversation by the same order, then the first 50.
+  const state = big.toJSON();
+  const sortTimes: number[] = [];
+  const keys = state.conversations.map((c, i) => ({ id: c.id, rank: (i * 7919) % 100_003 }));
+  for (let r = 0; r < 11; r++) {
+    const s = performance.now();
+    [...keys].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1)).slice(0, 50);
+    sortTimes.push(performance.now() - s);
+  }
+  console.log(
+    `\n2. queue(now) top 50 of ${fmt(big.getSnapshot().openConversations)} open conversations (median of 31 calls)`,
+  );
+  console.log(
+    `  bounded heap, no filter:          ${median(queueTimes).toFixed(2)} ms (target < 5 ms)`,
+  );
+  console.log(`  bounded heap, department filter:  ${median(filteredTimes).toFixed(2)} ms`);
+  console.log(
+    `  full sort of the keys only (peer): ${median(sortTimes).toFixed(2)} ms -> heap is ${(median(sortTimes) / median(queueTimes)).toFixed(1)}x faster`,
+  );
+
+  // ----- 3. Memory --------------------------------------------------------------------------------------------------
+  console.log('\n3. Memory');
+  console.log(
+    `  ${fmt(perConversation)} B of heap per open conversation (one inbound mention, its decision and SLA upkeep; the mention object included)`,
+  );
+}
