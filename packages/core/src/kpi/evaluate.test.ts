@@ -396,6 +396,55 @@ describe('evaluateGoals: metric kinds', () => {
     );
   });
 
+  it('matches a naive running sum over rolling and all-time windows (property)', () => {
+    const rolling: Kpi = {
+      ...signups,
+      id: 'rolling',
+      metric: {
+        kind: 'cumulative',
+        measure: { source: 'orders', agg: 'sum', field: 'v' },
+        window: { count: 3, grain: 'day' },
+      },
+    };
+    const total: Kpi = {
+      ...signups,
+      id: 'total',
+      metric: { kind: 'cumulative', measure: { source: 'orders', agg: 'sum', field: 'v' } },
+    };
+    const DAY = 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: Date.UTC(2026, 9, 20), max: Date.UTC(2026, 10, 30) }),
+            v: fc.integer({ min: -5, max: 50 }),
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
+        (rows) => {
+          const events = rows.map((r) => ({ source: 'orders', ...r }));
+          const now = Date.UTC(2026, 11, 10);
+          const report = evaluateGoals(tree([rolling, total]), events, { ...NOV, now });
+          const sum = (a: number, b: number) =>
+            rows.filter((r) => r.at >= a && r.at < b).reduce((x, r) => x + r.v, 0);
+          const r = byId(report.kpis, 'rolling');
+          const t = byId(report.kpis, 'total');
+          r.trend.forEach((p) => {
+            const end = Date.parse(p.end);
+            expect(p.value).toBe(sum(end - 3 * DAY, end));
+          });
+          t.trend.forEach((p) => expect(p.value).toBe(sum(-Infinity, Date.parse(p.end))));
+          expect(r.actual).toBe(sum(Date.parse(NOV.to) - 3 * DAY, Date.parse(NOV.to)));
+          expect(t.previous).toBe(sum(-Infinity, Date.parse(NOV.from)));
+          expect(t.eventCount).toBe(
+            rows.filter((x) => x.at >= Date.parse(NOV.from) && x.at < Date.parse(NOV.to)).length,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('computes a conversion rate per entity within a time limit', () => {
     const conv: Kpi = {
       ...signups,

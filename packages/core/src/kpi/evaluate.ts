@@ -40,8 +40,55 @@ abstract class Acc {
     this.n = new Float64Array(slots);
   }
   abstract push(slot: number, v: number, key: unknown, t: number): void;
+  /** Adds one event to its window slot and, for the current window, its trend bucket (−1: none). */
+  add(slot: number, bucket: number, v: number, key: unknown, t: number): void {
+    this.push(slot, v, key, t);
+    if (bucket >= 0) this.push(2 + bucket, v, key, t);
+  }
   /** The slot's value; `p` is the percentile (0..100) for percentile measures, ignored by the others. */
   abstract value(slot: number, p?: number): Cell;
+}
+
+/**
+ * Every event once, tagged with its slot: the previous window, or the trend bucket of the current window
+ * (the current window is the union of its buckets). Grouped per slot on first read, in linear time.
+ */
+class SlotLog {
+  v = new Float64Array(1024);
+  tag = new Int32Array(1024);
+  length = 0;
+  add(slot: number, bucket: number, v: number): void {
+    if (this.length === this.v.length) {
+      const v2 = new Float64Array(this.length * 2);
+      v2.set(this.v);
+      this.v = v2;
+      const t2 = new Int32Array(this.length * 2);
+      t2.set(this.tag);
+      this.tag = t2;
+    }
+    this.v[this.length] = v;
+    this.tag[this.length++] = slot === CURRENT ? 2 + bucket : PREVIOUS;
+  }
+  /** Values per slot (slot 0 = everything tagged with a bucket); computed once. */
+  groups(slots: number): Float64Array[] {
+    const counts = new Int32Array(slots);
+    for (let i = 0; i < this.length; i++) {
+      const tag = this.tag[i]!;
+      counts[tag]!++;
+      if (tag >= 2) counts[CURRENT]!++;
+    }
+    const out = Array.from({ length: slots }, (_, s) => new Float64Array(counts[s]!));
+    const fill = new Int32Array(slots);
+    for (let i = 0; i < this.length; i++) {
+      const tag = this.tag[i]!;
+      const v = this.v[i]!;
+      out[tag]![fill[tag]!++] = v;
+      if (tag >= 2) out[CURRENT]![fill[CURRENT]!++] = v;
+    }
+    this.v = new Float64Array(0);
+    this.tag = new Int32Array(0);
+    return out;
+  }
 }
 
 class CountAcc extends Acc {
@@ -88,67 +135,54 @@ class ExtremeAcc extends Acc {
   }
 }
 
-/** Keeps every value once per slot; percentiles are read later by quickselect (linear time). */
+/** Keeps every value once; percentiles per slot are read later by quickselect (linear time). */
 class PercentileAcc extends Acc {
-  readonly lists: number[][];
-  readonly packed: (Float64Array | undefined)[];
-  constructor(slots: number) {
-    super(slots);
-    this.lists = Array.from({ length: slots }, () => []);
-    this.packed = new Array<Float64Array | undefined>(slots);
+  readonly log = new SlotLog();
+  private packed: Float64Array[] | undefined;
+  push(): void {
+    throw new Error('PercentileAcc takes add()');
   }
-  push(slot: number, v: number): void {
+  override add(slot: number, bucket: number, v: number): void {
     this.n[slot]!++;
-    this.lists[slot]!.push(v);
+    if (bucket >= 0) this.n[2 + bucket]!++;
+    this.log.add(slot, bucket, v);
   }
   value(slot: number, p = 50): Cell {
-    let packed = this.packed[slot];
-    if (!packed) {
-      packed = new Float64Array(this.lists[slot]!);
-      this.packed[slot] = packed;
-      this.lists[slot] = [];
-    }
-    const v = percentileInPlace(packed, p);
+    this.packed ??= this.log.groups(this.slots);
+    const v = percentileInPlace(this.packed[slot]!, p);
     return v === null ? none('no numeric values') : some(v);
   }
 }
 
 /**
- * Distinct values per slot: each value gets a small id once; slots keep ids, and a stamp array counts the
- * distinct ids of a slot in linear time at the end (cheaper than one Set per slot).
+ * Distinct values per slot: each value gets a small id once (one lookup per event), the log keeps ids, and a
+ * stamp array counts the distinct ids of every slot in linear time at the end.
  */
 class DistinctAcc extends Acc {
   readonly ids = new Map<unknown, number>();
-  readonly lists: number[][];
+  readonly log = new SlotLog();
   private sizes: Float64Array | undefined;
-  constructor(slots: number) {
-    super(slots);
-    this.lists = Array.from({ length: slots }, () => []);
+  push(): void {
+    throw new Error('DistinctAcc takes add()');
   }
-  private lastKey: unknown = undefined;
-  private lastId = -1;
-  push(slot: number, _v: number, key: unknown): void {
+  override add(slot: number, bucket: number, _v: number, key: unknown): void {
     this.n[slot]!++;
-    // The same event is pushed to the window and to its trend bucket: look its key up once.
-    let id = this.lastId;
-    if (key !== this.lastKey || id < 0) {
-      id = this.ids.get(key) ?? -1;
-      if (id < 0) {
-        id = this.ids.size;
-        this.ids.set(key, id);
-      }
-      this.lastKey = key;
-      this.lastId = id;
+    if (bucket >= 0) this.n[2 + bucket]!++;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
     }
-    this.lists[slot]!.push(id);
+    this.log.add(slot, bucket, id);
   }
   value(slot: number): Cell {
     if (!this.sizes) {
+      const groups = this.log.groups(this.slots);
       const stamp = new Int32Array(this.ids.size).fill(-1);
       this.sizes = new Float64Array(this.slots);
       for (let s = 0; s < this.slots; s++) {
         let distinct = 0;
-        for (const id of this.lists[s]!) {
+        for (const id of groups[s]!) {
           if (stamp[id] !== s) {
             stamp[id] = s;
             distinct++;
@@ -270,6 +304,51 @@ class RawAcc {
   }
 }
 
+/**
+ * Running totals without keeping events: every event lands in the cell between the query points (window
+ * starts and ends known before the pass) that hold it; a total over [a, b) adds whole cells.
+ */
+class CumulativeAcc {
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  total = 0;
+  private prefix: { sums: Float64Array; counts: Float64Array } | undefined;
+  constructor(readonly points: Float64Array) {
+    this.sums = new Float64Array(points.length + 1);
+    this.counts = new Float64Array(points.length + 1);
+  }
+  add(t: number, v: number): void {
+    // Cell k holds the times with exactly k points at or before them.
+    const p = this.points;
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    this.sums[lo]! += v;
+    this.counts[lo]!++;
+    this.total++;
+  }
+  /** Sum (or count) over [a, b); a = −Infinity means "since the beginning". Both must be query points. */
+  between(a: number, b: number, what: 'sums' | 'counts' = 'sums'): number {
+    if (!this.prefix) {
+      const sums = new Float64Array(this.sums.length + 1);
+      const counts = new Float64Array(this.sums.length + 1);
+      for (let k = 0; k < this.sums.length; k++) {
+        sums[k + 1] = sums[k]! + this.sums[k]!;
+        counts[k + 1] = counts[k]! + this.counts[k]!;
+      }
+      this.prefix = { sums, counts };
+    }
+    const first = a === Number.NEGATIVE_INFINITY ? 0 : lowerBound(this.points, a) + 1;
+    const last = lowerBound(this.points, b);
+    const prefix = this.prefix[what];
+    return last >= first ? prefix[last + 1]! - prefix[first]! : 0;
+  }
+}
+
 /** First index i with sorted[i] >= x. */
 function lowerBound(sorted: Float64Array, x: number): number {
   let lo = 0;
@@ -293,6 +372,7 @@ interface CompiledMeasure {
   keyField: string | undefined;
   acc: Acc | undefined;
   raw: RawAcc | undefined;
+  cum: CumulativeAcc | undefined;
   skipped: number;
   rows: GoalEvent[] | undefined;
   rowsWithheld: number;
@@ -526,6 +606,7 @@ export function evaluateGoals(
         snapshot,
         keyField ?? null,
         isRaw ? role : 'windowed',
+        m.kind === 'cumulative' ? (m.window ?? 'all') : null,
       ]);
       const existing = shared.get(key);
       if (existing) {
@@ -542,7 +623,11 @@ export function evaluateGoals(
         numeric,
         keyField,
         acc: isRaw ? undefined : makeAcc(measure!, slots, snapshot),
-        raw: isRaw ? new RawAcc() : undefined,
+        raw: m.kind === 'conversion' ? new RawAcc() : undefined,
+        cum:
+          m.kind === 'cumulative'
+            ? new CumulativeAcc(cumulativePoints(m.window, slots, slotEnd, from, to, timeZone))
+            : undefined,
         skipped: 0,
         rows: wantsRows ? [] : undefined,
         rowsWithheld: 0,
@@ -637,9 +722,7 @@ export function evaluateGoals(
           m.skipped++;
           continue;
         }
-        const acc = m.acc!;
-        acc.push(slot, v, key, t);
-        if (bucket >= 0) acc.push(2 + bucket, v, key, t);
+        m.acc!.add(slot, bucket, v, key, t);
         if (m.rows !== undefined && slot === CURRENT) collectRow(m, e, rowLimit);
       }
     }
@@ -662,7 +745,8 @@ export function evaluateGoals(
         m.skipped++;
         continue;
       }
-      m.raw!.push(t, v, key);
+      if (m.cum !== undefined) m.cum.add(t, v);
+      else m.raw!.push(t, v, key);
       if (m.rows !== undefined && slot === CURRENT) collectRow(m, e, rowLimit);
     }
   }
@@ -709,7 +793,7 @@ export function evaluateGoals(
           break;
         }
         case 'cumulative':
-          out[s] = cumulativeCell(ms[0]!.raw!, slotEnd(s), m.window, timeZone);
+          out[s] = cumulativeCell(ms[0]!.cum!, slotEnd(s), m.window, timeZone);
           break;
         case 'conversion':
           out[s] = conversionCell(
@@ -783,7 +867,13 @@ export function evaluateGoals(
       (x) => x.role !== 'denominator' && x.role !== 'conversion',
     ).map((x) => x.cm);
     const eventCount = primary.reduce(
-      (n, m) => n + (m.acc ? m.acc.n[CURRENT]! : countRawIn(m.raw!, from, to)),
+      (n, m) =>
+        n +
+        (m.acc
+          ? m.acc.n[CURRENT]!
+          : m.cum
+            ? m.cum.between(from, to, 'counts')
+            : countRawIn(m.raw!, from, to)),
       0,
     );
     const skipped = ms.reduce((n, x) => n + x.cm.skipped, 0);
@@ -874,17 +964,34 @@ function countRawIn(raw: RawAcc, from: number, to: number): number {
   return n;
 }
 
+function cumulativePoints(
+  window: RollingWindow | undefined,
+  slots: number,
+  slotEnd: (s: number) => number,
+  from: number,
+  to: number,
+  timeZone: string,
+): Float64Array {
+  const points = new Set<number>([from, to]);
+  for (let s = 0; s < slots; s++) {
+    const end = slotEnd(s);
+    points.add(end);
+    if (window) points.add(addCalendar(end, window.grain, -window.count, timeZone));
+  }
+  return Float64Array.from(points).sort();
+}
+
 function cumulativeCell(
-  raw: RawAcc,
+  cum: CumulativeAcc,
   end: number,
   window: RollingWindow | undefined,
   timeZone: string,
 ): Cell {
-  if (raw.t.length === 0) return none('no matching events up to the end of this period');
-  const { t, prefix } = raw.order();
-  const hi = lowerBound(t, end);
-  const lo = window ? lowerBound(t, addCalendar(end, window.grain, -window.count, timeZone)) : 0;
-  return some(hi > lo ? prefix[hi]! - prefix[lo]! : 0);
+  if (cum.total === 0) return none('no matching events up to the end of this period');
+  const start = window
+    ? addCalendar(end, window.grain, -window.count, timeZone)
+    : Number.NEGATIVE_INFINITY;
+  return some(cum.between(start, end));
 }
 
 function conversionCell(
