@@ -267,8 +267,10 @@ export default async function (): Promise<void> {
   console.log(
     `bare loop      wall median ${median(floor).toFixed(1)} ms; evaluateGoals / bare loop: ${(med / median(floor)).toFixed(1)}×`,
   );
+  // CPU time counts only the time this process ran (all its threads, so GC helpers too: an upper bound for one
+  // core); wall time also counts the time other processes on this shared 2-core machine held the CPUs.
   console.log(
-    `goal < 1000 ms on one core: ${best < 1000 ? 'met' : 'NOT met'} (best round; the machine is shared, so medians vary with load) [sink ${sink}]`,
+    `goal < 1000 ms on one core: ${cpuMed < 1000 ? 'met' : 'NOT met'} by CPU time (${cpuMed.toFixed(0)} ms); best wall round ${best.toFixed(0)} ms ${best < 1000 ? '(met)' : '(machine under load)'} [sink ${sink}]`,
   );
   const statuses = report.kpis.map((k) => k.status);
   console.log(
