@@ -95,6 +95,23 @@ describe('bucketMentions', () => {
     expect(out.rejected.map((r) => r.input.id)).toEqual(['2']);
   });
 
+  it('keeps the busiest keys and gathers the rest in one (other) series', () => {
+    const ms = Array.from({ length: 60 }, (_, i) =>
+      mention(String(i), T0 + i * 60_000, `a${i}`, 'x', {
+        tags: [i < 30 ? 'big' : i < 50 ? 'mid' : `tiny${i}`],
+      }),
+    );
+    const out = bucketMentions(ms, {
+      bucket: 'hour',
+      now: T0 + 2 * HOUR,
+      by: (m) => m.tags?.[0],
+      maxKeys: 3,
+    });
+    expect(Object.keys(out.byKey)).toEqual(['(other)', 'big', 'mid']);
+    expect(out.byKey['(other)']![0]!.count).toBe(10);
+    expect(out.overall[0]!.count).toBe(60);
+  });
+
   it('needs departmentOf for by: department', () => {
     expect(() => bucketMentions([], { bucket: 'hour', now: T0, by: 'department' })).toThrow(
       /departmentOf/,

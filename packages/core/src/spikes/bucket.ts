@@ -13,15 +13,25 @@ import type {
 /** Most buckets one call builds (about 114 years of hours): beyond that, pass `from`. */
 const MAX_BUCKETS = 1_000_000;
 
+/** Counts of one series, sparse: only buckets with mentions take memory. */
 interface Tally {
-  count: Int32Array;
-  negative: Int32Array;
-  authors: Map<number, Set<string>>;
+  total: number;
+  buckets: Map<number, { count: number; negative: number; authors: Set<string> }>;
 }
 
-function tally(n: number): Tally {
-  return { count: new Int32Array(n), negative: new Int32Array(n), authors: new Map() };
+function tally(): Tally {
+  return { total: 0, buckets: new Map() };
 }
+
+/**
+ * Name of the series that gathers the keys beyond `maxKeys` in `bucketMentions`.
+ *
+ * @example
+ * ```ts
+ * const rest = bucketMentions(mentions, { bucket: 'hour', now, by: topicOf }).byKey[OTHER_KEY];
+ * ```
+ */
+export const OTHER_KEY = '(other)';
 
 function toMsOrThrow(value: string | number, what: string): number {
   const ms = typeof value === 'number' ? value : Date.parse(value);
@@ -42,7 +52,8 @@ function toMsOrThrow(value: string | number, what: string): number {
  * Every bucket between the first and the last is present (zero when nothing came in), except buckets outside
  * `coverage`, which are left out as collection gaps. `authors` counts distinct author ids per bucket; `negative`
  * is counted when a `negative` function is given. Every mention not counted is in `rejected` with the reason.
- * Mentions whose key function returns undefined are counted overall only.
+ * Mentions whose key function returns undefined are counted overall only. At most `maxKeys` (default 100) key
+ * series are built: the busiest keys get their own, the rest share one series named `'(other)'`.
  *
  * @example
  * ```ts
@@ -145,35 +156,57 @@ export function bucketMentions(
       [{ path: 'from', message: `the series would have more than ${MAX_BUCKETS} buckets` }],
     );
   }
-  const overall = tally(n);
+  const overall = tally();
   const keyed = new Map<string, Tally>();
   const negative = options.negative;
   const add = (t: Tally, i: number, m: Mention, isNegative: boolean) => {
-    t.count[i]!++;
-    if (isNegative) t.negative[i]!++;
-    let set = t.authors.get(i);
-    if (!set) t.authors.set(i, (set = new Set()));
-    set.add(m.author.id);
+    let b = t.buckets.get(i);
+    if (!b) t.buckets.set(i, (b = { count: 0, negative: 0, authors: new Set() }));
+    b.count++;
+    t.total++;
+    if (isNegative) b.negative++;
+    b.authors.add(m.author.id);
   };
+  const keyOfAccepted: (string | undefined)[] = [];
   for (const { bucket, m } of accepted) {
     const i = bucket - first;
     const isNegative = negative ? negative(m) : false;
     add(overall, i, m, isNegative);
     const key = keyOf?.(m);
+    keyOfAccepted.push(key);
     if (key === undefined) continue;
     let t = keyed.get(key);
-    if (!t) keyed.set(key, (t = tally(n)));
+    if (!t) keyed.set(key, (t = tally()));
     add(t, i, m, isNegative);
+  }
+  // Keep the busiest keys; the rest share one series, so many small topics cannot blow up memory.
+  const maxKeys = options.maxKeys ?? 100;
+  if (keyed.size > maxKeys) {
+    const keep = new Set(
+      [...keyed]
+        .sort(([a, x], [b, y]) => y.total - x.total || (a < b ? -1 : 1))
+        .slice(0, Math.max(0, maxKeys - 1))
+        .map(([k]) => k),
+    );
+    const other = tally();
+    accepted.forEach(({ bucket, m }, k) => {
+      const key = keyOfAccepted[k];
+      if (key !== undefined && !keep.has(key))
+        add(other, bucket - first, m, negative ? negative(m) : false);
+    });
+    for (const key of [...keyed.keys()]) if (!keep.has(key)) keyed.delete(key);
+    keyed.set(OTHER_KEY, other);
   }
   const toSeries = (t: Tally): SeriesBucket[] => {
     const out: SeriesBucket[] = [];
     for (let i = 0; i < n; i++) {
       if (!isCovered(first + i)) continue;
+      const b = t.buckets.get(i);
       out.push({
         start: new Date(startOf(first + i)).toISOString(),
-        count: t.count[i]!,
-        ...(negative && { negative: t.negative[i]! }),
-        authors: t.authors.get(i)?.size ?? 0,
+        count: b?.count ?? 0,
+        ...(negative && { negative: b?.negative ?? 0 }),
+        authors: b?.authors.size ?? 0,
       });
     }
     return out;

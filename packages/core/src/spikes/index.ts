@@ -3,6 +3,6 @@ export type * from './types';
 export { DEFAULT_SPIKE_OPTIONS, resolveSpikeOptions, bucketSizeMs } from './options';
 export { createSpikeDetector, restoreSpikeDetector, mergeSpikeStates } from './detector';
 export { detectSpikes, inferBucketMs } from './batch';
-export { bucketMentions, detectSpikesByKey } from './bucket';
+export { bucketMentions, detectSpikesByKey, OTHER_KEY } from './bucket';
 export { explainSpike, tokenizeForTerms } from './explain';
 export { logPoissonUpperTail } from './stats';

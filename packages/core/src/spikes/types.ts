@@ -306,6 +306,8 @@ export interface BucketMentionsOptions {
    * collection ran the whole time, so buckets without mentions are zeros.
    */
   coverage?: { start: string | number; end: string | number }[];
+  /** Most key series to build (default 100); the rest share one series named '(other)'. */
+  maxKeys?: number;
 }
 
 /**
