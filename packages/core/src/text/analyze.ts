@@ -161,6 +161,15 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Whether a letter repeats three times in a row in text[start, end) ("sooo"). */
+function hasTripleLetter(text: string, start: number, end: number): boolean {
+  for (let k = start + 2; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === text.charCodeAt(k - 1) && c === text.charCodeAt(k - 2)) return true;
+  }
+  return false;
+}
+
 function squeeze(word: string, keep: number): string {
   let out = '';
   let run = 0;
@@ -551,9 +560,12 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   sentenceFeature = 0;
   sentenceService = false;
   pleasePending = false;
+  // The main loop reads the text and its length from locals, which the engine keeps in registers.
+  const str = src;
+  const len = n;
   let i = 0;
-  while (i < n) {
-    const c = src.charCodeAt(i);
+  while (i < len) {
+    const c = str.charCodeAt(i);
     const cls = c < 128 ? CLASS[c]! : C_OTHER;
     if (cls === C_SPACE) {
       i++;
@@ -568,10 +580,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           startsWithLower(i, 'www.'))
       ) {
         const start = i;
-        while (i < n && src.charCodeAt(i) > 32) i++;
+        while (i < len && str.charCodeAt(i) > 32) i++;
         urls++;
         cues.push(
-          cue('url', src.slice(start, i), start, i, 'links to a page', undefined, undefined),
+          cue('url', str.slice(start, i), start, i, 'links to a page', undefined, undefined),
         );
         breakClause();
         continue;
@@ -581,14 +593,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       const start = i;
       let upper = 0;
       let lower = 0;
-      let run = 1;
-      let maxRun = 1;
-      let prev = -1;
       let ascii = true;
       let h = FNV_OFFSET_;
-      let h5 = 0;
-      while (i < n) {
-        let d = src.charCodeAt(i);
+      while (i < len) {
+        let d = str.charCodeAt(i);
         if (d < 128) {
           const k = CLASS[d]!;
           if (k === C_LETTER) {
@@ -598,9 +606,9 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
             } else lower++;
           } else if (k !== C_DIGIT) {
             // An apostrophe inside a word ("don't") belongs to it.
-            if (!(d === 39 && i + 1 < n && i > start && isWordChar(src.charCodeAt(i + 1)))) break;
+            if (!(d === 39 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1)))) break;
           }
-        } else if (d === 0x2019 && i + 1 < n && i > start && isWordChar(src.charCodeAt(i + 1))) {
+        } else if (d === 0x2019 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1))) {
           d = 39;
         } else if (isWordChar(d)) {
           foreignLetters++;
@@ -608,15 +616,12 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         } else break;
         h = Math.imul(h ^ d, FNV_PRIME_);
         i++;
-        if (i - start === STEM_LENGTH_) h5 = h;
-        run = d === prev ? run + 1 : 1;
-        if (run > maxRun) maxRun = run;
-        prev = d;
       }
       asciiLetters += upper + lower;
       let e = ascii ? lookup(h, start, i) : LEXICON_.get(lowerWord(start, i));
       let stretched = false;
-      if (maxRun >= 3 && (e === undefined || e.valence === 0)) {
+      // Elongations and stems are looked for only in words the lexicon does not know (few, and short).
+      if (e === undefined && hasTripleLetter(str, start, i)) {
         // "sooooo gooood": try the word with runs cut to two letters, then to one.
         const word = lowerWord(start, i);
         const e2 = LEXICON_.get(squeeze(word, 2));
@@ -626,17 +631,24 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           stretched = true;
         }
       }
-      const first = src.charCodeAt(start);
+      const first = str.charCodeAt(start);
       if (e === undefined && i - start >= STEM_LENGTH_) {
         // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
-        const last = src.charCodeAt(i - 1);
+        const last = str.charCodeAt(i - 1);
         if (last >= 48 && last <= 57 && first >= 65) {
           let cut = i;
-          while (cut > start && src.charCodeAt(cut - 1) >= 48 && src.charCodeAt(cut - 1) <= 57)
+          while (cut > start && str.charCodeAt(cut - 1) >= 48 && str.charCodeAt(cut - 1) <= 57)
             cut--;
           e = LEXICON_.get(lowerWord(start, cut));
         }
         if (e === undefined && ascii) {
+          let h5 = FNV_OFFSET_;
+          for (let k = start; k < start + STEM_LENGTH_; k++) {
+            let d = str.charCodeAt(k);
+            if (d >= 65 && d <= 90) d |= 32;
+            else if (d === 0x2019) d = 39;
+            h5 = Math.imul(h5 ^ d, FNV_PRIME_);
+          }
           const stem = lookup(h5, start, start + STEM_LENGTH_);
           if (stem !== undefined && stem.flags & F_STEM_) e = stem;
         }
@@ -644,7 +656,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       const caps = upper >= 2 && lower === 0;
       if (caps) capsWords++;
       else if (lower > 0) lowerWords++;
-      // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue text.
+      // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
       const plain = upper === 0 && !stretched && e !== undefined && e.word.length === i - start;
       onWord(
         e,
@@ -661,8 +673,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     if (c === 35 /* # */ || c === 64 /* @ */) {
       const start = i;
       let j = i + 1;
-      while (j < n) {
-        const d = src.charCodeAt(j);
+      while (j < len) {
+        const d = str.charCodeAt(j);
         if (isWordChar(d) || d === 95) j++;
         else break;
       }
@@ -672,7 +684,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           cues.push(
             cue(
               'mention',
-              src.slice(start, j),
+              str.slice(start, j),
               start,
               j,
               'addresses an account',
@@ -689,7 +701,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           nActive = 0;
           if (cues.length === cueCount) {
             cues.push(
-              cue('hashtag', src.slice(start, j), start, j, 'a hashtag', undefined, undefined),
+              cue('hashtag', str.slice(start, j), start, j, 'a hashtag', undefined, undefined),
             );
           }
         }
@@ -703,8 +715,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       const start = i;
       let bangs = 0;
       let qs = 0;
-      while (i < n) {
-        const d = src.charCodeAt(i);
+      while (i < len) {
+        const d = str.charCodeAt(i);
         if (d === 33) bangs++;
         else if (d === 63) qs++;
         else if (d !== 49 || bangs === 0) break; // "!!!1" counts as one run
@@ -723,7 +735,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         cues.push(
           cue(
             'punctuation',
-            src.slice(start, i),
+            str.slice(start, i),
             start,
             i,
             qs > 0 ? 'impatient punctuation' : 'exclamations intensify',
@@ -740,29 +752,29 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     if (
       c < 128 &&
       EMOTICON_START_[c] === 1 &&
-      i + 1 < n &&
-      src.charCodeAt(i + 1) < 128 &&
-      EMOTICON_SECOND_[src.charCodeAt(i + 1)] === 1
+      i + 1 < len &&
+      str.charCodeAt(i + 1) < 128 &&
+      EMOTICON_SECOND_[str.charCodeAt(i + 1)] === 1
     ) {
-      const before = i === 0 ? 32 : src.charCodeAt(i - 1);
+      const before = i === 0 ? 32 : str.charCodeAt(i - 1);
       if (before <= 32 || !(before < 128 && CLASS[before] === C_DIGIT)) {
         let matched = 0;
-        for (let len = 4; len >= 2 && matched === 0; len--) {
-          if (i + len > n) continue;
-          const after = i + len < n ? src.charCodeAt(i + len) : 32;
+        for (let size = 4; size >= 2 && matched === 0; size--) {
+          if (i + size > len) continue;
+          const after = i + size < len ? str.charCodeAt(i + size) : 32;
           if (after < 128 && (CLASS[after] === C_LETTER || CLASS[after] === C_DIGIT)) continue;
-          const v = EMOTICONS_.get(src.slice(i, i + len));
+          const v = EMOTICONS_.get(str.slice(i, i + size));
           if (v !== undefined) {
-            matched = len;
+            matched = size;
             const start = i;
             sum += afterBut ? v * 1.5 : v;
             if (v > 0) positiveEmoji++;
             cues.push(
               cue(
                 'emoticon',
-                src.slice(start, start + len),
+                str.slice(start, start + size),
                 start,
-                start + len,
+                start + size,
                 v > 0 ? 'positive emoticon' : 'negative emoticon',
                 'sentiment',
                 v,
@@ -785,8 +797,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     // Emoji: astral code points (surrogate pairs) and the BMP symbol blocks.
     let cp = -1;
     let width = 1;
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
-      const lo = src.charCodeAt(i + 1);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < len) {
+      const lo = str.charCodeAt(i + 1);
       if (lo >= 0xdc00 && lo < 0xe000) {
         cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
         width = 2;
@@ -801,7 +813,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         cues.push(
           cue(
             'emoji',
-            src.slice(i, i + width),
+            str.slice(i, i + width),
             i,
             i + width,
             v > 0 ? 'positive emoji' : 'negative emoji',
