@@ -32,3 +32,16 @@ describe('department presets', () => {
     expect(warnings.map((w) => w.code)).toEqual(['no_owner', 'no_owner']);
   });
 });
+
+describe('vanity guard details', () => {
+  it('warns about targets against the direction and objectives without KPIs', () => {
+    const tree = presetGoalTree({ departments: ['service'], owner: 'Care lead' });
+    tree.kpis[0]!.baseline = 0.9;
+    tree.kpis[0]!.targets = [
+      { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', value: 0.8 },
+    ];
+    tree.objectives.push({ id: 'empty', name: 'Delight everyone', parent: 'company' });
+    const codes = checkVanity(tree).warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['target_against_direction', 'no_kpis']));
+  });
+});
