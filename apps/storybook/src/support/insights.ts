@@ -156,3 +156,23 @@ export function sampleGoals(): { tree: GoalTree; report: GoalReport } {
   goals = { tree, report };
   return goals;
 }
+
+let vanity: GoalReport | undefined;
+
+/**
+ * A goal tree that measures a marketing objective by outputs only (followers, likes, impressions, posts):
+ * what the vanity-metric guard exists to catch.
+ */
+export function vanityGoals(): GoalReport {
+  if (vanity) return vanity;
+  const w = sampleWorld();
+  const tree = presetGoalTree({ departments: ['marketing'] });
+  tree.kpis = tree.kpis.filter((k) => k.level === 'output');
+  const window = { from: w.start, to: w.end };
+  vanity = evaluateGoals(tree, careEvents(buildConversations(w.mentions)), {
+    ...window,
+    now: w.end,
+    grain: 'week',
+  });
+  return vanity;
+}
