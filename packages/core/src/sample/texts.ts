@@ -1,7 +1,15 @@
 // Text templates with slots for the sample world. Each template is a function of `Slots`, which draws the
 // variable parts (products, order numbers, emoji) from the seeded generator, so texts vary but stay reproducible.
 import type { Random } from './random';
-import { CITIES, HAPPY_EMOJI, NEUTRAL_EMOJI, PRODUCTS, SAD_EMOJI } from './vocabulary';
+import {
+  CAST_IRON,
+  CITIES,
+  COOKWARE,
+  HAPPY_EMOJI,
+  NEUTRAL_EMOJI,
+  PRODUCTS,
+  SAD_EMOJI,
+} from './vocabulary';
 
 /** The variable parts of a text, drawn from the seeded generator. */
 export class Slots {
@@ -14,6 +22,14 @@ export class Slots {
   ) {}
   product(): string {
     return this.rng.pick(PRODUCTS);
+  }
+  /** Something that goes on the hob or in the oven, for questions that only make sense about pans. */
+  cookware(): string {
+    return this.rng.pick(COOKWARE);
+  }
+  /** Cast iron only, for seasoning and rust. */
+  castIron(): string {
+    return this.rng.pick(CAST_IRON);
   }
   order(): string {
     return `KP-${this.rng.int(100000, 999999)}`;
@@ -130,23 +146,23 @@ export const INBOUND: Record<string, readonly Template[]> = {
       `Can't stop cooking since I got the ${s.product()} from ${s.brand} #happykitchen${s.happy()}`,
   ],
   purchase_question: [
-    (s) => `${s.brand} is the ${s.product()} dishwasher safe? Thinking of ordering one`,
+    (s) => `${s.brand} is the ${s.cookware()} dishwasher safe? Thinking of ordering one`,
     (s) => `${s.brand} do you ship to Ireland? Want to buy a ${s.product()}`,
     (s) => `${s.brand} will the ${s.product()} be back in stock before Christmas?`,
-    (s) => `${s.brand} any discount for ordering 20 ${s.product()}s for our restaurant?`,
+    (s) => `${s.brand} any discount for ordering 20 of the ${s.product()} for our restaurant?`,
     (s) => `Torn between the ${s.product()} and the ${s.product()}, which one ${s.brand}?`,
-    (s) => `${s.brand} does the ${s.product()} work on induction hobs?`,
+    (s) => `${s.brand} does the ${s.cookware()} work on induction hobs?`,
     (s) => `${s.brand} how much is delivery to ${s.city()}? Ready to order`,
     (s) => `${s.brand} do you do gift wrapping? Looking for a present${s.neutral()}`,
   ],
   product_question: [
-    (s) => `${s.brand} how do I season the ${s.product()}?`,
-    (s) => `${s.brand} is it normal for the ${s.product()} to have black flakes after washing?`,
+    (s) => `${s.brand} how do I season the ${s.castIron()}?`,
+    (s) => `${s.brand} is it normal for the ${s.castIron()} to have black flakes after washing?`,
     (s) => `${s.brand} what's the warranty on the ${s.product()}?`,
     (s) =>
-      `How do you clean rust off a ${s.brand} ${s.product()}? Asking for a friend${s.neutral()}`,
-    (s) => `${s.brand} can the ${s.product()} go in the oven at 250°C?`,
-    (s) => `${s.brand} what's the best way to sharpen the ${s.product()}?`,
+      `How do you clean rust off a ${s.brand} ${s.castIron()}? Asking for a friend${s.neutral()}`,
+    (s) => `${s.brand} can the ${s.cookware()} go in the oven at 250°C?`,
+    (s) => `${s.brand} what's the best way to sharpen the chef's knife?`,
     (s) => `${s.brand} how do I return something I bought in store?`,
   ],
   cancellation: [
@@ -223,20 +239,140 @@ export const FOLLOW_UPS: Record<'chase' | 'thanks' | 'still_broken', readonly Te
   ],
 };
 
-/** A superfan's answer to another customer's question. */
-export const SUPERFAN_ANSWERS: readonly Template[] = [
-  () =>
-    `Thin layer of oil, 200°C for an hour, let it cool in the oven. Repeat 3 times and it's perfect`,
-  () => `Yes, it works on induction, I use mine every day`,
-  () => `Warranty is lifetime on the cast iron, 2 years on the electricals. Keep your order email`,
-  () => `Black flakes are just seasoning coming off, totally normal. Re-season and you're fine`,
-  () => `They ship to Ireland, took 3 days for me`,
-  () => `Steel wool, rinse, dry on the hob, then oil it. Good as new`,
-  () => `Go for the bigger one, you won't regret it`,
-  () => `Returns in store work if you bring the order email, did it last month`,
-  () => `Oven safe to 260°C, just not the wooden handle ones`,
-  () => `Whetstone at 15 degrees. There's a great video on their site too`,
+/** A question's topic, with how a superfan and the brand answer it (so answers fit the question). */
+export interface Topic {
+  when: RegExp;
+  fan: readonly Template[];
+  brand: readonly Template[];
+}
+
+export const TOPICS: readonly Topic[] = [
+  {
+    when: /season/i,
+    fan: [
+      () =>
+        `Thin layer of oil, 200°C for an hour, let it cool in the oven. Repeat 3 times and it's perfect`,
+    ],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, here's our step-by-step seasoning guide: https://kettleandpine.example/care${s.sign()}`,
+    ],
+  },
+  {
+    when: /induction/i,
+    fan: [() => `Yes, it works on induction, I use mine every day. Heat it up slowly`],
+    brand: [
+      (s) => `Hi ${s.name}! Yes, all our cast iron and enamel pans work on induction${s.sign()}`,
+    ],
+  },
+  {
+    when: /warranty/i,
+    fan: [
+      () =>
+        `Warranty is lifetime on the cast iron, 2 years on the electricals. Keep your order email`,
+    ],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, cookware has a lifetime guarantee and electricals 2 years. Just keep your order email${s.sign()}`,
+    ],
+  },
+  {
+    when: /black flakes/i,
+    fan: [
+      () => `Black flakes are just seasoning coming off, totally normal. Re-season and you're fine`,
+    ],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, that's seasoning lifting, not the pan. A quick re-season fixes it: https://kettleandpine.example/care${s.sign()}`,
+    ],
+  },
+  {
+    when: /rust/i,
+    fan: [() => `Steel wool, rinse, dry on the hob, then oil it. Good as new`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, scrub the rust off, dry it on the hob and re-season. Guide: https://kettleandpine.example/care${s.sign()}`,
+    ],
+  },
+  {
+    when: /oven at/i,
+    fan: [() => `Oven safe to 260°C, just not the wooden handle ones`],
+    brand: [
+      (s) =>
+        `Great question, ${s.name}. It's oven safe to 260°C; wooden handles to 180°C${s.sign()}`,
+    ],
+  },
+  {
+    when: /sharpen/i,
+    fan: [() => `Whetstone at 15 degrees. There's a great video on their site too`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, a whetstone at 15° works best. Or bring it in store and we'll sharpen it free${s.sign()}`,
+    ],
+  },
+  {
+    when: /return something/i,
+    fan: [() => `Returns in store work if you bring the order email, did it last month`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, bring it to any store with your receipt, or post it back free within 60 days${s.sign()}`,
+    ],
+  },
+  {
+    when: /dishwasher/i,
+    fan: [() => `Hand wash only for the cast iron, the enamel ones are fine in the dishwasher`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, enamel yes, cast iron no: hand wash and dry it straight away${s.sign()}`,
+    ],
+  },
+  {
+    when: /Ireland|delivery to/i,
+    fan: [() => `They ship to Ireland, took 3 days for me`],
+    brand: [(s) => `Hi ${s.name}, we deliver in 2–4 days, £4.95 or free over £60${s.sign()}`],
+  },
+  {
+    when: /back in stock/i,
+    fan: [() => `Sign up for the stock alert, I got mine within two weeks last time`],
+    brand: [
+      (s) =>
+        `Good news ${s.name}: it's back in stock on the 14th. Want us to notify you?${s.sign()}`,
+    ],
+  },
+  {
+    when: /restaurant/i,
+    fan: [() => `Email their trade team, they gave our café a good price`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}, for trade orders please email trade@kettleandpine.example and we'll send a quote${s.sign()}`,
+    ],
+  },
+  {
+    when: /Torn between|which one/i,
+    fan: [() => `Go for the bigger one, you won't regret it`],
+    brand: [
+      (s) =>
+        `Hi ${s.name}! The larger one suits families; the smaller heats faster. Happy to help you choose by DM${s.sign()}`,
+    ],
+  },
+  {
+    when: /gift wrap/i,
+    fan: [() => `They do, it's a box with a ribbon at checkout. Looks lovely`],
+    brand: [
+      (s) => `Hi ${s.name}, yes! Choose gift wrap at checkout, £3, and add a message${s.sign()}`,
+    ],
+  },
+  {
+    when: /Opinions\?/i,
+    fan: [() => `Had mine for five years, still my favourite thing in the kitchen`],
+    brand: [],
+  },
 ];
+
+/** The topic of a question, if it has one the sample world knows. */
+export function topicOf(text: string): Topic | undefined {
+  return TOPICS.find((topic) => topic.when.test(text));
+}
 
 /** The brand's answer, by the kind of message it answers. */
 export const BRAND_REPLIES: Record<string, readonly Template[]> = {
@@ -328,6 +464,13 @@ export const BOT_REPLIES: readonly Template[] = [
 /** The brand's own posts: helpful, promotional, or about an incident. */
 export const BRAND_POSTS: Record<'help' | 'promo' | 'incident', readonly Template[]> = {
   help: [
+    () =>
+      `Parcel running late? Track it here and we'll step in if it's over 2 days late: https://kettleandpine.example/track`,
+    () => `Cast iron care in one line: wash, dry on the hob, a drop of oil. That's it.`,
+    () =>
+      `Our support team is here 7am–10pm every day, on here, by chat and at help@kettleandpine.example`,
+    () =>
+      `Lost your receipt? Your order email works as proof of purchase for the lifetime guarantee.`,
     (s) =>
       `How to season a ${s.product()} in 4 steps: wash, dry, oil, bake at 200°C for an hour. Full guide: https://kettleandpine.example/care`,
     () =>
@@ -335,6 +478,9 @@ export const BRAND_POSTS: Record<'help' | 'promo' | 'incident', readonly Templat
     () => `Quick tip: warm your pan before adding oil and food will not stick.`,
   ],
   promo: [
+    () => `Limited edition forest green is HERE 🌲 Only 500 made. Be quick!`,
+    (s) => `Treat yourself: 2 for 1 on the ${s.product()} until Sunday ✨ #deal`,
+    () => `You asked, we listened: free delivery on EVERYTHING this week 🚚🔥`,
     () => `🔥 FLASH SALE 🔥 30% off everything this weekend only! Don't miss out!!! #sale`,
     (s) => `NEW IN: the ${s.product()} you've been waiting for ✨ Shop now before it's gone!`,
     () => `Our Black Friday deals are LIVE. Biggest savings of the year 🛒`,
@@ -349,7 +495,7 @@ export const BRAND_POSTS: Record<'help' | 'promo' | 'incident', readonly Templat
 
 /** Staff talking about work on their own accounts. */
 export const STAFF_POSTS: readonly Template[] = [
-  (s) => `Proud of our warehouse team today, 3,000 parcels out the door ${s.happy()}`.trimEnd(),
+  (s) => `Proud of our warehouse team today, 3,000 parcels out the door${s.happy()}`,
   (s) => `New ${s.product()} samples landed at ${s.brand} HQ and they're gorgeous`,
   () => `We're hiring in customer service! Come work with me, it's a great team`,
   () => `Long day on the support desk but we got through every message`,

@@ -177,6 +177,16 @@ export const PRODUCTS = [
   'salad spinner',
 ] as const;
 
+export const COOKWARE = [
+  'cast-iron skillet',
+  'Dutch oven',
+  'enamel roasting tin',
+  'non-stick frying pan',
+  'cast-iron griddle',
+] as const;
+
+export const CAST_IRON = ['cast-iron skillet', 'Dutch oven', 'cast-iron griddle'] as const;
+
 export const CITIES = [
   'Leeds',
   'Manchester',

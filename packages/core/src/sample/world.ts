@@ -9,7 +9,7 @@ import {
   FOLLOW_UPS,
   INBOUND,
   STAFF_POSTS,
-  SUPERFAN_ANSWERS,
+  topicOf,
   Slots,
   type Template,
 } from './texts';
@@ -563,8 +563,8 @@ class People {
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
     const base = rng.chance(0.5)
-      ? `${first}${last}`.toLowerCase().replace(/[^a-z]/g, '')
-      : `${first.toLowerCase().replace(/[^a-z]/g, '')}${rng.pick(HANDLE_WORDS)}`;
+      ? asciiHandle(`${first}${last}`)
+      : `${asciiHandle(first)}${rng.pick(HANDLE_WORDS)}`;
     const handle = rng.chance(0.4) ? `${base}${rng.int(1, 99)}` : base;
     // Heavy tail: most people have a few hundred followers, a few have tens or hundreds of thousands.
     let followers = fixed.followers
@@ -919,16 +919,19 @@ class WorldGenerator {
     const t0 = Date.parse(root.createdAt);
     let last = root;
     let superfanAnswered = false;
-    if ((kind === 'product_question' || kind === 'purchase_question') && channel === 'public') {
+    const topic = topicOf(root.text);
+    const askable =
+      kind === 'product_question' || kind === 'purchase_question' || kind === 'chatter';
+    if (askable && topic && topic.fan.length > 0 && channel === 'public') {
       const fans = this.people.fansOn.get(platform) ?? [];
-      if (fans.length > 0 && rng.chance(0.45)) {
+      if (fans.length > 0 && rng.chance(kind === 'chatter' ? 0.3 : 0.5)) {
         const fan = rng.pick(fans);
         const answer = this.reply(
           root,
           fan,
           'inbound',
           t0 + Math.round(rng.logNormal(25, 0.9) * MINUTE),
-          rng.pick(SUPERFAN_ANSWERS)(new Slots(rng, '')),
+          rng.pick(topic.fan)(new Slots(rng, '')),
         );
         this.emit(answer, 'superfan_answer', 'superfan', thread.incident);
         superfanAnswered = true;
@@ -992,7 +995,7 @@ class WorldGenerator {
       responder,
       'outbound',
       replyAt,
-      this.brandText(kind, customer, platform, channel),
+      this.brandText(kind, customer, platform, channel, root.text),
     );
     this.emit(reply, 'brand_reply', responder.isStaff ? 'agent' : 'brand', thread.incident);
     const followUp = rng.next();
@@ -1061,12 +1064,17 @@ class WorldGenerator {
     customer: Author,
     platform: Platform,
     channel: Channel,
+    question = '',
   ): string {
     const rng = this.rng;
     const first = (customer.name ?? '').split(' ')[0] || 'there';
-    const templates = BRAND_REPLIES[kind] ?? BRAND_REPLIES.complaint!;
-    const text = rng.pick(templates)(new Slots(rng, BRAND_NAME, first));
-    return (channel === 'public' ? replyPrefix(platform, customer) : '') + text;
+    const topical =
+      kind === 'product_question' || kind === 'purchase_question'
+        ? topicOf(question)?.brand
+        : undefined;
+    const templates = topical?.length ? topical : (BRAND_REPLIES[kind] ?? BRAND_REPLIES.complaint!);
+    const answer = rng.pick(templates)(new Slots(rng, BRAND_NAME, first));
+    return (channel === 'public' ? replyPrefix(platform, customer) : '') + answer;
   }
 
   private customerText(
@@ -1257,6 +1265,15 @@ const LONG_EMAIL = [
   'Kind regards,',
   'A very tired customer',
 ].join('\n');
+
+/** Lower-case ASCII letters only: Müller → muller, Hernández → hernandez, O’Brien → obrien. */
+function asciiHandle(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
 
 function capitalise(text: string): string {
   return text.length > 0 && text[0]! >= 'a' && text[0]! <= 'z'
