@@ -108,6 +108,17 @@ describe('createCommunity', () => {
     ).toBe(false);
   });
 
+  it('shares unchanged members with the previous snapshot, so a UI re-renders only what moved', () => {
+    const many = createCommunity({}, toCommunityState(randomCommunity(3, 3000, 300)));
+    const r1 = many.report(NOW);
+    many.add(interaction('m5', 'comment', 0.1));
+    const r2 = many.report(NOW);
+    const before = new Set(r1.members);
+    expect(r2.members.filter((m) => before.has(m)).length).toBeGreaterThan(r2.members.length / 2);
+    expect(before.has(r2.members.find((m) => m.memberId === 'm5')!)).toBe(false);
+    expect(r2).toEqual(detectSuperfans(many.state().interactions, { now: NOW }));
+  });
+
   it('uses the last report at an earlier now as previous, for hysteresis and alerts', () => {
     const community = createCommunity();
     community.addMany(

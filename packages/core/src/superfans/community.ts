@@ -12,6 +12,7 @@ import type {
   IgnoredCounts,
   Interaction,
   MemberInfo,
+  MemberReport,
   SuperfanOptions,
 } from './types';
 
@@ -146,6 +147,8 @@ export function createCommunity(
   let invalid = 0;
   let last: CommunityReport | undefined;
   let lastPrevious: CommunityReport | undefined;
+  // Member reports of the last report, by the facts they were made from: shared again when nothing changed.
+  let lastByFacts: Map<MemberFacts, MemberReport> | undefined;
 
   const add = (it: Interaction): boolean => {
     if (ids.has(it.id)) {
@@ -192,6 +195,7 @@ export function createCommunity(
   const setMembers = (members: readonly MemberInfo[]): void => {
     for (const m of members) directory.set(m.id, { ...directory.get(m.id), ...m });
     cacheNow = Number.NaN;
+    lastByFacts = undefined;
   };
 
   const merge = (state: CommunityState): void => {
@@ -214,6 +218,8 @@ export function createCommunity(
       ...(previous && { previous }),
     });
     const full = o.nowMs !== cacheNow;
+    const reusable =
+      !full && last !== undefined && previous === lastPrevious ? lastByFacts : undefined;
     if (full) cache.clear();
     const todo = full ? groups.keys() : dirty.values();
     for (const memberId of todo) {
@@ -256,7 +262,12 @@ export function createCommunity(
       }
       if (g.ms.some((t) => t <= o.nowMs)) excludedMembers.add(memberId);
     }
-    const result = rankCommunity(facts, o, ignored, excludedMembers, counted);
+    const result = rankCommunity(facts, o, ignored, excludedMembers, counted, false, reusable);
+    lastByFacts = new Map();
+    for (const m of result.members) {
+      const f = cache.get(m.memberId)?.facts;
+      if (f) lastByFacts.set(f, m);
+    }
     lastPrevious = previous;
     last = result;
     for (const listener of [...listeners]) listener();

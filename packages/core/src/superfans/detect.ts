@@ -72,8 +72,8 @@ export interface ResolvedSuperfanOptions {
    * Phrases already written during this evaluation. Most members share the same few phrases ("active 2 of the
    * last 26 weeks"); writing each once keeps a report of 100,000 members small.
    */
-  words: Map<string, string>;
-  gates: Map<string, GateFacts>;
+  words: Map<string | number, string>;
+  gates: Map<string | number, GateFacts>;
 }
 
 /** A gate outcome and the reason a member who does not pass it is not a superfan yet (shared between members). */
@@ -82,8 +82,16 @@ export interface GateFacts {
   notYet: string;
 }
 
+/**
+ * A number key for a phrase kind (1..15) and a non-negative whole value: cheaper to hash than a string. Values
+ * beyond 2^48 fall back to a string key.
+ */
+function numericKey(kind: number, value: number): number | string {
+  return value >= 0 && value < 2 ** 48 ? kind * 2 ** 48 + value : `${kind}|${value}`;
+}
+
 /** The phrase for `key`, written by `write` the first time only. */
-function phrase(o: ResolvedSuperfanOptions, key: string, write: () => string): string {
+function phrase(o: ResolvedSuperfanOptions, key: string | number, write: () => string): string {
   let text = o.words.get(key);
   if (text === undefined) {
     text = write();
@@ -360,10 +368,10 @@ export function computeMemberFacts(
     consumptionCapped,
     evidence: exact(depthEv),
     evidenceCount: depthCount,
-    percentile: 0,
+    percentile: -0,
     detail: phrase(
       o,
-      `depth|${round1(depthValue)}|${consumptionCapped}`,
+      numericKey(1, Math.round(depthValue * 10) * 2 + (consumptionCapped ? 1 : 0)),
       () =>
         `${round1(depthValue)} points of recent activity (half-life ${round1(o.halfLifeMs / DAY_MS)} days)${
           consumptionCapped ? `; views, likes and follows capped at ${o.consumptionCap}` : ''
@@ -397,8 +405,8 @@ export function computeMemberFacts(
     trend,
     evidence: exact(presenceEv),
     evidenceCount: presenceCount,
-    percentile: 0,
-    detail: phrase(o, `presence|${activeWeeks}|${recentActive}`, () =>
+    percentile: -0,
+    detail: phrase(o, numericKey(2, activeWeeks * 1024 + recentActive), () =>
       presenceDetail(activeWeeks, recentActive, o, trend),
     ),
   };
@@ -416,7 +424,7 @@ export function computeMemberFacts(
     helpDays,
     evidence: exact(helpEv),
     evidenceCount: answers,
-    percentile: 0,
+    percentile: -0,
     detail:
       answers === 0
         ? 'has not answered anybody else yet'
@@ -433,13 +441,13 @@ export function computeMemberFacts(
     ...(actioned > 0 && { firstActionedAt: msToIso(firstActionedMs) }),
     evidence: exact(feedbackEv),
     evidenceCount: feedbackItems,
-    percentile: 0,
+    percentile: -0,
     detail:
       feedbackItems === 0
         ? 'no feedback yet'
         : phrase(
             o,
-            `feedback|${feedbackItems}|${actioned}`,
+            numericKey(3, feedbackItems * 65536 + actioned),
             () => `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
           ),
   };
@@ -452,7 +460,7 @@ export function computeMemberFacts(
     daysSince,
     evidence: lastActive === undefined ? [] : [lastActive.id],
     evidenceCount: lastActive === undefined ? 0 : 1,
-    percentile: 0,
+    percentile: -0,
     detail:
       daysSince === null
         ? 'has only viewed, liked or followed'
@@ -460,7 +468,7 @@ export function computeMemberFacts(
           ? 'active today'
           : phrase(
               o,
-              `recency|${daysSince}`,
+              numericKey(4, daysSince),
               () => `last active ${durationWords(now - lastActiveMs)} ago`,
             ),
   };
@@ -472,10 +480,10 @@ export function computeMemberFacts(
     firstSeenAt: first.at,
     evidence: [first.id],
     evidenceCount: 1,
-    percentile: 0,
+    percentile: -0,
     detail: phrase(
       o,
-      `tenure|${tenureDays}`,
+      numericKey(5, tenureDays),
       () => `first seen ${durationWords(now - firstMs)} ago`,
     ),
   };
@@ -502,12 +510,12 @@ export function computeMemberFacts(
     reasons.push(
       phrase(
         o,
-        `advocacy|${advocacyCount}`,
+        numericKey(7, advocacyCount),
         () => `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
       ),
     );
   reasons.push(
-    phrase(o, `around|${tenureDays}`, () => `around for ${durationWords(now - firstMs)}`),
+    phrase(o, numericKey(6, tenureDays), () => `around for ${durationWords(now - firstMs)}`),
   );
   if (amplifier)
     reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
@@ -555,7 +563,18 @@ interface GateInputs {
 /** The gate for these numbers, shared by every member with the same numbers. */
 function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
   const abuseDay = x.abuseMs === x.abuseMs ? Math.floor(x.abuseMs / DAY_MS) : -1;
-  const key = `${x.activeWeeks}|${x.peopleHelped}|${x.helpDays}|${x.feedbackItems}|${x.actioned}|${x.tenureDays}|${abuseDay}|${x.sanctioned}`;
+  // Most members never helped, gave feedback or were sanctioned: a number key covers them without a string.
+  const key =
+    x.peopleHelped === 0 &&
+    x.helpDays === 0 &&
+    x.feedbackItems === 0 &&
+    abuseDay < 0 &&
+    !x.sanctioned &&
+    x.activeWeeks < 65536 &&
+    x.tenureDays >= 0 &&
+    x.tenureDays < 2 ** 32
+      ? x.activeWeeks * 2 ** 32 + x.tenureDays
+      : `${x.activeWeeks}|${x.peopleHelped}|${x.helpDays}|${x.feedbackItems}|${x.actioned}|${x.tenureDays}|${abuseDay}|${x.sanctioned}`;
   const known = o.gates.get(key);
   if (known) return known;
   const g = o.gate;
@@ -696,11 +715,12 @@ export function groupInteractions(
   for (let i = 0; i < n; i++) {
     memberOf[i] = -1;
     const it = interactions[i]!;
-    if (seen.has(it.id)) {
+    const before = seen.size;
+    seen.add(it.id);
+    if (seen.size === before) {
       ignored.duplicates++;
       continue;
     }
-    seen.add(it.id);
     const t = isoToMs(it.at);
     ms[i] = t;
     if (t !== t) {
@@ -774,24 +794,6 @@ export function groupInteractions(
   return { memberIds, offsets, order, ms, ignored, excludedMembers, interactions: counted };
 }
 
-/** Sorts a member's interactions most recent first, ties by id, keeping `ms` aligned. */
-export function sortGroup(g: { items: Interaction[]; ms: number[] }): void {
-  const n = g.items.length;
-  if (n < 2) return;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => {
-    const d = g.ms[b]! - g.ms[a]!;
-    if (d !== 0) return d;
-    const ia = g.items[a]!.id;
-    const ib = g.items[b]!.id;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
-  const items = idx.map((i) => g.items[i]!);
-  const ms = idx.map((i) => g.ms[i]!);
-  g.items = items;
-  g.ms = ms;
-}
-
 /**
  * Ranks members by behaviour and finds the superfans, explaining every number.
  *
@@ -845,15 +847,25 @@ export function rankCommunity(
   excludedMembers: ReadonlySet<string>,
   interactions: number,
   fresh = false,
+  reuse?: ReadonlyMap<MemberFacts, MemberReport>,
 ): CommunityReport {
   const n = facts.length;
   const rw = o.rankWeights;
   let weightSum = 0;
   for (const d of DIMENSIONS) weightSum += Math.max(0, rw[d]);
   const percentiles = DIMENSIONS.map(() => new Float64Array(n));
-  DIMENSIONS.forEach((dim, di) => {
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = facts[i]![dim].value;
+  const columns = DIMENSIONS.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const f = facts[i]!;
+    columns[0]![i] = f.depth.value;
+    columns[1]![i] = f.presence.value;
+    columns[2]![i] = f.helpfulness.value;
+    columns[3]![i] = f.intelligence.value;
+    columns[4]![i] = f.recency.value;
+    columns[5]![i] = f.tenure.value;
+  }
+  DIMENSIONS.forEach((_, di) => {
+    const values = columns[di]!;
     const sorted = values.slice().sort();
     const out = percentiles[di]!;
     for (let i = 0; i < n; i++) {
@@ -895,7 +907,7 @@ export function rankCommunity(
       while (lowerStart < n && scores[order[lowerStart]!] === score) lowerStart++;
     }
     const percentile = n > 0 ? Math.round((10000 * (n - lowerStart)) / n) / 100 : 0;
-    const p = prev.get(f.memberId);
+    const p = hasPrev ? prev.get(f.memberId) : undefined;
 
     // Hysteresis: promotion at once; demotion only under the low-water mark after the grace period.
     let status: SuperfanStatus = 'member';
@@ -931,44 +943,69 @@ export function rankCommunity(
     const superfan = status !== 'member';
     if (superfan) superfanCount++;
 
-    // Fresh facts belong to this report alone, so they are completed in place instead of copied.
-    const reasons = fresh ? f.reasons : f.reasons.slice();
-    reasons[0] = statusReason;
-    const member: MemberReport = {
-      memberId: f.memberId,
-      ...(f.name !== undefined && { name: f.name }),
-      rank: r + 1,
-      score,
-      percentile,
-      superfan,
-      status,
-      ...(superfanSince !== undefined && { superfanSince }),
-      ...(belowSince !== undefined && { belowLowWaterSince: belowSince }),
-      amplifier: f.amplifier,
-      ...(f.followers !== undefined && { followers: f.followers }),
-      subScores: fresh
-        ? {
-            depth: withPercentile(f.depth, percentiles[0]![i]!),
-            presence: withPercentile(f.presence, percentiles[1]![i]!),
-            helpfulness: withPercentile(f.helpfulness, percentiles[2]![i]!),
-            intelligence: withPercentile(f.intelligence, percentiles[3]![i]!),
-            recency: withPercentile(f.recency, percentiles[4]![i]!),
-            tenure: withPercentile(f.tenure, percentiles[5]![i]!),
-          }
-        : {
-            depth: { ...f.depth, percentile: round2(percentiles[0]![i]!) },
-            presence: { ...f.presence, percentile: round2(percentiles[1]![i]!) },
-            helpfulness: { ...f.helpfulness, percentile: round2(percentiles[2]![i]!) },
-            intelligence: { ...f.intelligence, percentile: round2(percentiles[3]![i]!) },
-            recency: { ...f.recency, percentile: round2(percentiles[4]![i]!) },
-            tenure: { ...f.tenure, percentile: round2(percentiles[5]![i]!) },
-          },
-      gate: f.gate,
-      reasons,
-      interactions: f.interactions,
-      firstSeenAt: f.tenure.firstSeenAt,
-      lastSeenAt: f.lastAt,
-    };
+    const old = reuse?.get(f);
+    const pct = (d: number): number => round2(percentiles[d]![i]!);
+    let member: MemberReport;
+    if (
+      old !== undefined &&
+      old.rank === r + 1 &&
+      old.score === score &&
+      old.percentile === percentile &&
+      old.status === status &&
+      old.superfanSince === superfanSince &&
+      old.belowLowWaterSince === belowSince &&
+      old.reasons[0] === statusReason &&
+      old.subScores.depth.percentile === pct(0) &&
+      old.subScores.presence.percentile === pct(1) &&
+      old.subScores.helpfulness.percentile === pct(2) &&
+      old.subScores.intelligence.percentile === pct(3) &&
+      old.subScores.recency.percentile === pct(4) &&
+      old.subScores.tenure.percentile === pct(5)
+    ) {
+      // Nothing about this member changed since the last report at this moment: share it.
+      member = old;
+    } else {
+      // Fresh facts belong to this report alone, so they are completed in place instead of copied.
+      const reasons = fresh ? f.reasons : f.reasons.slice();
+      reasons[0] = statusReason;
+      const keep = <T extends { percentile: number }>(
+        previous: T | undefined,
+        score: T,
+        d: number,
+      ): T =>
+        fresh
+          ? withPercentile(score, percentiles[d]![i]!)
+          : previous !== undefined && previous.percentile === pct(d)
+            ? previous
+            : { ...score, percentile: pct(d) };
+      const was = old?.subScores;
+      member = {
+        memberId: f.memberId,
+        ...(f.name !== undefined && { name: f.name }),
+        rank: r + 1,
+        score,
+        percentile,
+        superfan,
+        status,
+        ...(superfanSince !== undefined && { superfanSince }),
+        ...(belowSince !== undefined && { belowLowWaterSince: belowSince }),
+        amplifier: f.amplifier,
+        ...(f.followers !== undefined && { followers: f.followers }),
+        subScores: {
+          depth: keep(was?.depth, f.depth, 0),
+          presence: keep(was?.presence, f.presence, 1),
+          helpfulness: keep(was?.helpfulness, f.helpfulness, 2),
+          intelligence: keep(was?.intelligence, f.intelligence, 3),
+          recency: keep(was?.recency, f.recency, 4),
+          tenure: keep(was?.tenure, f.tenure, 5),
+        },
+        gate: f.gate,
+        reasons,
+        interactions: f.interactions,
+        firstSeenAt: f.tenure.firstSeenAt,
+        lastSeenAt: f.lastAt,
+      };
+    }
     members[r] = member;
 
     // Alerts
