@@ -168,7 +168,7 @@ describe('TriageQueue', () => {
     expect(container.textContent).not.toContain('\u202E');
   });
 
-  it('has accessible loading, empty, error and data states', async () => {
+  it('has accessible loading, empty, error and data states', { timeout: 30_000 }, async () => {
     for (const props of [
       { rows: [], loading: true },
       { rows: [] },

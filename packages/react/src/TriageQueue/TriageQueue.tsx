@@ -32,6 +32,7 @@ import {
   type QueueColumnId,
 } from './columns';
 import { mergeQueueLabels, type TriageQueueLabelsInput } from './labels';
+import { sortRows } from './sort';
 
 /** What the queue shows. Every field is optional; an empty filter shows everything. */
 export interface TriageQueueFilter {
@@ -177,6 +178,31 @@ export function TriageQueue({
     [rows, filter, departmentNames],
   );
 
+  const ordered = useMemo(
+    () => sortRows(filtered, sorting, departmentNames),
+    [filtered, sorting, departmentNames],
+  );
+  // Found by a scan only when a row is active (cheaper on mount than a 100,000-entry map).
+  const activeIndex = useMemo(
+    () => (active === null ? -1 : ordered.findIndex((row) => row.conversationId === active)),
+    [ordered, active],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: ordered.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    initialRect: { width: 960, height },
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  // TanStack Table owns the columns, the sort state and cell rendering; it is given only the rows in view, so a
+  // queue of 100,000 builds a few dozen row objects. Filtering and sorting run over plain arrays (above).
+  const windowRows = useMemo(
+    () => virtualItems.map((v) => ordered[v.index]!).filter(Boolean),
+    [virtualItems, ordered],
+  );
   const onSorting = useCallback(
     (updater: Updater<SortingState>) =>
       setSortingValue(typeof updater === 'function' ? updater(sorting) : updater),
@@ -185,29 +211,14 @@ export function TriageQueue({
   const table = useTable({
     features: queueFeatures,
     columns: queueColumns,
-    data: filtered,
+    data: windowRows,
     getRowId: (row: QueueItem) => row.conversationId,
     state: { sorting },
     onSortingChange: onSorting,
+    manualSorting: true,
     enableMultiSort: false,
   });
-  const model = table.getRowModel().rows;
-
-  const indexById = useMemo(() => {
-    const map = new Map<string, number>();
-    model.forEach((row, i) => map.set(row.id, i));
-    return map;
-  }, [model]);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-    initialRect: { width: 960, height },
-    getItemKey: (i) => model[i]?.id ?? i,
-  });
+  const tableRows = table.getRowModel().rows;
 
   const selected = useMemo(() => new Set(selectedList), [selectedList]);
   const toggleSelected = useCallback(
@@ -241,18 +252,17 @@ export function TriageQueue({
     [labels, departmentNames, superfanSet, now, locale, selected, toggleSelected, showWhy],
   );
 
-  const activeIndex = active !== null ? (indexById.get(active) ?? -1) : -1;
   const moveTo = (index: number) => {
-    if (model.length === 0) return;
-    const i = Math.max(0, Math.min(model.length - 1, index));
-    setActiveValue(model[i]!.id);
+    if (ordered.length === 0) return;
+    const i = Math.max(0, Math.min(ordered.length - 1, index));
+    setActiveValue(ordered[i]!.conversationId);
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-    const item = activeIndex >= 0 ? model[activeIndex]!.original : undefined;
+    const item = activeIndex >= 0 ? ordered[activeIndex] : undefined;
     let handled = true;
     switch (event.key) {
       case 'ArrowDown':
@@ -271,7 +281,7 @@ export function TriageQueue({
         moveTo(0);
         break;
       case 'End':
-        moveTo(model.length - 1);
+        moveTo(ordered.length - 1);
         break;
       case 'Enter':
         if (item) onOpen?.(item);
@@ -302,10 +312,13 @@ export function TriageQueue({
     if (handled) event.preventDefault();
   };
 
-  const allShownSelected = model.length > 0 && model.every((r) => selected.has(r.id));
+  const allShownSelected =
+    ordered.length > 0 && ordered.every((r) => selected.has(r.conversationId));
   const toggleAll = () =>
     setSelectedList(
-      allShownSelected ? [] : [...new Set([...selectedList, ...model.map((r) => r.id)])],
+      allShownSelected
+        ? []
+        : [...new Set([...selectedList, ...ordered.map((r) => r.conversationId)])],
     );
 
   const whyItem = whyId !== null ? rows.find((r) => r.conversationId === whyId) : undefined;
@@ -323,16 +336,18 @@ export function TriageQueue({
         ref={scrollRef}
         role="grid"
         aria-label={labels.title}
-        aria-rowcount={model.length + 1}
+        aria-rowcount={ordered.length + 1}
         aria-colcount={headers.length}
         aria-multiselectable="true"
         aria-describedby={helpId}
         aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Space A R ?"
-        aria-activedescendant={activeIndex >= 0 ? rowDomId(model[activeIndex]!.id) : undefined}
+        aria-activedescendant={
+          activeIndex >= 0 ? rowDomId(ordered[activeIndex]!.conversationId) : undefined
+        }
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => {
-          if (activeIndex < 0 && model.length > 0) setActiveValue(model[0]!.id);
+          if (activeIndex < 0 && ordered.length > 0) setActiveValue(ordered[0]!.conversationId);
         }}
         style={{ height, overflow: 'auto', position: 'relative', outlineColor: token('accent') }}
       >
@@ -399,7 +414,7 @@ export function TriageQueue({
             );
           })}
         </div>
-        {model.length === 0 ? (
+        {ordered.length === 0 ? (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" aria-colspan={headers.length}>
               <StateMessage kind="empty">{labels.noMatch}</StateMessage>
@@ -407,8 +422,9 @@ export function TriageQueue({
           </div>
         ) : (
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = model[v.index]!;
+            {virtualItems.map((v, k) => {
+              const row = tableRows[k];
+              if (!row) return null;
               return (
                 <QueueRow
                   key={row.id}
@@ -461,7 +477,7 @@ export function TriageQueue({
             style={{ margin: 0, padding: '0.3em 0.6em', color: token('muted'), fontSize: '0.9em' }}
           >
             {fill(labels.count, {
-              shown: fmt.number(model.length),
+              shown: fmt.number(ordered.length),
               total: fmt.number(rows.length),
               selected: fmt.number(selected.size),
             })}
