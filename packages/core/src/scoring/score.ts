@@ -1,10 +1,10 @@
 import type { Mention } from '../model/schemas';
 import { analyzeText } from '../text/analyze';
 import { CRISIS_LABELS, URGENCY_LABELS } from '../text/compile';
-import type { Intent, TextSignals } from '../text/types';
+import { INTENTS, type Intent, type TextSignals } from '../text/types';
 import { priorityBand } from './bands';
 import type { MentionScore, ScoreFactor, ScoreReason, ScoringContext } from './types';
-import { resolveWeights, type ScoringWeights } from './weights';
+import { DEFAULT_SCORING_WEIGHTS, resolveWeights, type ScoringWeights } from './weights';
 
 const HOUR = 3_600_000;
 
@@ -27,9 +27,99 @@ const INTENT_WORDS: Record<Intent, string> = {
 
 const HIGH_VALUE_TIERS = /^(?:vip|premium|enterprise|gold|platinum|diamond|pro|business|plus)$/i;
 
+/** Days before each month in a non-leap year (for the fast ISO 8601 reader). */
+const MONTH_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * Epoch ms of "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)" read directly (scoring reads two dates per mention, and
+ * `Date.parse` is slow); anything else goes to `Date.parse`.
+ */
+export function parseIso(s: string): number {
+  if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84) {
+    const y = digits(s, 0, 4);
+    const mo = digits(s, 5, 2);
+    const d = digits(s, 8, 2);
+    const h = digits(s, 11, 2);
+    const mi = digits(s, 14, 2);
+    const sec = digits(s, 17, 2);
+    let k = 19;
+    let ms = 0;
+    if (s.charCodeAt(k) === 46) {
+      let scale = 100;
+      k++;
+      while (k < s.length) {
+        const c = s.charCodeAt(k) - 48;
+        if (c < 0 || c > 9) break;
+        ms += c * scale;
+        scale /= 10;
+        k++;
+      }
+      ms = Math.floor(ms);
+    }
+    let offset = -1;
+    if (k === s.length - 1 && s.charCodeAt(k) === 90) offset = 0;
+    else if (
+      k === s.length - 6 &&
+      (s.charCodeAt(k) === 43 || s.charCodeAt(k) === 45) &&
+      s.charCodeAt(k + 3) === 58
+    ) {
+      const oh = digits(s, k + 1, 2);
+      const om = digits(s, k + 4, 2);
+      if (oh >= 0 && om >= 0) offset = (s.charCodeAt(k) === 43 ? 1 : -1) * (oh * 60 + om);
+    }
+    if (
+      y >= 0 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= 31 &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      sec >= 0 &&
+      sec <= 59 &&
+      offset !== -1
+    ) {
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      const yy = y - 1;
+      const days =
+        365 * (y - 1970) +
+        (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) -
+        477 +
+        MONTH_DAYS[mo - 1]! +
+        (leap && mo > 2 ? 1 : 0) +
+        d -
+        1;
+      return ((days * 24 + h) * 60 + mi - offset) * 60_000 + sec * 1000 + ms;
+    }
+  }
+  return Date.parse(s);
+}
+
+let lastIso = '';
+let lastMs = Number.NaN;
+
 function toTime(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const t = typeof value === 'number' ? value : Date.parse(value);
+  let t: number;
+  if (typeof value === 'number') t = value;
+  else if (value === lastIso) t = lastMs;
+  else {
+    t = parseIso(value);
+    lastIso = value;
+    lastMs = t;
+  }
   return Number.isFinite(t) ? t : undefined;
 }
 
@@ -54,27 +144,51 @@ function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** An intent record as an array in INTENTS order, read with plain property loads (fast on same-shaped objects). */
+function intentValues(r: Readonly<Record<Intent, number>>): number[] {
+  return [
+    r.complaint,
+    r.question,
+    r.praise,
+    r.purchase_intent,
+    r.feature_request,
+    r.bug_report,
+    r.delivery_issue,
+    r.billing_issue,
+    r.account_issue,
+    r.cancellation,
+    r.job_inquiry,
+    r.partnership,
+    r.spam,
+  ].map((v) => (typeof v === 'number' ? v : 0));
+}
+
+const DEFAULT_INTENT_WEIGHTS = intentValues(DEFAULT_SCORING_WEIGHTS.intentWeights);
+
 /**
  * Rounds raw contributions to whole points that add up exactly to `total` (largest remainder method),
  * so the reasons shown to people always sum to the priority shown beside them.
  */
 export function apportion(raw: readonly number[], total: number): number[] {
-  const floors = raw.map((x) => Math.floor(x));
-  let missing = total - floors.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  const out = floors.slice();
-  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing--) {
-    out[order[k]!.i]! += 1;
+  const n = raw.length;
+  const out = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = Math.floor(raw[i]!);
+    sum += out[i]!;
   }
-  for (
-    let k = order.length - 1;
-    missing < 0 && order.length > 0;
-    k = (k + order.length - 1) % order.length, missing++
-  ) {
-    out[order[k]!.i]! -= 1;
+  let missing = total - sum;
+  if (missing === 0 || n === 0) return out;
+  // Indices by largest fractional part first (ties: earlier first); a handful of items, so insertion sort.
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const frac = raw[i]! - out[i]!;
+    let k = order.length;
+    while (k > 0 && raw[order[k - 1]!]! - out[order[k - 1]!]! < frac) k--;
+    order.splice(k, 0, i);
   }
+  for (let k = 0; missing > 0; k = (k + 1) % n, missing--) out[order[k]!]! += 1;
+  for (let k = n - 1; missing < 0; k = (k + n - 1) % n, missing++) out[order[k]!]! -= 1;
   return out;
 }
 
@@ -135,26 +249,32 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
   // Intents: the most pressing one counts fully, the runner-up a quarter.
   let best = 0;
   let second = 0;
-  const named: { intent: Intent; value: number; confidence: number }[] = [];
-  for (const key of Object.keys(w.intentWeights) as Intent[]) {
-    const confidence = clamp01(signals.intents[key] ?? 0);
-    const value = confidence * clamp01(w.intentWeights[key]);
+  let bestIntent: Intent = 'complaint';
+  let secondIntent: Intent = 'complaint';
+  const confidences = intentValues(signals.intents);
+  const intentWeights =
+    w === DEFAULT_SCORING_WEIGHTS ? DEFAULT_INTENT_WEIGHTS : intentValues(w.intentWeights);
+  for (let k = 0; k < INTENTS.length; k++) {
+    const key = INTENTS[k]!;
+    const value = clamp01(confidences[k]!) * clamp01(intentWeights[k]!);
     if (value <= 0) continue;
-    named.push({ intent: key, value, confidence });
     if (value > best) {
       second = best;
+      secondIntent = bestIntent;
       best = value;
-    } else if (value > second) second = value;
+      bestIntent = key;
+    } else if (value > second) {
+      second = value;
+      secondIntent = key;
+    }
   }
-  named.sort((a, b) => b.value - a.value);
   if (best > 0) {
+    const name = (intent: Intent) =>
+      `${INTENT_WORDS[intent]} (${percent(clamp01(signals.intents[intent]))})`;
     parts.push({
       factor: 'intents',
       points: w.intents * Math.min(1, best + 0.25 * second),
-      detail: named
-        .slice(0, 2)
-        .map((x) => `${INTENT_WORDS[x.intent]} (${percent(x.confidence)})`)
-        .join(', '),
+      detail: second > 0 ? `${name(bestIntent)}, ${name(secondIntent)}` : name(bestIntent),
     });
   }
   const spam = clamp01(signals.intents.spam ?? 0);
@@ -298,27 +418,42 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     scaleNote = ` (automated account: ${percent(scale)} counted)`;
   }
 
-  let raw = parts.map((p) => p.points * scale);
-  const positive = raw.reduce((s, x) => s + (x > 0 ? x : 0), 0);
-  const negative = raw.reduce((s, x) => s + (x < 0 ? x : 0), 0);
+  const partCount = parts.length;
+  const raw = new Array<number>(partCount);
+  let positive = 0;
+  let negative = 0;
+  for (let k = 0; k < partCount; k++) {
+    const x = parts[k]!.points * scale;
+    raw[k] = x;
+    if (x > 0) positive += x;
+    else negative += x;
+  }
   // Spam can take away at most what the other factors gave, so the priority never drops below 0.
   if (positive + negative < 0 && negative < 0) {
-    raw = raw.map((x) => (x < 0 ? (x * positive) / -negative : x));
+    for (let k = 0; k < partCount; k++) if (raw[k]! < 0) raw[k] = (raw[k]! * positive) / -negative;
   }
-  let total = raw.reduce((s, x) => s + x, 0);
+  let total = 0;
+  for (let k = 0; k < partCount; k++) total += raw[k]!;
   if (total > 100) {
-    raw = raw.map((x) => (x * 100) / total);
+    for (let k = 0; k < partCount; k++) raw[k] = (raw[k]! * 100) / total;
     total = 100;
   }
   const priority = Math.max(0, Math.min(100, Math.round(total)));
   const points = apportion(raw, priority);
+  // Largest contribution first (insertion: there are at most nine reasons).
   const reasons: ScoreReason[] = [];
-  parts.forEach((p, i) => {
-    const contribution = points[i]!;
-    if (contribution !== 0)
-      reasons.push({ factor: p.factor, contribution, detail: p.detail + scaleNote });
-  });
-  reasons.sort((x, y) => y.contribution - x.contribution);
+  for (let k = 0; k < partCount; k++) {
+    const contribution = points[k]!;
+    if (contribution === 0) continue;
+    const reason: ScoreReason = {
+      factor: parts[k]!.factor,
+      contribution,
+      detail: parts[k]!.detail + scaleNote,
+    };
+    let at = reasons.length;
+    while (at > 0 && reasons[at - 1]!.contribution < contribution) at--;
+    reasons.splice(at, 0, reason);
+  }
   return { priority, band: priorityBand(priority), reasons, signals };
 }
 
