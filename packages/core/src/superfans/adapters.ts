@@ -29,7 +29,14 @@ const TYPE_TAGS = new Set<InteractionType>([
 ]);
 const THANKS = /\b(thanks?|thank you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa])\b|🙏/iu;
 
-/** True when the text asks something: a question mark (ASCII, full-width or Arabic) in its first 4,096 characters. */
+/**
+ * True when the text asks something: a question mark (ASCII, full-width or Arabic) in its first 4,096 characters.
+ *
+ * @example
+ * ```ts
+ * looksLikeQuestion('Does it work on 110V?'); // true
+ * ```
+ */
 export function looksLikeQuestion(text: string): boolean {
   const end = Math.min(text.length, SCAN_LIMIT);
   for (let i = 0; i < end; i++) {
@@ -39,7 +46,14 @@ export function looksLikeQuestion(text: string): boolean {
   return false;
 }
 
-/** True when the text thanks somebody (looks at the first 4,096 characters only). */
+/**
+ * True when the text thanks somebody (looks at the first 4,096 characters only).
+ *
+ * @example
+ * ```ts
+ * looksLikeThanks('Thanks Ben, that fixed it'); // true
+ * ```
+ */
 export function looksLikeThanks(text: string): boolean {
   return THANKS.test(text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text);
 }
@@ -201,6 +215,7 @@ export interface StackExchangeExport {
   users?: readonly StackExchangeUser[];
 }
 
+/** Options of `interactionsFromStackExchange`. */
 export interface StackExchangeOptions {
   /** `channel` of every interaction. Default `stackexchange`. */
   channel?: string;

@@ -32,7 +32,18 @@ import type {
   TenureScore,
 } from './types';
 
-/** Default options of `detectSuperfans` other than `now` (see each option's documentation for why). */
+/**
+ * Default options of `detectSuperfans` other than `now` (see each option's documentation in `SuperfanOptions`).
+ *
+ * A 90-day half-life lets a season of activity count while last year's fades; 26 weeks of presence cover two
+ * product cycles; 5,000 followers is where reach starts to matter for a brand's amplifiers; the low-water mark
+ * (score 50 and 7 active weeks) and 28 days of grace keep superfans from flickering on a quiet month.
+ *
+ * @example
+ * ```ts
+ * detectSuperfans(interactions, { now, halfLifeDays: DEFAULT_SUPERFAN_OPTIONS.halfLifeDays * 2 });
+ * ```
+ */
 export const DEFAULT_SUPERFAN_OPTIONS = {
   halfLifeDays: 90,
   consumptionCap: 10,

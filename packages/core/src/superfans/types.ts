@@ -27,10 +27,12 @@ export type InteractionType = (typeof INTERACTION_TYPES)[number];
 
 /** What came of an interaction: help `accepted` or `thanked` by the person helped, feedback `actioned` by a team. */
 export const INTERACTION_OUTCOMES = ['accepted', 'thanked', 'actioned'] as const;
+/** What came of an interaction (see `INTERACTION_OUTCOMES`). */
 export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
 
 /** Why a member did something, from passive to most valuable. Each class has a weight (see `IntentWeights`). */
 export const INTENT_CLASSES = ['consume', 'participate', 'advocate', 'feedback', 'help'] as const;
+/** An intent class (see `INTENT_CLASSES`). */
 export type IntentClass = (typeof INTENT_CLASSES)[number];
 
 /**
@@ -39,6 +41,19 @@ export type IntentClass = (typeof INTENT_CLASSES)[number];
  * `at` is ISO 8601 with a zone. `targetMemberId` is the person the interaction was for (for an `answer`, the
  * person who asked); help counts only when it is somebody else. `url` links back to the original (used by
  * relationship memory for "last hiccup, with a link").
+ *
+ * @example
+ * ```ts
+ * const answer: Interaction = {
+ *   id: 'forum:post:981',
+ *   memberId: 'ana',
+ *   at: '2026-11-20T09:12:00Z',
+ *   channel: 'forum',
+ *   type: 'answer',
+ *   targetMemberId: 'ben',
+ *   outcome: 'accepted',
+ * };
+ * ```
  */
 export interface Interaction {
   id: string;
@@ -54,7 +69,14 @@ export interface Interaction {
   url?: string;
 }
 
-/** What Rapport knows about a member apart from their interactions: who they are, and their reach. */
+/**
+ * What Rapport knows about a member apart from their interactions: who they are, and their reach.
+ *
+ * @example
+ * ```ts
+ * const members: MemberInfo[] = [{ id: 'sam', kind: 'staff' }, { id: 'ana', followers: 40, name: 'Ana' }];
+ * ```
+ */
 export interface MemberInfo {
   id: string;
   /** `customer` (default) is ranked; `staff`, `brand` and `bot` are excluded from the report. */
@@ -67,7 +89,14 @@ export interface MemberInfo {
   name?: string;
 }
 
-/** A declared link between handles of one person: every id in `aliases` becomes `memberId`. */
+/**
+ * A declared link between handles of one person: every id in `aliases` becomes `memberId`.
+ *
+ * @example
+ * ```ts
+ * const link: IdentityLink = { memberId: 'crm:42', aliases: ['x:ana', 'forum:ana_b'] };
+ * ```
+ */
 export interface IdentityLink {
   memberId: string;
   aliases: readonly string[];
@@ -81,6 +110,7 @@ export interface IntentWeights {
   feedback: number;
   help: number;
 }
+/** Extra points per outcome (accepted and thanked add to help, actioned to feedback). */
 export type OutcomeWeights = Record<InteractionOutcome, number>;
 
 /** The absolute superfan gate. Every part must hold; the helper and informant paths are alternatives. */
@@ -109,7 +139,14 @@ export interface RankWeights {
   tenure: number;
 }
 
-/** Everything `detectSuperfans` can be told. Only `now` is required; defaults are documented in `DEFAULT_SUPERFAN_OPTIONS`. */
+/**
+ * Everything `detectSuperfans` can be told. Only `now` is required; defaults are documented in `DEFAULT_SUPERFAN_OPTIONS`.
+ *
+ * @example
+ * ```ts
+ * const options: SuperfanOptions = { now: '2026-11-22T00:00:00Z', halfLifeDays: 60, gate: { minPeopleHelped: 3 } };
+ * ```
+ */
 export interface SuperfanOptions {
   /** The moment of evaluation (ISO 8601). Interactions after it are ignored and counted in `ignored.future`. */
   now: string;
@@ -229,6 +266,7 @@ export interface TenureScore extends Evidence {
   firstSeenAt: string;
 }
 
+/** The six sub-scores of a member, each shown separately with its evidence. */
 export interface SubScores {
   depth: DepthScore;
   presence: PresenceScore;
@@ -259,7 +297,15 @@ export interface SuperfanGate {
  */
 export type SuperfanStatus = 'superfan' | 'held' | 'member';
 
-/** One ranked member, with every sub-score, its evidence and the reasons in plain words. */
+/**
+ * One ranked member, with every sub-score, its evidence and the reasons in plain words.
+ *
+ * @example
+ * ```ts
+ * const ana = report.members.find((m) => m.memberId === 'ana');
+ * ana?.subScores.helpfulness.evidence; // ids of the answers behind "answered 7 other people's questions"
+ * ```
+ */
 export interface MemberReport {
   memberId: string;
   name?: string;
@@ -288,6 +334,7 @@ export interface MemberReport {
   lastSeenAt: string;
 }
 
+/** `rising`: crossed the gate; `slipping`: a superfan or top-quartile member gone quiet; `first_feedback_actioned`. */
 export type SuperfanAlertKind = 'rising' | 'slipping' | 'first_feedback_actioned';
 
 /** Something a community manager should act on now. */
@@ -331,7 +378,15 @@ export interface IgnoredCounts {
   invalid: number;
 }
 
-/** The ranked community at `now`. */
+/**
+ * The ranked community at `now`: plain, JSON-serialisable data.
+ *
+ * @example
+ * ```ts
+ * const report: CommunityReport = detectSuperfans(interactions, { now });
+ * const superfans = report.members.filter((m) => m.superfan);
+ * ```
+ */
 export interface CommunityReport {
   now: string;
   /** Ranked members, highest score first (ties by memberId). */
@@ -345,7 +400,14 @@ export interface CommunityReport {
   excludedMembers: string[];
 }
 
-/** A person at the company who holds relationships, and how much of their time is committed online (0..1). */
+/**
+ * A person at the company who holds relationships, and how much of their time is committed online (0..1).
+ *
+ * @example
+ * ```ts
+ * const staff: StaffMember[] = [{ id: 'sam' }, { id: 'kim', commitment: 0.5 }];
+ * ```
+ */
 export interface StaffMember {
   id: string;
   name?: string;
@@ -353,6 +415,7 @@ export interface StaffMember {
   commitment?: number;
 }
 
+/** Options of `planCapacity`. */
 export interface CapacityOptions {
   /** Relationships one fully committed person can hold. Default 150. */
   perPerson?: number;
@@ -362,6 +425,7 @@ export interface CapacityOptions {
   fillWithCandidates?: boolean;
 }
 
+/** One relationship: a member and the staff member who holds it. */
 export interface CapacityAssignment {
   memberId: string;
   staffId: string;
@@ -371,6 +435,7 @@ export interface CapacityAssignment {
   superfan: boolean;
 }
 
+/** How many relationships one staff member can hold and holds. */
 export interface StaffLoad {
   staffId: string;
   capacity: number;
@@ -412,6 +477,7 @@ export interface PersonalTouch {
   note?: string;
 }
 
+/** Options of `relationshipMemory`. */
 export interface RelationshipOptions {
   /** ISO 8601 moment of evaluation. */
   now: string;
@@ -447,7 +513,14 @@ export interface RelationshipMemory {
   summary: string;
 }
 
-/** Serialisable state of a community: everything needed to rebuild a report, mergeable across shards. */
+/**
+ * Serialisable state of a community: everything needed to rebuild a report, mergeable across shards.
+ *
+ * @example
+ * ```ts
+ * const state: CommunityState = mergeCommunityStates(shardA, shardB);
+ * ```
+ */
 export interface CommunityState {
   version: 1;
   /** Interactions, sorted by memberId, then time, then id; one per id. */
