@@ -715,7 +715,12 @@ describe('evaluateGoals: warnings, objectives and contributions', () => {
       ...Array.from({ length: 8 }, () => ({ source: 'orders', at: day(2), channel: 'social' })),
       { source: 'posts', at: day(2) },
     ];
-    const [direct, assisted, ratio] = evaluateGoals(t, events, { ...NOV, now: MID }).contributions;
+    const report = evaluateGoals(t, events, { ...NOV, now: MID });
+    const [direct, assisted, ratio] = report.contributions;
+    expect(byId(report.kpis, 'signups').credit).toEqual([
+      { model: 'last_touch', evidence: 'modelled', total: 2, edges: 1 },
+    ]);
+    expect(byId(report.kpis, 'rate').credit).toEqual([]);
     expect(direct!.attributed).toBe(2);
     expect(direct!.summable).toBe(true);
     expect(direct!.evidenceLabel).toMatch(/^Modelled/);

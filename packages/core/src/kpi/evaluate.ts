@@ -886,6 +886,7 @@ export function evaluateGoals(
       ...result,
       trend,
       eventCount,
+      credit: [],
       ...(skipped > 0 && { statusReason: `${result.statusReason} ${reasons.join(' ')}` }),
     };
     if (wantRows.has(k.id)) {
@@ -919,7 +920,7 @@ export function evaluateGoals(
       ? 'Assisted conversions are shown but never added up the tree: the same conversion is assisted by many touches.'
       : !additive
         ? `"${target.name}" is a ${target.unit === 'ratio' ? 'ratio' : 'non-additive metric'}: credit for it is shown, never summed.`
-        : `Credit under the ${c.model.replace('_', ' ')} model can be added to other last-touch credit for "${target.name}".`;
+        : `Credit under the ${c.model.replace('_', ' ')} model is added up with other ${c.model.replace('_', ' ')} credit for "${target.name}", never across models.`;
     return {
       ...c,
       evidenceLabel: EVIDENCE_LABELS[c.evidence],
@@ -928,6 +929,20 @@ export function evaluateGoals(
       reason,
     };
   });
+
+  const grades: EvidenceGrade[] = ['experimental', 'modelled', 'correlational'];
+  for (const c of contributions) {
+    if (!c.summable || c.attributed === null) continue;
+    const result = byKpi.get(c.to)!;
+    const line = result.credit.find((x) => x.model === c.model);
+    if (!line)
+      result.credit.push({ model: c.model, evidence: c.evidence, total: c.attributed, edges: 1 });
+    else {
+      line.total += c.attributed;
+      line.edges++;
+      if (grades.indexOf(c.evidence) > grades.indexOf(line.evidence)) line.evidence = c.evidence;
+    }
+  }
 
   const objectives = objectiveResults(tree, kpis, checkVanity(tree).vanityObjectives);
   return {
@@ -1052,7 +1067,7 @@ function formatValue(k: Kpi, v: number): string {
   }
 }
 
-type Judged = Omit<KpiResult, 'trend' | 'eventCount' | 'rows' | 'rowsWithheld'>;
+type Judged = Omit<KpiResult, 'trend' | 'eventCount' | 'rows' | 'rowsWithheld' | 'credit'>;
 
 function judge(
   k: Kpi,

@@ -342,6 +342,11 @@ export interface KpiResult {
   rows?: GoalEvent[];
   /** Rows left out of `rows` because the person had not consented or the source has no per-person scope. */
   rowsWithheld?: number;
+  /**
+   * Credit this KPI receives from contribution edges, added up per attribution model (never across models,
+   * never assisted conversions, never for ratios), with the weakest evidence grade among the edges added.
+   */
+  credit: { model: AttributionModel; evidence: EvidenceGrade; total: number; edges: number }[];
 }
 
 /** An objective's line in the report. */
