@@ -3,7 +3,7 @@ import type { QueueItem } from '@rapport/core';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { RapportProvider, TriageQueue, type Clock } from '../src/index';
+import { MentionCard, RapportProvider, TriageQueue, type Clock } from '../src/index';
 import { sortRows } from '../src/TriageQueue/sort';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
@@ -96,7 +96,48 @@ declare global {
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+const HOSTILE =
+  '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>\u202Egnp.exe';
+
 window.bench = {
+  /** Renders hostile text in a real browser and reports whether anything ran or became markup. */
+  async hostile() {
+    const box = document.createElement('div');
+    document.body.append(box);
+    const r = createRoot(box);
+    const item = data[0]!;
+    flushSync(() =>
+      r.render(
+        <>
+          <MentionCard
+            mention={{
+              id: 'h',
+              platform: 'x',
+              channel: 'public',
+              direction: 'inbound',
+              author: { ...item.customer, handle: HOSTILE },
+              text: HOSTILE,
+              createdAt: '2026-11-22T10:00:00Z',
+              url: 'javascript:window.__pwned=1',
+            }}
+          />
+          <TriageQueue rows={[{ ...item, preview: HOSTILE }]} now={T0} />
+        </>,
+      ),
+    );
+    await nextFrame();
+    box.querySelectorAll('a').forEach((a) => a.click());
+    await nextFrame();
+    const result = {
+      executed: (window as { __pwned?: number }).__pwned === undefined ? 0 : 1,
+      markup: box.querySelectorAll('img, script').length,
+      links: box.querySelectorAll('a').length,
+      bidi: /[\u202A-\u202E\u2066-\u2069]/.test(box.textContent ?? '') ? 1 : 0,
+    };
+    r.unmount();
+    box.remove();
+    return result;
+  },
   async sortOnly() {
     const t0 = performance.now();
     sortRows(data, [{ id: 'priority', desc: true }]);

@@ -42,6 +42,7 @@ const browser = await chromium.launch({
   ],
 });
 const ROUNDS = 5;
+let hostileOk = false;
 const TICKS = 20;
 const results = {
   sortRowsMs: [],
@@ -62,6 +63,14 @@ try {
     });
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     await page.waitForFunction(() => 'bench' in window);
+    if (round === 0) {
+      const hostile = await page.evaluate(() => window.bench.hostile());
+      hostileOk = hostile.executed + hostile.markup + hostile.links + hostile.bidi === 0;
+      if (!hostileOk) {
+        console.error('hostile text was not inert:', hostile);
+        process.exitCode = 1;
+      }
+    }
     const pure = await page.evaluate(() => window.bench.sortOnly());
     results.sortRowsMs.push(pure.sortRowsMs);
     const mount = await page.evaluate(() => window.bench.mount());
@@ -106,3 +115,6 @@ row('sort by due time (commit)', median(results.sortDueMs), '< 150');
 row('rows in the DOM (max)', Math.max(...results.rowsInDom), '< 100', 'rows');
 row('one-second timer tick (commit)', median(results.tickCommitMs), '< 4');
 row('one-second timer tick (wall)', median(results.tickWallMs), '(info)');
+console.log(
+  `hostile text (<img onerror>, <script>, javascript: link, RTL override) inert in Chromium: ${hostileOk ? 'ok' : 'FAILED'}`,
+);

@@ -31,6 +31,7 @@ function kpi(id: string, extra: Partial<KpiResult>): KpiResult {
       { start: '2026-11-04T00:00:00Z', end: '2026-11-05T00:00:00Z', value: 0.92 },
     ],
     eventCount: 1200,
+    credit: [],
     ...extra,
   };
 }
