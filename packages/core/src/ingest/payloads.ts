@@ -11,20 +11,41 @@ const missing = (what: string, hint: string) =>
   }) as const;
 const optionalCount = z.number().finite('must be a finite number').optional();
 
-/** The brand's accounts, so its own posts are read as outbound. */
+/**
+ * The brand's accounts, so its own posts are read as outbound: platform ids and/or handles (any case, `@` optional).
+ *
+ * @example
+ * ```ts
+ * BrandIdentitySchema.parse({ ids: ['1500000000000000001'], handles: ['@KettleAndPine'] });
+ * ```
+ */
 export const BrandIdentitySchema = z.strictObject({
   ids: z.array(nonEmpty).max(10_000).optional(),
   handles: z.array(nonEmpty).max(10_000).optional(),
 });
 
-/** Options shared by the platform normalisers. */
+/**
+ * Options shared by the platform normalisers; unknown keys are typos and are rejected.
+ *
+ * @example
+ * ```ts
+ * IngestOptionsSchema.safeParse({ brnad: {} }).success; // false: a typo
+ * ```
+ */
 export const IngestOptionsSchema = z.strictObject({
   brand: BrandIdentitySchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------- X API v2
 
-/** A user object of X API v2 (`includes.users[]`), with `user.fields=public_metrics,verified`. */
+/**
+ * A user object of X API v2 (`includes.users[]`), with `user.fields=public_metrics,verified`. Extra fields are ignored.
+ *
+ * @example
+ * ```ts
+ * XUserSchema.parse({ id: '2244994945', username: 'dana_bakes', public_metrics: { followers_count: 1523 } });
+ * ```
+ */
 export const XUserSchema = z.object({
   id: nonEmpty,
   username: z.string(),
@@ -34,7 +55,16 @@ export const XUserSchema = z.object({
   public_metrics: z.object({ followers_count: optionalCount }).optional(),
 });
 
-/** A tweet (post) object of X API v2 (`data[]`), with the `tweet.fields` Rapport uses. */
+/**
+ * A tweet (post) object of X API v2 (`data[]`), with the `tweet.fields` Rapport uses. A missing `author_id` or
+ * `created_at` fails with a hint naming the field to request.
+ *
+ * @example
+ * ```ts
+ * XTweetSchema.safeParse({ id: '1', text: 'hi', author_id: '2' }).error?.issues[0]?.message;
+ * // 'is missing: request tweet.fields=created_at'
+ * ```
+ */
 export const XTweetSchema = z.object({
   id: z
     .string(missing('a string', 'every tweet has an id'))
@@ -61,7 +91,15 @@ export const XTweetSchema = z.object({
   note_tweet: z.object({ text: z.string() }).optional(),
 });
 
-/** A response of the X API v2 tweet endpoints (search, timelines, lookup): `data`, `includes.users`. */
+/**
+ * A response of the X API v2 tweet endpoints (search, timelines, lookup): `data` (array or one tweet) and
+ * `includes.users`. Tweets and users are checked one by one afterwards, so one bad tweet does not fail the page.
+ *
+ * @example
+ * ```ts
+ * XTweetsResponseSchema.safeParse({ meta: { result_count: 0 } }).success; // true: an empty search
+ * ```
+ */
 export const XTweetsResponseSchema = z.object({
   data: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
   includes: z.object({ users: z.array(z.unknown()).optional() }).optional(),
@@ -69,7 +107,14 @@ export const XTweetsResponseSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------- Mastodon
 
-/** The `account` of a Mastodon status. */
+/**
+ * The `account` of a Mastodon status (`acct` is `name` for local accounts, `name@server` for remote ones).
+ *
+ * @example
+ * ```ts
+ * MastodonAccountSchema.parse({ id: '1', username: 'ravi', acct: 'ravi', url: 'https://mastodon.social/@ravi' });
+ * ```
+ */
 export const MastodonAccountSchema = z.object({
   id: nonEmpty,
   username: z.string(),
@@ -80,7 +125,14 @@ export const MastodonAccountSchema = z.object({
   bot: z.boolean().nullish(),
 });
 
-/** A Mastodon `Status` entity (REST API v1). `content` is HTML. */
+/**
+ * A Mastodon `Status` entity (REST API v1). `content` is HTML; `visibility` is checked by the normaliser.
+ *
+ * @example
+ * ```ts
+ * const ok = MastodonStatusSchema.safeParse(status).success;
+ * ```
+ */
 export const MastodonStatusSchema = z.object({
   id: nonEmpty,
   created_at: z.string(missing('a string', 'every status has created_at')),
@@ -103,7 +155,14 @@ export const MastodonStatusSchema = z.object({
 
 const strongRef = z.object({ uri: z.string().startsWith('at://', 'must be an at:// URI') });
 
-/** An AT Protocol `app.bsky.feed.defs#postView`. */
+/**
+ * An AT Protocol `app.bsky.feed.defs#postView`: `uri` must be an `at://` URI and `author.did` a DID.
+ *
+ * @example
+ * ```ts
+ * BlueskyPostViewSchema.safeParse({ uri: 'https://bsky.app/…', author: { did: 'did:plc:x', handle: 'x' }, record: { text: '' } }).success; // false
+ * ```
+ */
 export const BlueskyPostViewSchema = z.object({
   uri: z
     .string(missing('a string', 'every post view has a uri'))
@@ -131,7 +190,14 @@ export const BlueskyPostViewSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------- Reddit
 
-/** A Reddit thing (`{ kind, data }`): `t1` comment, `t3` post, `Listing`, `more`. */
+/**
+ * A Reddit thing (`{ kind, data }`): `t1` comment, `t3` post, `Listing`, `more`.
+ *
+ * @example
+ * ```ts
+ * RedditThingSchema.parse({ kind: 't1', data: { name: 't1_abc' } });
+ * ```
+ */
 export const RedditThingSchema = z.object({
   kind: z.string(),
   data: z.record(z.string(), z.unknown()),
@@ -150,7 +216,14 @@ const redditCommon = {
   distinguished: z.string().nullish(),
 };
 
-/** The `data` of a Reddit comment (`t1`). */
+/**
+ * The `data` of a Reddit comment (`t1`): fullname, author, body, `created_utc` in seconds, parent and post links.
+ *
+ * @example
+ * ```ts
+ * RedditCommentSchema.parse({ name: 't1_abc', author: 'carl', body: 'Check with your neighbours', created_utc: 1792318800 });
+ * ```
+ */
 export const RedditCommentSchema = z.object({
   ...redditCommon,
   body: z.string(),
@@ -158,7 +231,14 @@ export const RedditCommentSchema = z.object({
   link_id: z.string().optional(),
 });
 
-/** The `data` of a Reddit post (`t3`). */
+/**
+ * The `data` of a Reddit post (`t3`): fullname, author, title, self text, `created_utc` in seconds, counts.
+ *
+ * @example
+ * ```ts
+ * RedditPostSchema.parse({ name: 't3_abc', author: 'tina', title: 'Parcel never arrived?', created_utc: 1792317600 });
+ * ```
+ */
 export const RedditPostSchema = z.object({
   ...redditCommon,
   title: z.string(),
@@ -171,7 +251,14 @@ export const RedditPostSchema = z.object({
 
 const column = z.string().min(1, 'must name a column').max(256);
 
-/** A column mapping for CSV and JSON Lines files; unknown keys are typos and are rejected. */
+/**
+ * A column mapping for CSV and JSON Lines files (see `ColumnMapping`); unknown keys are typos and are rejected.
+ *
+ * @example
+ * ```ts
+ * ColumnMappingSchema.parse({ columns: { id: 'id', text: 'body', createdAt: 'at', authorId: 'from' }, platform: 'email' });
+ * ```
+ */
 export const ColumnMappingSchema = z.strictObject({
   columns: z.strictObject({
     id: column,

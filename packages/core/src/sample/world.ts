@@ -128,6 +128,14 @@ export interface SampleEvent {
   role: SampleRole;
 }
 
+/**
+ * Where a sample world starts unless told otherwise: a fixed date, never the clock, so worlds repeat exactly.
+ *
+ * @example
+ * ```ts
+ * createSampleWorld().start === new Date(SAMPLE_DEFAULT_START).toISOString(); // true
+ * ```
+ */
 export const SAMPLE_DEFAULT_START = '2026-10-01T00:00:00Z';
 const BRAND_NAME = 'Kettle & Pine';
 const DOMAIN = 'kettleandpine.example';
