@@ -168,6 +168,11 @@ const DEFAULT_INTENT_WEIGHTS = intentValues(DEFAULT_SCORING_WEIGHTS.intentWeight
 /**
  * Rounds raw contributions to whole points that add up exactly to `total` (largest remainder method),
  * so the reasons shown to people always sum to the priority shown beside them.
+ *
+ * @example
+ * ```ts
+ * apportion([33.3, 33.3, 33.4], 100); // [33, 33, 34]
+ * ```
  */
 export function apportion(raw: readonly number[], total: number): number[] {
   const n = raw.length;

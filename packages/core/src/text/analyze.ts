@@ -62,7 +62,16 @@ const TABLE_MASK_ = TABLE_MASK;
 const EMOTICON_SECOND_ = EMOTICON_SECOND;
 const NUMBER_ENTRY = LEXICON.get('<n>');
 
-/** How many UTF-16 code units `analyzeText` reads by default before it stops (hostile input costs bounded time). */
+/**
+ * How many UTF-16 code units `analyzeText` reads by default before it stops, so hostile input costs bounded time.
+ *
+ * About four pages of text: far more than any social post or support message. Pass `maxLength` to change it.
+ *
+ * @example
+ * ```ts
+ * analyzeText(longEmail, { maxLength: DEFAULT_MAX_LENGTH * 5 });
+ * ```
+ */
 export const DEFAULT_MAX_LENGTH = 20_000;
 
 /**

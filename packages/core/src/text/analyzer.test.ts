@@ -86,3 +86,16 @@ describe('analyzeMentionsAsync', () => {
     expect(result.get('y')?.sentiment.label).toBe('positive');
   });
 });
+
+describe('TextSignalsSchema', () => {
+  it('accepts what analyzeText returns and rejects incomplete signals', async () => {
+    const { TextSignalsSchema } = await import('./schemas');
+    expect(TextSignalsSchema.safeParse(analyzeText('where is my refund?? 😡 #fail')).success).toBe(
+      true,
+    );
+    expect(
+      TextSignalsSchema.safeParse({ sentiment: { score: 0.2, label: 'neutral' }, intents: {} })
+        .success,
+    ).toBe(false);
+  });
+});
