@@ -38,3 +38,31 @@ describe('CapacityGauge', () => {
     expect(renderToString(<CapacityGauge held={100} staff={1} />)).toContain('role="meter"');
   });
 });
+
+describe('CapacityGauge with a capacity plan', () => {
+  it('reads capacity, held and uncovered from planCapacity', () => {
+    render(
+      <CapacityGauge
+        locale="en-US"
+        plan={{
+          capacity: 225,
+          assignments: Array.from({ length: 225 }, (_, i) => ({
+            memberId: `m${i}`,
+            staffId: 'a',
+            kept: false,
+            superfan: true,
+          })),
+          uncovered: ['x', 'y'],
+          load: [
+            { staffId: 'a', capacity: 150, assigned: 150 },
+            { staffId: 'b', capacity: 75, assigned: 75 },
+          ],
+        }}
+      />,
+    );
+    const meter = screen.getByRole('meter');
+    expect(meter.getAttribute('aria-valuemax')).toBe('225');
+    expect(screen.getByText('2 over capacity')).toBeTruthy();
+    expect(screen.getByText('2 superfans without an owner')).toBeTruthy();
+  });
+});

@@ -1,3 +1,4 @@
+import type { CapacityPlan } from '@rapport/core';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
@@ -7,6 +8,8 @@ export interface CapacityGaugeLabels {
   title: string;
   /** `{held}`, `{capacity}`, `{staff}`, `{perStaff}`. */
   summary: string;
+  /** With a plan (staff may be part-time): `{held}`, `{capacity}`, `{staff}`. */
+  summaryPlan: string;
   /** `{count}` relationships above capacity. */
   overflow: string;
   /** `{count}` superfans without an owner. */
@@ -19,6 +22,7 @@ export interface CapacityGaugeLabels {
 export const defaultCapacityGaugeLabels: CapacityGaugeLabels = {
   title: 'Relationship capacity',
   summary: '{held} of {capacity} relationships held ({staff} staff × {perStaff})',
+  summaryPlan: '{held} of {capacity} relationships held by {staff} staff',
   overflow: '{count} over capacity',
   uncovered: '{count} superfans without an owner',
   loading: 'Loading capacity…',
@@ -27,10 +31,12 @@ export const defaultCapacityGaugeLabels: CapacityGaugeLabels = {
 };
 
 export interface CapacityGaugeProps extends WidgetBaseProps {
-  /** Relationships currently held (superfans with an owner, or that should have one). */
-  held: number;
-  /** Staff committed online to relationships. */
-  staff: number;
+  /** Relationships currently held (superfans with an owner, or that should have one). Ignored when `plan` is given. */
+  held?: number;
+  /** Staff committed online to relationships. Ignored when `plan` is given. */
+  staff?: number;
+  /** The core's `planCapacity` result: held = assignments, capacity and uncovered from the plan. */
+  plan?: Pick<CapacityPlan, 'capacity' | 'assignments' | 'uncovered' | 'load'>;
   /** Relationships one person can hold (default 150, Dunbar's number). */
   perStaff?: number;
   /** Superfans with no owner (from the core's capacity plan). */
@@ -49,10 +55,11 @@ export interface CapacityGaugeProps extends WidgetBaseProps {
  * ```
  */
 export function CapacityGauge({
-  held,
-  staff,
+  held: heldProp = 0,
+  staff: staffProp = 0,
   perStaff = 150,
-  uncovered,
+  uncovered: uncoveredProp,
+  plan,
   loading = false,
   error,
   labels,
@@ -63,7 +70,13 @@ export function CapacityGauge({
 }: CapacityGaugeProps) {
   const fmt = useFormatter(locale);
   const l = { ...defaultCapacityGaugeLabels, ...labels };
-  const capacity = Math.max(0, Math.floor(staff)) * Math.max(0, perStaff);
+  // With a plan, staff may be part-time (commitment < 1): its capacity is the truth.
+  const staff = plan ? plan.load.length : staffProp;
+  const held = plan ? plan.assignments.length + plan.uncovered.length : heldProp;
+  const uncovered = plan ? plan.uncovered.length : uncoveredProp;
+  const capacity = plan
+    ? Math.max(0, plan.capacity)
+    : Math.max(0, Math.floor(staff)) * Math.max(0, perStaff);
   const h = Number.isFinite(held) ? Math.max(0, held) : 0;
   const share = capacity > 0 ? h / capacity : 0;
   const over = Math.max(0, h - capacity);
@@ -73,7 +86,7 @@ export function CapacityGauge({
   else if (loading) body = <StateMessage kind="loading">{l.loading}</StateMessage>;
   else if (capacity === 0) body = <StateMessage kind="empty">{l.empty}</StateMessage>;
   else {
-    const summary = fill(l.summary, {
+    const summary = fill(plan ? l.summaryPlan : l.summary, {
       held: fmt.number(h),
       capacity: fmt.number(capacity),
       staff: fmt.number(staff),
