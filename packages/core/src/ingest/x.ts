@@ -28,8 +28,8 @@ export interface IngestOptions {
  * `author_id` or `created_at` is rejected with a hint to request it. A reply (`referenced_tweets` of type
  * `replied_to`) gets `inReplyToId`; `conversation_id` becomes `conversationId`. Text is HTML-unescaped (the
  * API sends `&amp;`, `&lt;`, `&gt;`), and a long post's full `note_tweet.text` is preferred. Retweets are tagged
- * `repost`, quote tweets `quote`. A page whose shape is wrong throws `RapportInputError`. Indexes count tweets
- * across all pages.
+ * `repost`, quote tweets `quote`. `author.verified` is true for any verified type (blue, business,
+ * government). A page whose shape is wrong throws `RapportInputError`. Indexes count tweets across all pages.
  *
  * @example
  * ```ts
