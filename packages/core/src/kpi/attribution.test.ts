@@ -45,7 +45,7 @@ describe('attributeConversion', () => {
     expect(r).toEqual([{ channel: 'x', credit: 1 }]);
     expect(() => attributeConversion(path, 'experiment')).toThrow(/holdout/);
     expect(() => attributeConversion([{ channel: 'x', at: 'yesterday' }], 'linear')).toThrow(
-      /Touch 0/,
+      /AttributionTouch 0/,
     );
     expect(attributeConversion([], 'linear')).toEqual([]);
   });

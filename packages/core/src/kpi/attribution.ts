@@ -1,14 +1,14 @@
-import { toEpochMs } from './time';
+import { parseInstant } from './time';
 import type { AttributionModel } from './types';
 
 /** One touch on the way to a conversion: which channel or KPI, and when (epoch ms or ISO 8601 with a zone). */
-export interface Touch {
+export interface AttributionTouch {
   channel: string;
   at: number | string;
 }
 
-/** Credit for one channel; the credits of one conversion add up to 1. */
-export interface Credit {
+/** AttributionCredit for one channel; the credits of one conversion add up to 1. */
+export interface AttributionCredit {
   channel: string;
   credit: number;
 }
@@ -39,16 +39,16 @@ export interface AttributionOptions {
  * ```
  */
 export function attributeConversion(
-  touches: readonly Touch[],
+  touches: readonly AttributionTouch[],
   model: AttributionModel,
   options: AttributionOptions = {},
-): Credit[] {
+): AttributionCredit[] {
   if (model === 'experiment')
     throw new RangeError(
       'Experiment attribution comes from the lift measured against a holdout group (see twoProportionTest), not from touch paths.',
     );
   const timed = touches.map((t, i) => {
-    const at = toEpochMs(t.at);
+    const at = parseInstant(t.at);
     if (!Number.isFinite(at))
       throw new RangeError(`Touch ${i} has no valid time (epoch ms or ISO 8601 with a zone).`);
     return { channel: t.channel, at, i };
@@ -80,7 +80,7 @@ export function attributeConversion(
       const halfLife = options.halfLifeMs ?? 7 * 86_400_000;
       if (!(halfLife > 0)) throw new RangeError('halfLifeMs must be > 0.');
       const end =
-        options.conversionAt === undefined ? timed[n - 1]!.at : toEpochMs(options.conversionAt);
+        options.conversionAt === undefined ? timed[n - 1]!.at : parseInstant(options.conversionAt);
       if (!Number.isFinite(end)) throw new RangeError('conversionAt is not a valid time.');
       let total = 0;
       timed.forEach((t, i) => {

@@ -2,7 +2,7 @@ import type { Conversation } from '../model/conversations';
 import type { Mention } from '../model/schemas';
 import type { SentimentLabel } from '../text/types';
 import { percentileOfSorted } from './stats';
-import { toEpochMs } from './time';
+import { parseInstant } from './time';
 import type { CareMetrics, DurationSummary, GoalEvent } from './types';
 
 /** Options of `careMetrics`. Times are epoch ms or ISO 8601 with a zone. */
@@ -64,7 +64,7 @@ export function conversationTiming(
   let lastHumanReply: number | null = null;
   let lastHumanSpeaker: 'customer' | 'brand' | null = null;
   for (const m of conversation.mentions) {
-    const t = toEpochMs(m.createdAt);
+    const t = parseInstant(m.createdAt);
     if (!Number.isFinite(t) || t > nowMs) continue;
     if (m.direction === 'inbound') {
       if (firstInboundAt === null) {
@@ -125,9 +125,9 @@ export function careMetrics(
   conversations: readonly Conversation[],
   options: CareMetricsOptions,
 ): CareMetrics {
-  const from = toEpochMs(options.from);
-  const to = toEpochMs(options.to);
-  const nowMs = options.now === undefined ? Number.POSITIVE_INFINITY : toEpochMs(options.now);
+  const from = parseInstant(options.from);
+  const to = parseInstant(options.to);
+  const nowMs = options.now === undefined ? Number.POSITIVE_INFINITY : parseInstant(options.now);
   if (!Number.isFinite(from) || !Number.isFinite(to) || Number.isNaN(nowMs))
     throw new RangeError(
       'from, to and now must be epoch milliseconds or ISO 8601 date-times with a zone.',

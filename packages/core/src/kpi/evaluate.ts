@@ -1,7 +1,7 @@
-import { compileFilters, type EventTest } from './filters';
+import { compileFilters, type GoalEventTest } from './filters';
 import { checkVanity } from './guard';
 import { percentileInPlace, percentileOfSorted } from './stats';
-import { addCalendar, assertTimeZone, bucketBoundaries, bucketIndex, toEpochMs } from './time';
+import { addCalendar, assertTimeZone, bucketBoundaries, bucketIndex, parseInstant } from './time';
 import type {
   ContributionResult,
   DataSource,
@@ -365,7 +365,7 @@ interface CompiledMeasure {
   role: string;
   /** A plain count: the hot loop increments it directly. */
   isCount: boolean;
-  test: EventTest;
+  test: GoalEventTest;
   /** Field whose value is aggregated (numeric) or counted (distinct / snapshot key field). */
   field: string | undefined;
   numeric: boolean;
@@ -432,7 +432,7 @@ function isoOf(t: number): string {
 }
 
 function parseTime(value: number | string, name: string): number {
-  const t = toEpochMs(value);
+  const t = parseInstant(value);
   if (!Number.isFinite(t))
     throw new RangeError(
       `${name} must be epoch milliseconds or an ISO 8601 date-time with a zone, got ${JSON.stringify(value)}.`,
@@ -662,7 +662,7 @@ export function evaluateGoals(
       continue;
     }
     const at = e.at;
-    const t = typeof at === 'number' && Number.isFinite(at) ? at : toEpochMs(at);
+    const t = typeof at === 'number' && Number.isFinite(at) ? at : parseInstant(at);
     if (!Number.isFinite(t)) {
       rejected.push({
         index,
@@ -920,7 +920,7 @@ export function evaluateGoals(
       ? 'Assisted conversions are shown but never added up the tree: the same conversion is assisted by many touches.'
       : !additive
         ? `"${target.name}" is a ${target.unit === 'ratio' ? 'ratio' : 'non-additive metric'}: credit for it is shown, never summed.`
-        : `Credit under the ${c.model.replace('_', ' ')} model is added up with other ${c.model.replace('_', ' ')} credit for "${target.name}", never across models.`;
+        : `AttributionCredit under the ${c.model.replace('_', ' ')} model is added up with other ${c.model.replace('_', ' ')} credit for "${target.name}", never across models.`;
     return {
       ...c,
       evidenceLabel: EVIDENCE_LABELS[c.evidence],

@@ -1,11 +1,11 @@
-import type { Filter, FilterValue } from './types';
+import type { MetricFilter, MetricFilterValue } from './types';
 
 /** A compiled filter: true when an event passes. */
-export type EventTest = (event: Record<string, unknown>) => boolean;
+export type GoalEventTest = (event: Record<string, unknown>) => boolean;
 
-const always: EventTest = () => true;
+const always: GoalEventTest = () => true;
 
-function compare(a: unknown, b: FilterValue): number | undefined {
+function compare(a: unknown, b: MetricFilterValue): number | undefined {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   return undefined;
@@ -24,12 +24,12 @@ function compare(a: unknown, b: FilterValue): number | undefined {
  * test({ answered: true }); // true
  * ```
  */
-export function compileFilters(filters: readonly Filter[] | undefined): EventTest {
+export function compileFilters(filters: readonly MetricFilter[] | undefined): GoalEventTest {
   if (!filters || filters.length === 0) return always;
   const tests = filters.map(compileFilter);
   if (tests.length === 1) return tests[0]!;
   if (tests.length === 2) {
-    const [a, b] = tests as [EventTest, EventTest];
+    const [a, b] = tests as [GoalEventTest, GoalEventTest];
     return (e) => a(e) && b(e);
   }
   return (e) => {
@@ -46,7 +46,7 @@ export function compileFilters(filters: readonly Filter[] | undefined): EventTes
  * compileFilter({ not: { field: 'isBot', op: 'eq', value: true } })({ isBot: false }); // true
  * ```
  */
-export function compileFilter(filter: Filter): EventTest {
+export function compileFilter(filter: MetricFilter): GoalEventTest {
   if ('any' in filter) {
     const tests = filter.any.map(compileFilter);
     return (e) => {
@@ -75,7 +75,7 @@ export function compileFilter(filter: Filter): EventTest {
     case 'gte':
     case 'lt':
     case 'lte': {
-      const v = value as FilterValue;
+      const v = value as MetricFilterValue;
       if (op === 'gt') return (e) => (compare(e[field], v) ?? -1) > 0;
       if (op === 'gte') return (e) => (compare(e[field], v) ?? -1) >= 0;
       if (op === 'lt') return (e) => (compare(e[field], v) ?? 1) < 0;

@@ -8,7 +8,7 @@ import type {
   DataSource,
   DerivedExpr,
   EventSelector,
-  Filter,
+  MetricFilter,
   GoalEvent,
   GoalTree,
   Kpi,
@@ -93,7 +93,7 @@ export const DataScopeSchema = z.enum(['aggregate', 'per_person', 'profiling', '
 const filterValue = z.union([z.string().max(1024), finite, z.boolean(), z.null()]);
 
 /** A condition on one field; `in`/`not_in` need a list, `exists`/`missing` no value, the rest one value. */
-export const FieldFilterSchema = z
+export const MetricFieldFilterSchema = z
   .strictObject({
     field,
     op: z.enum(['eq', 'neq', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'exists', 'missing']),
@@ -116,24 +116,24 @@ export const FieldFilterSchema = z
   });
 
 /** A declarative filter: a field condition, `{ any: [...] }` or `{ not: ... }` (no code strings). */
-export const FilterSchema: z.ZodType<Filter> = z.lazy(() =>
+export const MetricFilterSchema: z.ZodType<MetricFilter> = z.lazy(() =>
   z.union([
-    FieldFilterSchema,
-    z.strictObject({ any: z.array(FilterSchema).min(1).max(256) }),
-    z.strictObject({ not: FilterSchema }),
+    MetricFieldFilterSchema,
+    z.strictObject({ any: z.array(MetricFilterSchema).min(1).max(256) }),
+    z.strictObject({ not: MetricFilterSchema }),
   ]),
-) as z.ZodType<Filter>;
+) as z.ZodType<MetricFilter>;
 
 /** Events of one source that pass all filters. */
 export const EventSelectorSchema = z.strictObject({
   source: id,
-  filters: z.array(FilterSchema).max(256).optional(),
+  filters: z.array(MetricFilterSchema).max(256).optional(),
 }) satisfies z.ZodType<EventSelector>;
 
 /** An aggregation over selected events (`field` needed except for `count`; checked with the tree). */
 export const MeasureSchema = z.strictObject({
   source: id,
-  filters: z.array(FilterSchema).max(256).optional(),
+  filters: z.array(MetricFilterSchema).max(256).optional(),
   agg: AggregationSchema,
   field: field.optional(),
   percentile: z.number().min(0).max(100).optional(),

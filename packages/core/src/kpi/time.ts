@@ -11,7 +11,7 @@ export const TIME_GRAINS: readonly TimeGrain[] = [
 ];
 
 /** Most trend buckets one report may have (choose a coarser grain beyond). */
-export const MAX_BUCKETS = 20_000;
+export const MAX_TREND_BUCKETS = 20_000;
 
 const HOUR = 3_600_000;
 const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -24,11 +24,11 @@ const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
  *
  * @example
  * ```ts
- * toEpochMs('2026-11-22T10:00:00Z'); // 1795341600000
- * toEpochMs('2026-11-22T10:00'); // NaN
+ * parseInstant('2026-11-22T10:00:00Z'); // 1795341600000
+ * parseInstant('2026-11-22T10:00'); // NaN
  * ```
  */
-export function toEpochMs(time: unknown): number {
+export function parseInstant(time: unknown): number {
   if (typeof time === 'number') return Number.isFinite(time) ? time : Number.NaN;
   if (typeof time !== 'string' || time.length > 64 || !ZONED.test(time)) return Number.NaN;
   return Date.parse(time);
@@ -200,7 +200,7 @@ export function addCalendar(t: number, grain: TimeGrain, count: number, timeZone
 /**
  * Boundaries of the calendar buckets that cover [from, to): b₀ ≤ from < b₁ < … < bₖ ≥ to (epoch ms).
  *
- * Throws a RangeError when there would be more than `MAX_BUCKETS` buckets.
+ * Throws a RangeError when there would be more than `MAX_TREND_BUCKETS` buckets.
  *
  * @example
  * ```ts
@@ -223,9 +223,9 @@ export function bucketBoundaries(
     if (!(next > b)) next = b + HOUR;
     b = next;
     out.push(b);
-    if (out.length > MAX_BUCKETS + 1)
+    if (out.length > MAX_TREND_BUCKETS + 1)
       throw new RangeError(
-        `The window holds more than ${MAX_BUCKETS} ${grain} buckets: choose a coarser grain.`,
+        `The window holds more than ${MAX_TREND_BUCKETS} ${grain} buckets: choose a coarser grain.`,
       );
   }
   return out;

@@ -40,27 +40,27 @@ export type MetricKind = 'simple' | 'ratio' | 'derived' | 'cumulative' | 'conver
 export type Additivity = 'additive' | 'semi_additive' | 'non_additive';
 
 /** A value a filter compares with. */
-export type FilterValue = string | number | boolean | null;
+export type MetricFilterValue = string | number | boolean | null;
 
 /** Comparison operators of a field filter. `exists` / `missing` take no value; `in` / `not_in` take a list. */
-export type FilterOp =
+export type MetricFilterOp =
   'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists' | 'missing';
 
 /** One declarative condition on an event's top-level field (no code strings, so a tree is safe to store). */
-export interface FieldFilter {
+export interface MetricFieldFilter {
   field: string;
-  op: FilterOp;
-  value?: FilterValue | FilterValue[];
+  op: MetricFilterOp;
+  value?: MetricFilterValue | MetricFilterValue[];
 }
 
 /** A filter: a field condition, any of several (`or`), or the negation of one. A list of filters means "all". */
-export type Filter = FieldFilter | { any: Filter[] } | { not: Filter };
+export type MetricFilter = MetricFieldFilter | { any: MetricFilter[] } | { not: MetricFilter };
 
 /** Which events a measure looks at: those from one data source that pass every filter. */
 export interface EventSelector {
   /** Id of a `DataSource` in the tree. */
   source: string;
-  filters?: Filter[];
+  filters?: MetricFilter[];
 }
 
 /** An aggregation over selected events. `field` is required for every aggregation except `count`. */
@@ -343,7 +343,7 @@ export interface KpiResult {
   /** Rows left out of `rows` because the person had not consented or the source has no per-person scope. */
   rowsWithheld?: number;
   /**
-   * Credit this KPI receives from contribution edges, added up per attribution model (never across models,
+   * AttributionCredit this KPI receives from contribution edges, added up per attribution model (never across models,
    * never assisted conversions, never for ratios), with the weakest evidence grade among the edges added.
    */
   credit: { model: AttributionModel; evidence: EvidenceGrade; total: number; edges: number }[];

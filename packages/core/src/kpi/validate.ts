@@ -3,7 +3,7 @@ import type {
   Additivity,
   DerivedExpr,
   EventSelector,
-  Filter,
+  MetricFilter,
   GoalTree,
   Kpi,
   Measure,
@@ -84,7 +84,7 @@ export function kpiAdditivity(kpi: Kpi): Additivity {
   return 'non_additive';
 }
 
-function filterFields(filter: Filter, out: string[]): void {
+function filterFields(filter: MetricFilter, out: string[]): void {
   if ('field' in filter) out.push(filter.field);
   else if ('any' in filter) for (const f of filter.any) filterFields(f, out);
   else filterFields(filter.not, out);
