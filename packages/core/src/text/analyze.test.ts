@@ -150,6 +150,10 @@ describe('analyzeText: emoji, emoticons, hashtags, mentions, URLs', () => {
     expect(analyzeText('#customerservicefail').sentiment.label).toBe('negative');
   });
 
+  it('HTML entities are markup, not words (&gt; is not "gt")', () => {
+    expect(analyzeText('5 &gt; 3 &amp; ok').cues.filter((c) => c.kind === 'sentiment')).toEqual([]);
+  });
+
   it('mentions and URLs are cues, never words', () => {
     const s = analyzeText('@love_brand see https://good.example/great');
     expect(cueOf(s, 'mention')?.text).toBe('@love_brand');

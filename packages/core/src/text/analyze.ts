@@ -720,6 +720,19 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       i++;
       continue;
     }
+    if (c === 38 /* & */) {
+      // HTML entities (&amp; &gt; &#39;) are markup, not words: "&gt;" must not read as the word "gt".
+      let j = i + 1;
+      while (j < len && j - i <= 8) {
+        const d = str.charCodeAt(j);
+        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 35) j++;
+        else break;
+      }
+      if (j < len && j > i + 1 && str.charCodeAt(j) === 59) {
+        i = j + 1;
+        continue;
+      }
+    }
     if (c === 33 /* ! */ || c === 63 /* ? */) {
       const start = i;
       let bangs = 0;
