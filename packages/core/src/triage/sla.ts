@@ -86,6 +86,8 @@ export function slaTargets(policy: SlaPolicy, facts: SlaFacts = {}): SlaTargets 
 }
 
 type Interval = [from: number, to: number];
+/** 0, 1, 2, … for conversations whose mentions are already in time order. */
+const INDEX: readonly number[] = Array.from({ length: 256 }, (_, i) => i);
 
 /** Turns `now` (ISO 8601 or ms since the epoch) into ms. */
 function toEpochMs(now: string | number): number {
@@ -191,15 +193,24 @@ export function evaluateSla(
   const calendarFor = (t: SlaTargetName) => (roundTheClock.has(t) ? ALWAYS_OPEN : cal);
 
   // The known past: messages at or before now, in time order.
-  const messages: { t: number; m: Mention }[] = [];
-  conversation.mentions.forEach((m, i) => {
-    const t = times ? times[i]! : Date.parse(m.createdAt);
-    if (t <= nowMs) messages.push({ t, m });
-  });
-  if (!times) messages.sort((a, b) => a.t - b.t);
+  const all = conversation.mentions;
+  let order: readonly number[];
+  let at: readonly number[];
+  if (times) {
+    at = times;
+    order = all.length < INDEX.length ? INDEX : all.map((_, i) => i);
+  } else {
+    const parsed = all.map((m) => Date.parse(m.createdAt));
+    at = parsed;
+    order = all.map((_, i) => i).sort((a, b) => parsed[a]! - parsed[b]!);
+  }
   const customer: number[] = [];
   const replies: { t: number; channel: Channel }[] = [];
-  for (const { t, m } of messages) {
+  for (let k = 0; k < all.length; k++) {
+    const i = order[k]!;
+    const t = at[i]!;
+    if (!(t <= nowMs)) continue;
+    const m: Mention = all[i]!;
     if (m.direction === 'inbound') customer.push(t);
     else if (!m.author.isBot) replies.push({ t, channel: m.channel });
   }

@@ -72,6 +72,7 @@ const ABOUT: Partial<Record<Intent, string>> = {
   complaint: 'a complaint',
   question: 'a question',
 };
+const ABOUT_LIST = Object.entries(ABOUT) as [Intent, string][];
 const PROBLEM_INTENTS: readonly Intent[] = [
   'delivery_issue',
   'billing_issue',
@@ -448,7 +449,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec: Rec | undefined,
   ): { decision: TriageDecision; score: MentionScore } {
     const signals: TextSignals = analyze(mention.text);
-    const priorContacts = rec ? rec.mentions.filter((m) => m.direction === 'inbound').length : 0;
+    const priorContacts = rec ? rec.decisions.size : 0;
     const s = score(mention, { signals, priorContacts, now: mention.createdAt });
     const r = routing.route(mention, signals);
     const problem = PROBLEM_INTENTS.some((i) => (signals.intents[i] ?? 0) >= 0.5);
@@ -459,7 +460,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       (signals.sentiment.score <= -0.3 && signals.urgency >= 0.8);
     let about = 'their message';
     let best = 0.35;
-    for (const [intent, words] of Object.entries(ABOUT) as [Intent, string][]) {
+    for (const [intent, words] of ABOUT_LIST) {
       const c = signals.intents[intent] ?? 0;
       if (c > best) {
         best = c;
