@@ -45,7 +45,7 @@ describe('attributeConversion', () => {
     expect(r).toEqual([{ channel: 'x', credit: 1 }]);
     expect(() => attributeConversion(path, 'experiment')).toThrow(/holdout/);
     expect(() => attributeConversion([{ channel: 'x', at: 'yesterday' }], 'linear')).toThrow(
-      /AttributionTouch 0/,
+      /Touch 0 has no valid time/,
     );
     expect(attributeConversion([], 'linear')).toEqual([]);
   });
