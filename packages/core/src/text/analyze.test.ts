@@ -151,7 +151,9 @@ describe('analyzeText: emoji, emoticons, hashtags, mentions, URLs', () => {
   });
 
   it('HTML entities are markup, not words (&gt; is not "gt")', () => {
-    expect(analyzeText('5 &gt; 3 &amp; ok').cues.filter((c) => c.kind === 'sentiment')).toEqual([]);
+    const s = analyzeText('5 &gt; 3 &amp; 2 &lt;3');
+    expect(s.cues.filter((c) => c.kind === 'sentiment')).toEqual([]);
+    expect(cueOf(s, 'emoticon')?.text).toBe('&lt;3');
   });
 
   it('mentions and URLs are cues, never words', () => {

@@ -729,6 +729,22 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         else break;
       }
       if (j < len && j > i + 1 && str.charCodeAt(j) === 59) {
+        // "&lt;3" is a heart that went through an HTML escaper.
+        if (
+          j === i + 3 &&
+          j + 1 < len &&
+          str.charCodeAt(j + 1) === 51 &&
+          startsWithLower(i, '&lt;')
+        ) {
+          const v = EMOTICONS_.get('<3') ?? 0;
+          sum += afterBut ? v * 1.5 : v;
+          if (v > 0) positiveEmoji++;
+          cues.push(
+            cue('emoticon', str.slice(i, j + 2), i, j + 2, 'positive emoticon', 'sentiment', v),
+          );
+          i = j + 2;
+          continue;
+        }
         i = j + 1;
         continue;
       }
