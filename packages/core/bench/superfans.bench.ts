@@ -131,8 +131,7 @@ export default async function superfansBench(): Promise<void> {
   }
 
   const full: Timing[] = [];
-  // Warm-up, then rounds; each round's report is dropped before the next so the heap figures are one report's.
-  detectSuperfans(interactions, { now: NOW });
+  // Each round's report is dropped before the next, so the heap figures are one report's.
   let report: CommunityReport | undefined;
   let heapPeak = 0;
   let heapBefore = 0;

@@ -85,6 +85,36 @@ export interface ResolvedSuperfanOptions {
    */
   words: Map<string | number, string>;
   gates: Map<string | number, GateFacts>;
+  /** The sub-scores of members with no help or no feedback at all: the same for all of them, so shared. */
+  none: { helpfulness?: HelpfulnessScore; intelligence?: IntelligenceScore };
+}
+
+function noHelp(): HelpfulnessScore {
+  return {
+    value: 0,
+    peopleHelped: 0,
+    answers: 0,
+    accepted: 0,
+    thanked: 0,
+    acknowledgedBy: 0,
+    helpDays: 0,
+    evidence: [],
+    evidenceCount: 0,
+    percentile: 0,
+    detail: 'has not answered anybody else yet',
+  };
+}
+
+function noFeedback(): IntelligenceScore {
+  return {
+    value: 0,
+    feedbackItems: 0,
+    actioned: 0,
+    evidence: [],
+    evidenceCount: 0,
+    percentile: 0,
+    detail: 'no feedback yet',
+  };
 }
 
 /** A gate outcome and the reason a member who does not pass it is not a superfan yet (shared between members). */
@@ -162,6 +192,7 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     maxEvidence: nonNegative('maxEvidence', options.maxEvidence ?? d.maxEvidence),
     words: new Map(),
     gates: new Map(),
+    none: {},
   };
 }
 
@@ -425,49 +456,57 @@ export function computeMemberFacts(
   // Helpfulness
   const peopleHelped = helpedCount?.size ?? 0;
   const acknowledgedBy = acknowledged?.size ?? 0;
-  const helpfulness: HelpfulnessScore = {
-    value: helpValue,
-    peopleHelped,
-    answers,
-    accepted,
-    thanked,
-    acknowledgedBy,
-    helpDays,
-    evidence: exact(helpEv),
-    evidenceCount: answers,
-    percentile: -0,
-    detail:
-      answers === 0
-        ? 'has not answered anybody else yet'
-        : phrase(o, `help|${answers}|${peopleHelped}|${accepted}|${thanked}|${helpDays}`, () =>
-            helpWords(answers, peopleHelped, accepted, thanked, helpDays),
-          ),
-  };
+  const helpfulness: HelpfulnessScore =
+    answers === 0
+      ? (o.none.helpfulness ??= noHelp())
+      : {
+          value: helpValue,
+          peopleHelped,
+          answers,
+          accepted,
+          thanked,
+          acknowledgedBy,
+          helpDays,
+          evidence: exact(helpEv),
+          evidenceCount: answers,
+          percentile: -0,
+          detail:
+            answers === 0
+              ? 'has not answered anybody else yet'
+              : phrase(
+                  o,
+                  `help|${answers}|${peopleHelped}|${accepted}|${thanked}|${helpDays}`,
+                  () => helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+                ),
+        };
 
   // Intelligence
-  const intelligence: IntelligenceScore = {
-    value: intelValue,
-    feedbackItems,
-    actioned,
-    ...(actioned > 0 && { firstActionedAt: msToIso(firstActionedMs) }),
-    evidence: exact(feedbackEv),
-    evidenceCount: feedbackItems,
-    percentile: -0,
-    detail:
-      feedbackItems === 0
-        ? 'no feedback yet'
-        : phrase(
-            o,
-            numericKey(3, feedbackItems * 65536 + actioned),
-            () => `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
-          ),
-  };
+  const intelligence: IntelligenceScore =
+    feedbackItems === 0
+      ? (o.none.intelligence ??= noFeedback())
+      : {
+          value: intelValue,
+          feedbackItems,
+          actioned,
+          evidence: exact(feedbackEv),
+          evidenceCount: feedbackItems,
+          percentile: -0,
+          detail:
+            feedbackItems === 0
+              ? 'no feedback yet'
+              : phrase(
+                  o,
+                  numericKey(3, feedbackItems * 65536 + actioned),
+                  () => `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
+                ),
+        };
+  // Optional fields go last: properties added after a spread leave the object's fixed slots (slower, larger).
+  if (actioned > 0 && feedbackItems > 0) intelligence.firstActionedAt = msToIso(firstActionedMs);
 
   // Recency
   const daysSince = lastActive === undefined ? null : Math.floor((now - lastActiveMs) / DAY_MS);
   const recency: RecencyScore = {
     value: lastActive === undefined ? 0 : Math.exp(-(now - lastActiveMs) * k),
-    ...(lastActive !== undefined && { lastActiveAt: lastActive.at }),
     daysSince,
     evidence: lastActive === undefined ? [] : [lastActive.id],
     evidenceCount: lastActive === undefined ? 0 : 1,
@@ -483,6 +522,8 @@ export function computeMemberFacts(
               () => `last active ${durationWords(now - lastActiveMs)} ago`,
             ),
   };
+
+  if (lastActive !== undefined) recency.lastActiveAt = lastActive.at;
 
   // Tenure
   const tenureDays = Math.floor((now - firstMs) / DAY_MS);
@@ -552,7 +593,7 @@ export function computeMemberFacts(
     abuse,
     amplifier,
     followers,
-    reasons,
+    reasons: reasons.slice(),
     contributions,
     helps: answers,
     actionedIds,
@@ -574,6 +615,8 @@ interface GateInputs {
 /** The gate for these numbers, shared by every member with the same numbers. */
 function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
   const abuseDay = x.abuseMs === x.abuseMs ? Math.floor(x.abuseMs / DAY_MS) : -1;
+  // Past the tenure bar the exact number of days does not change the gate (it is in the tenure sub-score).
+  const tenure = x.tenureDays >= o.gate.minTenureDays ? -1 : x.tenureDays;
   // Most members never helped, gave feedback or were sanctioned: a number key covers them without a string.
   const key =
     x.peopleHelped === 0 &&
@@ -582,10 +625,9 @@ function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
     abuseDay < 0 &&
     !x.sanctioned &&
     x.activeWeeks < 65536 &&
-    x.tenureDays >= 0 &&
-    x.tenureDays < 2 ** 32
-      ? x.activeWeeks * 2 ** 32 + x.tenureDays
-      : `${x.activeWeeks}|${x.peopleHelped}|${x.helpDays}|${x.feedbackItems}|${x.actioned}|${x.tenureDays}|${abuseDay}|${x.sanctioned}`;
+    tenure < 2 ** 31
+      ? x.activeWeeks * 2 ** 32 + tenure + 1
+      : `${x.activeWeeks}|${x.peopleHelped}|${x.helpDays}|${x.feedbackItems}|${x.actioned}|${tenure}|${abuseDay}|${x.sanctioned}`;
   const known = o.gates.get(key);
   if (known) return known;
   const g = o.gate;
@@ -608,8 +650,11 @@ function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
     },
     {
       name: 'tenure',
-      passed: x.tenureDays >= g.minTenureDays,
-      detail: `${plural(x.tenureDays, 'day')} since first seen; needs ${g.minTenureDays}`,
+      passed: tenure < 0,
+      detail:
+        tenure < 0
+          ? `first seen at least ${g.minTenureDays} days ago`
+          : `${plural(tenure, 'day')} since first seen; needs ${g.minTenureDays}`,
     },
     {
       name: 'no_abuse',
@@ -992,16 +1037,12 @@ export function rankCommunity(
       const was = old?.subScores;
       member = {
         memberId: f.memberId,
-        ...(f.name !== undefined && { name: f.name }),
         rank: r + 1,
         score,
         percentile,
         superfan,
         status,
-        ...(superfanSince !== undefined && { superfanSince }),
-        ...(belowSince !== undefined && { belowLowWaterSince: belowSince }),
         amplifier: f.amplifier,
-        ...(f.followers !== undefined && { followers: f.followers }),
         subScores: {
           depth: keep(was?.depth, f.depth, 0),
           presence: keep(was?.presence, f.presence, 1),
@@ -1016,6 +1057,10 @@ export function rankCommunity(
         firstSeenAt: f.tenure.firstSeenAt,
         lastSeenAt: f.lastAt,
       };
+      if (f.name !== undefined) member.name = f.name;
+      if (superfanSince !== undefined) member.superfanSince = superfanSince;
+      if (belowSince !== undefined) member.belowLowWaterSince = belowSince;
+      if (f.followers !== undefined) member.followers = f.followers;
     }
     members[r] = member;
 
