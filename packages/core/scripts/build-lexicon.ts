@@ -65,6 +65,9 @@ export const VADER_WORDS: string = ${JSON.stringify(group(words, ' '))};
 export const VADER_EMOTICONS: string = ${JSON.stringify(group(emoticons, '\u0001'))};
 `;
 // Format as the repository does, so a rebuild with unchanged data leaves the file untouched.
-const formatted = await prettier.format(text, { ...(await prettier.resolveConfig(out)), filepath: out });
+const formatted = await prettier.format(text, {
+  ...(await prettier.resolveConfig(out)),
+  filepath: out,
+});
 writeFileSync(out, formatted);
 console.log(`wrote ${out}: ${words.size} words, ${emoticons.size} emoticons, ${text.length} chars`);
