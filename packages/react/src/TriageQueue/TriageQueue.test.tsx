@@ -43,6 +43,19 @@ describe('TriageQueue', () => {
     expect(header.getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('sorts from the keyboard: headers are tab stops', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(10)} now={T0} hideToolbar />);
+    await user.tab(); // the grid
+    await user.tab(); // select all
+    await user.tab(); // Priority
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Priority' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('columnheader', { name: /Priority/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+  });
+
   it('sorts by priority, highest first on the first click', async () => {
     const user = userEvent.setup();
     const onSortingChange = vi.fn();
@@ -107,6 +120,16 @@ describe('TriageQueue', () => {
     expect(onResolve).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c1' }));
     await user.keyboard('{End}');
     expect(grid.getAttribute('aria-activedescendant')).toContain('c19');
+  });
+
+  it('makes a clicked row active and gives the grid the keyboard', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    render(<TriageQueue rows={queueItems(10)} now={T0} onOpen={onOpen} />);
+    await user.click(bodyRows()[3]!.querySelector('[role="gridcell"]:nth-child(7)')!);
+    expect(document.activeElement).toBe(screen.getByRole('grid'));
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c4' }));
   });
 
   it('explains the priority with the reasons', async () => {

@@ -183,12 +183,20 @@ export function TriageQueue({
     [filtered, sorting, departmentNames],
   );
   // Found by a scan only when a row is active (cheaper on mount than a 100,000-entry map).
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A click on a row makes it active and gives the grid the keyboard (focus first: its onFocus may pick row 1).
+  const activate = useCallback(
+    (id: string) => {
+      scrollRef.current?.focus({ preventScroll: true });
+      setActiveValue(id);
+    },
+    [setActiveValue],
+  );
   const activeIndex = useMemo(
     () => (active === null ? -1 : ordered.findIndex((row) => row.conversationId === active)),
     [ordered, active],
   );
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: ordered.length,
     getScrollElement: () => scrollRef.current,
@@ -261,6 +269,8 @@ export function TriageQueue({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // Keys pressed on a control inside the grid (a sort button, a checkbox) belong to that control.
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
     const item = activeIndex >= 0 ? ordered[activeIndex] : undefined;
     let handled = true;
@@ -382,7 +392,6 @@ export function TriageQueue({
                 {id === 'select' ? (
                   <input
                     type="checkbox"
-                    tabIndex={-1}
                     aria-label={labels.selectAll}
                     checked={allShownSelected}
                     onChange={toggleAll}
@@ -390,7 +399,6 @@ export function TriageQueue({
                 ) : header.column.getCanSort() ? (
                   <button
                     type="button"
-                    tabIndex={-1}
                     onClick={header.column.getToggleSortingHandler()}
                     style={{
                       font: 'inherit',
@@ -435,7 +443,7 @@ export function TriageQueue({
                   height={rowHeight}
                   active={v.index === activeIndex}
                   selected={selected.has(row.id)}
-                  onActivate={setActiveValue}
+                  onActivate={activate}
                   onOpen={onOpen}
                 />
               );
