@@ -256,6 +256,12 @@ describe('scoreMention', () => {
     expect(DEFAULT_SCORING_WEIGHTS.exposure).toBeGreaterThan(0);
   });
 
+  it('bad weights given at run time fall back to defaults: the priority is never NaN', () => {
+    const m = mention({ text: 'where is my refund??' });
+    const s = scoreMention(m, { now: NOW, weights: { exposure: Number.NaN, waiting: -3 } });
+    expect(s).toEqual(scoreMention(m, { now: NOW }));
+  });
+
   it('now defaults to the mention time (nothing depends on the clock)', () => {
     const m = mention({ text: 'where is my refund?' });
     expect(scoreMention(m)).toEqual(scoreMention(m, { now: m.createdAt }));

@@ -92,12 +92,30 @@ export type ScoringWeightsInput = Partial<Omit<ScoringWeights, 'intentWeights'>>
   intentWeights?: Partial<Record<Intent, number>>;
 };
 
-/** Defaults with the caller's overrides on top (no validation: use `ScoringWeightsSchema` at the boundary). */
+/**
+ * Defaults with the caller's overrides on top. Validate outside input with `ScoringWeightsSchema`; here a value
+ * that is not a finite, non-negative number falls back to its default, so a score is never NaN.
+ *
+ * @example
+ * ```ts
+ * resolveWeights({ exposure: 30 }).exposure; // 30
+ * ```
+ */
 export function resolveWeights(input?: ScoringWeightsInput): ScoringWeights {
   if (!input) return DEFAULT_SCORING_WEIGHTS;
-  return {
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+  const out = {
     ...DEFAULT_SCORING_WEIGHTS,
-    ...input,
-    intentWeights: { ...DEFAULT_SCORING_WEIGHTS.intentWeights, ...input.intentWeights },
+    intentWeights: { ...DEFAULT_SCORING_WEIGHTS.intentWeights },
   };
+  for (const key of Object.keys(DEFAULT_SCORING_WEIGHTS) as (keyof ScoringWeights)[]) {
+    if (key === 'intentWeights') continue;
+    const v = input[key];
+    if (ok(v)) out[key] = v;
+  }
+  for (const key of Object.keys(out.intentWeights) as Intent[]) {
+    const v = input.intentWeights?.[key];
+    if (ok(v)) out.intentWeights[key] = v;
+  }
+  return out;
 }

@@ -277,6 +277,12 @@ describe('analyzeText: bounded reading', () => {
     expect(analyzeText('terrible service', { maxLength: 3 }).sentiment.score).toBe(0);
   });
 
+  it('a NaN or negative maxLength means the default, never "read everything"', () => {
+    const text = `${'a '.repeat(DEFAULT_MAX_LENGTH)} terrible`;
+    expect(analyzeText(text, { maxLength: Number.NaN }).sentiment.score).toBe(0);
+    expect(analyzeText(text, { maxLength: -5 }).sentiment.score).toBe(0);
+  });
+
   it('never splits an emoji when it cuts', () => {
     const s = analyzeText('a😍', { maxLength: 2 });
     expect(s.cues).toEqual([]);

@@ -531,7 +531,9 @@ function onWord(
  * ```
  */
 export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals {
-  const maxLength = Math.max(0, Math.floor(options?.maxLength ?? DEFAULT_MAX_LENGTH));
+  // A missing, negative or NaN maxLength means the default: hostile options must not lift the bound.
+  const asked = options?.maxLength;
+  const maxLength = asked !== undefined && asked >= 0 ? Math.floor(asked) : DEFAULT_MAX_LENGTH;
   src = typeof text === 'string' ? text : String(text ?? '');
   if (src.length > maxLength) {
     let cut = maxLength;
