@@ -89,6 +89,28 @@ describe('mentionsFromMastodon', () => {
     ]);
   });
 
+  it('reads notifications, rejecting those without a status', () => {
+    const account = statuses[0]!.account;
+    const { accepted, rejected } = mentionsFromMastodon([
+      {
+        id: '9001',
+        type: 'mention',
+        created_at: '2026-10-18T10:02:12.000Z',
+        account,
+        status: statuses[0],
+      },
+      { id: '9002', type: 'follow', created_at: '2026-10-18T10:05:00.000Z', account },
+    ]);
+    expect(accepted.map((m) => m.id)).toEqual(['113289456612345678']);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        input: expect.objectContaining({ type: 'follow' }),
+        issues: [{ path: 'status', message: 'a follow notification carries no status' }],
+      },
+    ]);
+  });
+
   it('reads a thread context and a single status', () => {
     const context = mentionsFromMastodon({ ancestors: [statuses[0]], descendants: [statuses[1]] });
     expect(context.accepted.map((m) => m.id)).toEqual(['113289456612345678', '113289470000000001']);

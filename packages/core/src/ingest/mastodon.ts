@@ -26,7 +26,8 @@ function channelOf(visibility: string): Channel | undefined {
 /**
  * Normalises Mastodon statuses (REST API v1 `Status` entities) into mentions: each accepted or rejected with reasons.
  *
- * Takes an array of statuses (timelines, notifications' `status`), a single status, a thread context
+ * Takes an array of statuses (timelines) or notifications (their `status`; a follow or other notification
+ * without one is rejected with a reason), a single status, a thread context
  * (`{ ancestors, descendants }`) or search results (`{ statuses }`). `content` is HTML: it becomes plain text in
  * linear time (tags removed, entities decoded, paragraphs and line breaks kept); a content warning
  * (`spoiler_text`) comes first as its own paragraph. Visibility sets the channel: `public` and `unlisted` are
@@ -38,7 +39,7 @@ function channelOf(visibility: string): Channel | undefined {
  * ```ts
  * import { mentionsFromMastodon } from '@rapport/core/schemas';
  * const res = await fetch('https://mastodon.social/api/v1/notifications?types[]=mention', { headers });
- * const { accepted } = mentionsFromMastodon((await res.json()).map((n: { status: unknown }) => n.status));
+ * const { accepted, rejected } = mentionsFromMastodon(await res.json());
  * ```
  */
 export function mentionsFromMastodon(
@@ -49,7 +50,19 @@ export function mentionsFromMastodon(
   const isBrand = brandMatcher(brand);
   const statuses = statusList(input);
   const out = new MentionCollector();
-  statuses.forEach((raw, i) => {
+  statuses.forEach((item, i) => {
+    // Notifications (`/api/v1/notifications`) wrap the status; follows and the like carry none.
+    const notification = isNotification(item);
+    if (notification && (item.status === undefined || item.status === null)) {
+      out.reject(i, item, [
+        {
+          path: 'status',
+          message: `a ${String(item.type).slice(0, 40)} notification carries no status`,
+        },
+      ]);
+      return;
+    }
+    const raw = notification ? item.status : item;
     const { data: status, issues } = recordIssues(MastodonStatusSchema, raw);
     if (!status) {
       out.reject(i, raw, issues);
@@ -120,6 +133,16 @@ export function mentionsFromMastodon(
     );
   });
   return out.result();
+}
+
+function isNotification(item: unknown): item is { type: unknown; status?: unknown } {
+  return (
+    item !== null &&
+    typeof item === 'object' &&
+    'type' in item &&
+    !('content' in item) &&
+    'account' in item
+  );
 }
 
 function statusList(input: unknown): unknown[] {

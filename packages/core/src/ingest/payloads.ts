@@ -206,7 +206,7 @@ export const RedditThingSchema = z.object({
 const redditCommon = {
   name: z
     .string()
-    .regex(/^t[13]_[a-z0-9]+$/i, 'must be a Reddit fullname such as t1_abc or t3_abc'),
+    .regex(/^t[134]_[a-z0-9]+$/i, 'must be a Reddit fullname such as t1_abc, t3_abc or t4_abc'),
   author: z.string(),
   author_fullname: z.string().nullish(),
   created_utc: z.number(missing('a number of seconds', 'every thing has created_utc')).finite(),
@@ -245,6 +245,22 @@ export const RedditPostSchema = z.object({
   selftext: z.string().optional(),
   num_comments: optionalCount,
   num_crossposts: optionalCount,
+});
+
+/**
+ * The `data` of a Reddit private message (`t4`, from the inbox): subject, body, and links to the first message.
+ *
+ * @example
+ * ```ts
+ * RedditMessageSchema.parse({ name: 't4_abc', author: 'tina', subject: 'Order KP-1', body: 'Hi!', created_utc: 1792317600 });
+ * ```
+ */
+export const RedditMessageSchema = z.object({
+  ...redditCommon,
+  subject: z.string().optional(),
+  body: z.string(),
+  parent_id: z.string().nullish(),
+  first_message_name: z.string().nullish(),
 });
 
 // ---------------------------------------------------------------------------------------------- files

@@ -88,6 +88,59 @@ describe('mentionsFromReddit', () => {
     expect(bad.map((r) => r.issues[0]!.path)).toEqual(['kind', 'created_utc', 'name', '(record)']);
   });
 
+  it('reads inbox messages as private, threaded by the first message', () => {
+    const inbox = {
+      kind: 'Listing',
+      data: {
+        after: null,
+        children: [
+          {
+            kind: 't4',
+            data: {
+              name: 't4_2a1b3c',
+              author: 'teabag_tina',
+              author_fullname: 't2_8xk2m1q',
+              subject: 'Order KP-551204',
+              body: 'Hi, my order says delivered but it never came. Can you help?',
+              created_utc: 1792323000,
+              parent_id: null,
+              first_message_name: null,
+              dest: 'KettleAndPine',
+              was_comment: false,
+            },
+          },
+          {
+            kind: 't4',
+            data: {
+              name: 't4_2a1b3d',
+              author: 'KettleAndPine',
+              author_fullname: 't2_kpofficial',
+              subject: 're: Order KP-551204',
+              body: 'Sorry Tina! A replacement is on its way by express.',
+              created_utc: 1792324800,
+              parent_id: 't4_2a1b3c',
+              first_message_name: 't4_2a1b3c',
+              dest: 'teabag_tina',
+              was_comment: false,
+            },
+          },
+        ],
+      },
+    };
+    const { accepted, rejected } = mentionsFromReddit(inbox, { brand });
+    expect(rejected).toEqual([]);
+    expect(
+      accepted.map((m) => [m.channel, m.direction, m.conversationId, m.inReplyToId, m.metrics]),
+    ).toEqual([
+      ['private', 'inbound', 't4_2a1b3c', undefined, undefined],
+      ['private', 'outbound', 't4_2a1b3c', 't4_2a1b3c', undefined],
+    ]);
+    expect(accepted[0]!.text).toBe(
+      'Order KP-551204\n\nHi, my order says delivered but it never came. Can you help?',
+    );
+    expect(accepted[1]!.text).toBe('Sorry Tina! A replacement is on its way by express.');
+  });
+
   it('walks very deep comment trees without recursion', () => {
     let replies: unknown = '';
     for (let depth = 3_000; depth > 0; depth--) {

@@ -7,6 +7,7 @@ import { decodeHtmlEntities } from './html';
 import {
   IngestOptionsSchema,
   RedditCommentSchema,
+  RedditMessageSchema,
   RedditPostSchema,
   RedditThingSchema,
 } from './payloads';
@@ -16,13 +17,14 @@ import type { IngestOptions } from './x';
 const MAX_THINGS = 1_000_000;
 
 /**
- * Normalises Reddit JSON (posts `t3` and comments `t1`) into mentions, with reasons for everything not accepted.
+ * Normalises Reddit JSON (posts `t3`, comments `t1`, inbox messages `t4`) into mentions, with reasons for the rest.
  *
  * Takes a `Listing`, an array of Listings (a post's `.json` page is `[post listing, comment listing]`), or an
  * array of things. Comment trees (`replies`) are walked without recursion, parents before replies. The thing's
  * fullname (`t3_abc`, `t1_def`) is its id; a comment's `parent_id` becomes `inReplyToId` and its `link_id` the
  * `conversationId` (a post is its own conversation). A post's text is its title, then its self text.
- * `created_utc` (seconds) becomes `createdAt`; a negative score counts as zero likes. Deleted or removed
+ * `created_utc` (seconds) becomes `createdAt`; a negative score counts as zero likes. Private messages (`t4`,
+ * from `/message/inbox.json`) are private, threaded by `first_message_name`, the first one led by its subject. Deleted or removed
  * comments (a removed post keeps its title) and `more` placeholders (comments Reddit did not send: fetch them
  * with `/api/morechildren`) are rejected with a reason. Indexes count things in the order they are met.
  *
@@ -87,18 +89,18 @@ export function mentionsFromReddit(input: unknown, options?: IngestOptions): Par
       ]);
       continue;
     }
-    if (kind !== 't1' && kind !== 't3') {
+    if (kind !== 't1' && kind !== 't3' && kind !== 't4') {
       out.reject(i, raw, [
         {
           path: 'kind',
-          message: `is ${JSON.stringify(kind).slice(0, 40)}; only posts (t3) and comments (t1) are read`,
+          message: `is ${JSON.stringify(kind).slice(0, 40)}; only posts (t3), comments (t1) and messages (t4) are read`,
         },
       ]);
       continue;
     }
     // Replies come after their comment.
     if (kind === 't1' && isListing(data.replies)) pushChildren(data.replies);
-    const mention = kind === 't1' ? comment(data) : post(data);
+    const mention = kind === 't1' ? comment(data) : kind === 't3' ? post(data) : message(data);
     if ('issues' in mention) {
       out.reject(i, raw, mention.issues);
       continue;
@@ -131,6 +133,29 @@ function post(data: Record<string, unknown>): Built {
   const self = p.selftext ?? '';
   const text = self.length > 0 && !isGone(self) ? `${p.title}\n\n${self}` : p.title;
   return build(p, decodeHtmlEntities(text), undefined, p.name, p.num_comments, p.num_crossposts);
+}
+
+function message(data: Record<string, unknown>): Built {
+  const { data: d, issues } = recordIssues(RedditMessageSchema, data);
+  if (!d) return { issues };
+  if (isGone(d.body))
+    return { issues: [{ path: 'body', message: 'was deleted or removed on Reddit' }] };
+  // The first message of a conversation carries its subject; replies repeat it as "re: …", so only the body counts.
+  const first = !d.first_message_name;
+  const text = first && d.subject ? `${d.subject}\n\n${d.body}` : d.body;
+  const built = build(
+    d,
+    decodeHtmlEntities(text),
+    d.parent_id ?? undefined,
+    d.first_message_name ?? d.name,
+    0,
+    0,
+  );
+  if ('m' in built) {
+    built.m.channel = 'private';
+    delete built.m.metrics;
+  }
+  return built;
 }
 
 function build(
