@@ -1343,7 +1343,8 @@ export function* generateSampleMentions(
  * `inReplyToId` and `conversationId`, a delivery incident (days 18–20) and a login outage (day 9) with their
  * ground truth in `incidents`, superfans who answer other customers, detractors, staff, spam, and a few texts
  * tagged `story:rtl`, `story:long`, `story:hostile`, `story:emoji`. No clock and no `Math.random`: the same
- * options always give the same world.
+ * options always give the same world (on engines whose `Math.exp`/`Math.log`/`Math.cos` agree, as all V8-based
+ * runtimes do).
  *
  * @example
  * ```ts
