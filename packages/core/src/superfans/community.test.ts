@@ -108,6 +108,29 @@ describe('createCommunity', () => {
     ).toBe(false);
   });
 
+  it('gives the batch result whatever the order and batching of adds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.array(fc.integer({ min: 0, max: 599 }), { minLength: 1, maxLength: 5 }),
+        (seed, cuts) => {
+          const list = randomCommunity(seed, 600, 60);
+          const community = createCommunity();
+          const reversed = [...list].reverse();
+          let from = 0;
+          for (const cut of [...cuts].sort((a, b) => a - b)) {
+            community.addMany(reversed.slice(from, cut));
+            community.report(NOW);
+            from = Math.max(from, cut);
+          }
+          community.addMany(reversed.slice(from));
+          expect(community.report(NOW)).toEqual(detectSuperfans(list, { now: NOW }));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('shares unchanged members with the previous snapshot, so a UI re-renders only what moved', () => {
     const many = createCommunity({}, toCommunityState(randomCommunity(3, 3000, 300)));
     const r1 = many.report(NOW);
