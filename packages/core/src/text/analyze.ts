@@ -18,6 +18,7 @@ import {
   URGENCY,
   ENTRIES,
   F_STEM,
+  F_CONTINUES,
   FNV_OFFSET,
   FNV_PRIME,
   STEM_LENGTH,
@@ -44,6 +45,7 @@ const F_NEGATOR_ = F_NEGATOR;
 const F_QSTART_ = F_QSTART;
 const F_SERVICE_VERB_ = F_SERVICE_VERB;
 const F_STEM_ = F_STEM;
+const F_CONTINUES_ = F_CONTINUES;
 const SERVICE_SLOT_ = SERVICE_SLOT;
 const HASHTAG_SUFFIX_LIST_ = HASHTAG_SUFFIX_LIST;
 const HYPE_ = HYPE;
@@ -436,7 +438,9 @@ function onWord(
   const opener = e ?? (numeric ? NUMBER_ENTRY : undefined);
   const key = opener === undefined ? -1 : opener.id;
   let n2 = 0;
-  for (let k = 0; k < nActive; k++) {
+  // Only words that continue some phrase need the phrases in progress looked up (most words end them).
+  const continues = opener !== undefined && (opener.flags & F_CONTINUES_) !== 0;
+  for (let k = 0; continues && k < nActive; k++) {
     const node = activeMaps[k]!.get(key);
     if (node === undefined) continue;
     if (node.rule) fire(node.rule, activeStart[k]!, end);

@@ -35,6 +35,8 @@ export const F_IMPERATIVE = 16;
 export const F_SERVICE_VERB = 32;
 /** A five-letter stem ("refun"), matched at the start of words the lexicon does not know. */
 export const F_STEM = 64;
+/** The word continues some phrase ("arrived" in "never arrived"); other words end every phrase in progress. */
+export const F_CONTINUES = 128;
 export const STEM_LENGTH = 5;
 
 /** What a cue rule does: raise these slots by these weights (noisy-or), shown to people with `label`. */
@@ -207,7 +209,9 @@ for (const raw of RULES.split('\n')) {
   }
   let node: PhraseNode = entry(first);
   for (const word of parts.slice(1)) {
-    const id = entry(word).id;
+    const next = entry(word);
+    next.flags |= F_CONTINUES;
+    const id = next.id;
     node.next ??= new Map();
     let child = node.next.get(id);
     if (!child) {
