@@ -25,13 +25,28 @@ const minutes = z
 const BandSchema = z.enum(['critical', 'high', 'normal', 'low']);
 const IntentSchema = z.enum(INTENTS);
 
-/** A department: an id rules refer to and a name people read. */
+/**
+ * A department: an id rules refer to and a name people read.
+ *
+ * @example
+ * ```ts
+ * DepartmentSchema.parse({ id: 'legal', name: 'Legal' });
+ * ```
+ */
 export const DepartmentSchema = z.strictObject({
   id,
   name: z.string().min(1).max(128),
   description: z.string().max(1024).optional(),
 });
 
+/**
+ * Conditions on a mention's author (every given field must hold).
+ *
+ * @example
+ * ```ts
+ * AuthorConditionSchema.parse({ minFollowers: 10_000, tiers: ['vip'] });
+ * ```
+ */
 export const AuthorConditionSchema = z.strictObject({
   minFollowers: z.number().nonnegative().optional(),
   maxFollowers: z.number().nonnegative().optional(),
@@ -44,6 +59,14 @@ export const AuthorConditionSchema = z.strictObject({
   minLifetimeValue: z.number().nonnegative().optional(),
 });
 
+/**
+ * When a routing rule applies: platforms, channels, keywords and phrases, intents, sentiment, urgency, author, tags.
+ *
+ * @example
+ * ```ts
+ * RoutingConditionSchema.parse({ keywords: ['refund'], intents: [{ intent: 'billing_issue', min: 0.6 }] });
+ * ```
+ */
 export const RoutingConditionSchema = z.strictObject({
   platforms: z.array(PlatformSchema).max(PLATFORMS.length).optional(),
   channels: z.array(ChannelSchema).max(2).optional(),
@@ -67,6 +90,14 @@ export const RoutingConditionSchema = z.strictObject({
   tags: z.array(z.string().min(1).max(128)).max(256).optional(),
 });
 
+/**
+ * What a matching rule does: department, priority boost (-100..100), tags, SLA policy id, needs approval.
+ *
+ * @example
+ * ```ts
+ * RoutingActionSchema.parse({ department: 'service', needsApproval: 'legal', priorityBoost: 25 });
+ * ```
+ */
 export const RoutingActionSchema = z.strictObject({
   department: id.optional(),
   priorityBoost: z.number().min(-100).max(100).optional(),
@@ -91,7 +122,14 @@ export const RoutingRuleSchema = z.strictObject({
   then: RoutingActionSchema,
 });
 
-/** Routing settings: rules (ordered), departments, intent mapping and the fallback department. */
+/**
+ * Routing settings: rules (ordered), departments, intent mapping and the fallback department.
+ *
+ * @example
+ * ```ts
+ * const routing = RoutingConfigSchema.parse({ fallbackDepartment: 'marketing', intentDepartments: { job_inquiry: 'hr' } });
+ * ```
+ */
 export const RoutingConfigSchema = z.strictObject({
   rules: z.array(RoutingRuleSchema).max(10_000).optional(),
   departments: z.array(DepartmentSchema).min(1).max(1000).optional(),
@@ -106,6 +144,14 @@ const hhmm = z
     /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/,
     'must be a local time HH:MM between 00:00 and 24:00',
   );
+/**
+ * Working hours within a day, local time `HH:MM` (end may be `24:00`), start before end.
+ *
+ * @example
+ * ```ts
+ * WorkingIntervalSchema.parse({ start: '09:00', end: '17:30' });
+ * ```
+ */
 export const WorkingIntervalSchema = z
   .strictObject({ start: hhmm, end: hhmm })
   .refine((i) => i.start < i.end, { message: 'start must be before end' });
@@ -188,6 +234,14 @@ export const SlaPolicySchema = z.strictObject({
   roundTheClock: z.array(TargetNameSchema).optional(),
 });
 
+/**
+ * A person who answers: departments, skills, online state and capacity (open conversations at once).
+ *
+ * @example
+ * ```ts
+ * AgentSchema.parse({ id: 'mk', departments: ['service'], skills: ['spanish'], online: true, capacity: 6 });
+ * ```
+ */
 export const AgentSchema = z.strictObject({
   id,
   name: z.string().max(256).optional(),
@@ -197,6 +251,14 @@ export const AgentSchema = z.strictObject({
   capacity: z.number().int().nonnegative().max(10_000),
 });
 
+/**
+ * One rung of the escalation ladder: `after` minutes relative to the SLA due time (negative = before breach).
+ *
+ * @example
+ * ```ts
+ * EscalationLevelSchema.parse({ id: 'lead', after: 0, notify: ['team-lead'], raisePriority: 10 });
+ * ```
+ */
 export const EscalationLevelSchema = z.strictObject({
   id,
   after: z.number().finite().min(-525_600).max(525_600),

@@ -15,7 +15,14 @@ import type {
 } from './types';
 
 const MINUTE = 60_000;
-/** Public complaints expect an answer within the hour. */
+/**
+ * Default public acknowledgement target, in minutes: public complaints expect an answer within the hour.
+ *
+ * @example
+ * ```ts
+ * slaTargets({ id: 'p', targets: {} }).publicAcknowledgement === DEFAULT_PUBLIC_ACKNOWLEDGEMENT_MINUTES; // true
+ * ```
+ */
 export const DEFAULT_PUBLIC_ACKNOWLEDGEMENT_MINUTES = 60;
 const DEFAULT_WARN_AT: readonly number[] = [0.75];
 

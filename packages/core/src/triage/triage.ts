@@ -72,6 +72,8 @@ const ABOUT: Partial<Record<Intent, string>> = {
   complaint: 'a complaint',
   question: 'a question',
 };
+/** Ranks of conversations with no running clock start here (far beyond any deadline in ms since the epoch). */
+const NO_DUE_RANK = 1e15;
 const ABOUT_LIST = Object.entries(ABOUT) as [Intent, string][];
 const PROBLEM_INTENTS: readonly Intent[] = [
   'delivery_issue',
@@ -334,7 +336,11 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       }
       addOpen(rec);
     } else removeOpen(rec);
-    rec.rank = rec.dueMs - rec.priority * lead;
+    // Without a running clock: after every deadline, by priority (highest first), then by waiting time. Encoded
+    // in the number itself so that the queue scan compares plain numbers.
+    rec.rank = Number.isFinite(rec.dueMs)
+      ? rec.dueMs - rec.priority * lead
+      : NO_DUE_RANK + (100 - rec.priority) * 1e13 + rec.waitingSinceMs;
     if (rec.openIndex >= 0) openRanks[rec.openIndex] = rec.rank;
 
     if (rec.assignee !== undefined && wasOpen && rec.status === 'resolved') {

@@ -392,7 +392,8 @@ export interface QueueFilter {
 
 /**
  * The queue order: `rank = dueAt − priority × priorityLeadMs` (ms since the epoch), smallest first; conversations
- * with no running clock come after all others, by priority (highest first) then by how long they have waited.
+ * with no running clock (answered and waiting on the customer, or paused) come after all others, by priority
+ * (highest first) then by how long they have waited: their rank is `1e15 + (100 − priority) × 1e13 + waitingSince`.
  * Ties break by conversation id. With the default lead of one minute per point, a priority-90 conversation counts
  * as if it were due 90 minutes earlier than a priority-0 one.
  */
