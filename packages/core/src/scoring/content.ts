@@ -114,8 +114,8 @@ function hasPhrase(lower: string, phrase: string): boolean {
  *
  * @example
  * ```ts
- * scoreContent({ ...reply, text: "Sorry! Go to Settings > Orders and tap 'Track'. It should arrive Friday." }).help; // ~0.9
- * scoreContent('Our new collection is here! 20% off, shop now 🔥').hype; // ~0.95
+ * scoreContent({ ...reply, text: "Sorry! Go to Settings > Orders and tap 'Track'. It should arrive Friday." }).help; // ~0.8
+ * scoreContent('Our new collection is here! 20% off, shop now 🔥').hype; // ~0.99
  * ```
  */
 export function scoreContent(

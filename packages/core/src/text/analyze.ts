@@ -194,24 +194,6 @@ function squeeze(word: string, keep: number): string {
   return out;
 }
 
-/**
- * Reads one piece of text and returns its sentiment, intents, urgency, hype and the cues that fired.
- *
- * The built-in analyzer is a lexicon and rule reader for English customer-service messages: VADER's word
- * valences (negation, intensifiers, ALL CAPS, "!!!", "but") plus Rapport's own emoji, emoticon, hashtag and
- * customer-service rules ("never arrived" is a delivery complaint, "support" alone is neutral). It is
- * deterministic, needs no network, and reads at most `options.maxLength` code units (default 20,000) in one
- * linear pass, so megabytes of hostile text cost bounded time. Empty text gives neutral signals with no cues.
- * Positions in cues are UTF-16 offsets into `text` (end exclusive).
- *
- * @example
- * ```ts
- * const s = analyzeText('my package never arrived and nobody answers?!');
- * s.sentiment.label; // 'negative'
- * s.intents.delivery_issue > 0.5; // true
- * s.cues.map((c) => c.effect); // ['it never arrived', ...]
- * ```
- */
 // Analysis state lives at module level, not in closures made per call: analysis is synchronous and never
 // re-entered, and this keeps each call free of allocations beyond its result.
 let src = '';
@@ -529,9 +511,10 @@ function onWord(
  * @example
  * ```ts
  * const s = analyzeText('my package never arrived and nobody answers?!');
- * s.sentiment.label; // 'negative'
- * s.intents.delivery_issue > 0.5; // true
- * s.cues.map((c) => c.effect); // ['it never arrived', ...]
+ * s.sentiment.label; // 'neutral': no feeling words, yet...
+ * s.intents.complaint; // 0.854
+ * s.intents.delivery_issue; // 0.9
+ * s.cues.map((c) => c.effect); // ['about a package', 'it never arrived', 'nobody helps', ...]
  * ```
  */
 export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals {
