@@ -228,7 +228,8 @@ let sentenceService = false;
 let pleasePending = false;
 
 // Feature requests are collected per sentence: a request about the customer's own order, bill or account
-// ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts half.
+// ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts for
+// less (SERVICE_FEATURE_SHARE).
 function flushSentence() {
   if (sentenceFeature > 0) {
     const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
