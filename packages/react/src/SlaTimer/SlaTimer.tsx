@@ -113,6 +113,8 @@ export const SlaTimer = memo(function SlaTimer({
   return (
     <span
       role="timer"
+      // The server rendered its own "now": the client's first tick corrects the text without a hydration error.
+      suppressHydrationWarning
       aria-label={fill(l.aria, { target: target ?? l.target, state: text })}
       data-status={shown}
       className={className}

@@ -152,7 +152,9 @@ function WaitingCell({ item }: { item: QueueItem }) {
   const fmt = useFormatter(locale);
   const since = toEpoch(item.waitingSince);
   return (
-    <span style={{ fontVariantNumeric: 'tabular-nums' }}>{fmt.duration(current - since)}</span>
+    <span suppressHydrationWarning style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {fmt.duration(current - since)}
+    </span>
   );
 }
 
