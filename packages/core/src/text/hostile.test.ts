@@ -126,7 +126,7 @@ describe('analyzeText on hostile input', () => {
     ];
     let elapsed = 0;
     for (const text of inputs) {
-      for (const maxLength of [undefined, 200_000]) {
+      for (const maxLength of [undefined, 50_000]) {
         const started = performance.now();
         const signals = analyzeText(text, { maxLength });
         elapsed += performance.now() - started;
