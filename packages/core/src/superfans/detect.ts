@@ -7,6 +7,7 @@ import {
   outcomeBonus,
 } from './classify';
 import { communityHealthFromCounts } from './health';
+import { StringIndex } from './strings';
 import { DAY_MS, WEEK_MS, durationWords, isoToMs, msToIso, readNow } from './time';
 import type {
   CommunityReport,
@@ -758,11 +759,11 @@ export function groupInteractions(
   o: ResolvedSuperfanOptions,
 ): GroupedInteractions {
   const n = interactions.length;
-  const seen = new Set<string>();
+  const seen = new StringIndex(n);
   const ms = new Float64Array(n);
   const memberOf = new Int32Array(n);
-  const index = new Map<string, number>();
-  const memberIds: string[] = [];
+  const index = new StringIndex(Math.min(n, 1024));
+  const memberIds = index.keys;
   let counts = new Int32Array(1024);
   const ignored: IgnoredCounts = { future: 0, excluded: 0, duplicates: 0, invalid: 0 };
   const excludedMembers = new Set<string>();
@@ -771,9 +772,7 @@ export function groupInteractions(
   for (let i = 0; i < n; i++) {
     memberOf[i] = -1;
     const it = interactions[i]!;
-    const before = seen.size;
-    seen.add(it.id);
-    if (seen.size === before) {
+    if (seen.add(it.id) < 0) {
       ignored.duplicates++;
       continue;
     }
@@ -787,8 +786,8 @@ export function groupInteractions(
       ignored.future++;
       continue;
     }
-    let m = index.get(it.memberId);
-    if (m === undefined) {
+    let m = index.indexOf(it.memberId);
+    if (m < 0) {
       let excluded = excludedCache.get(it.memberId);
       if (excluded === undefined) {
         excluded = isExcludedMember(o.directory.get(it.memberId));
@@ -799,9 +798,7 @@ export function groupInteractions(
         excludedMembers.add(it.memberId);
         continue;
       }
-      m = memberIds.length;
-      memberIds.push(it.memberId);
-      index.set(it.memberId, m);
+      m = index.add(it.memberId);
       if (m >= counts.length) {
         const bigger = new Int32Array(counts.length * 2);
         bigger.set(counts);

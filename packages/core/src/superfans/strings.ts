@@ -1,0 +1,112 @@
+/**
+ * An index of distinct strings, each numbered in order of first appearance (0, 1, 2, ...).
+ *
+ * For millions of short ids it is about twice as fast as a `Set` or `Map` (open addressing over an `Int32Array`,
+ * FNV-1a hash) and allocates nothing per key. Ids crafted to collide cannot make it slow: past a budget of
+ * probes it moves every key into a `Map` and carries on there, so the worst case costs what a `Map` costs.
+ */
+export class StringIndex {
+  /** The keys, by number. */
+  readonly keys: string[] = [];
+  private slots: Int32Array;
+  private mask: number;
+  private budget: number;
+  private fallback: Map<string, number> | undefined;
+
+  /**
+   * @param expected how many keys to expect (the table grows past it anyway)
+   * @param probeBudget extra probes allowed up front; every operation adds 4 more (a collision-free table uses
+   *   under 2 per operation on average)
+   */
+  constructor(expected = 16, probeBudget = 64) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    this.budget = probeBudget;
+  }
+
+  /** The number of `key`, or -1 when it has not been added. */
+  indexOf(key: string): number {
+    if (this.fallback) return this.fallback.get(key) ?? -1;
+    this.budget += 4;
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const k = this.slots[slot]!;
+      if (k === -1 || this.keys[k] === key) return k;
+      if (--this.budget < 0) return this.degrade().get(key) ?? -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Adds `key` and returns its number; if it was already there, returns `-1 - its number`. */
+  add(key: string): number {
+    if (this.fallback) return this.addToMap(key);
+    this.budget += 4;
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const k = this.slots[slot]!;
+      if (k === -1) break;
+      if (this.keys[k] === key) return -1 - k;
+      if (--this.budget < 0) {
+        this.degrade();
+        return this.addToMap(key);
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const n = this.keys.length;
+    this.keys.push(key);
+    this.slots[slot] = n;
+    if ((n + 1) * 2 > this.slots.length) this.grow();
+    return n;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** True once it has moved to a `Map` (its probe budget ran out). */
+  get degraded(): boolean {
+    return this.fallback !== undefined;
+  }
+
+  private addToMap(key: string): number {
+    const map = this.fallback!;
+    const known = map.get(key);
+    if (known !== undefined) return -1 - known;
+    const n = this.keys.length;
+    this.keys.push(key);
+    map.set(key, n);
+    return n;
+  }
+
+  private grow(): void {
+    const capacity = this.slots.length * 2;
+    const slots = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let k = 0; k < this.keys.length; k++) {
+      let slot = hash(this.keys[k]!) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = k;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  private degrade(): Map<string, number> {
+    const map = new Map<string, number>();
+    for (let k = 0; k < this.keys.length; k++) map.set(this.keys[k]!, k);
+    this.fallback = map;
+    this.slots = new Int32Array(0);
+    return map;
+  }
+}
+
+/** FNV-1a over UTF-16 code units, mixed at the end so that nearby ids spread over the table. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
