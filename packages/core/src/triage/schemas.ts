@@ -1,7 +1,7 @@
 // zod schemas for triage configuration, re-exported from @rapport/core/schemas.
 import { z } from 'zod';
 import { PLATFORMS } from '../model/constants';
-import { ChannelSchema, DirectionSchema, PlatformSchema } from '../model/schemas';
+import { ChannelSchema, DirectionSchema, MentionSchema, PlatformSchema } from '../model/schemas';
 import { INTENTS } from '../text/types';
 import type {
   Agent,
@@ -12,6 +12,7 @@ import type {
   RoutingRule,
   SlaPolicy,
   TriageConfig,
+  TriageState,
 } from './types';
 
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'is longer than 128 characters');
@@ -292,6 +293,66 @@ export const TriageConfigSchema = z.strictObject({
   repeatWindowDays: z.number().positive().max(3650).optional(),
 });
 
+const iso = z.iso.datetime({ offset: true });
+const RoutingSchema = z.strictObject({
+  department: id,
+  confidence: fraction,
+  matchedRule: id.optional(),
+  decidedBy: z.enum(['rule', 'model', 'fallback']),
+  priorityBoost: z.number().min(-100).max(100),
+  tags: z.array(z.string().max(128)).max(64),
+  slaPolicy: id.optional(),
+  needsApproval: z.enum(['legal', 'crisis', 'executive', 'privacy']).optional(),
+  reasons: z.array(z.string().max(2048)).max(64),
+});
+const PauseSchema = z.strictObject({ from: iso, to: iso.optional(), reason: z.string().max(512) });
+
+/**
+ * A saved or merged triage state (from `triage.toJSON()` or `mergeTriageStates`), checked before
+ * `createTriage(config, state)` loads it from another worker, machine or file.
+ *
+ * @example
+ * ```ts
+ * const state = TriageStateSchema.parse(JSON.parse(saved));
+ * const triage = createTriage(config, state);
+ * ```
+ */
+export const TriageStateSchema = z.strictObject({
+  format: z.literal('rapport.triage/1'),
+  conversations: z.array(
+    z.strictObject({
+      id: z.string().min(1).max(512),
+      mentions: z.array(MentionSchema).min(1),
+      status: z.enum(['open', 'resolved']),
+      resolvedAt: iso.optional(),
+      assignee: id.optional(),
+      escalation: id.optional(),
+      extraPriority: z.number().min(0).max(10_000),
+      pauses: z.array(PauseSchema),
+      department: id.optional(),
+      decisions: z.record(
+        z.string(),
+        z.strictObject({
+          priority: z.number().min(0).max(100),
+          routing: RoutingSchema,
+          complaint: z.boolean(),
+          irate: z.boolean(),
+          about: z.string().max(256),
+          reasons: z.array(z.string().max(2048)).max(64),
+        }),
+      ),
+    }),
+  ),
+  rejected: z.array(
+    z.strictObject({
+      index: z.number().int().nonnegative(),
+      input: z.unknown(),
+      issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+    }),
+  ),
+  owners: z.record(z.string(), z.string()),
+});
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -312,4 +373,5 @@ type _Checks = [
   Assignable<Agent, z.output<typeof AgentSchema>>,
   Assignable<EscalationLevel, z.output<typeof EscalationLevelSchema>>,
   Assignable<Omit<TriageConfig, 'analyze' | 'score'>, z.output<typeof TriageConfigSchema>>,
+  Assignable<TriageState, z.output<typeof TriageStateSchema>>,
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTriage, mergeTriageStates } from './triage';
 import { smallestK } from './select';
+import { TriageStateSchema } from './schemas';
 import { testAuthor, testMention, testSignals } from './fixtures';
 import type { Mention } from '../model/schemas';
 import type { MentionPlace, TriageConfig } from './types';
@@ -416,6 +417,38 @@ describe('state: JSON and merge', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('TriageStateSchema', () => {
+  it('accepts a saved state and rejects a tampered one', () => {
+    const { triage } = run([
+      {
+        kind: 'in',
+        conv: 1,
+        text: 'complaint -0.9',
+        min: 0,
+        bad: true,
+        dup: false,
+        channel: 'public',
+      },
+      {
+        kind: 'in',
+        conv: 1,
+        text: 'complaint -0.9',
+        min: 1,
+        bad: false,
+        dup: false,
+        channel: 'public',
+      },
+      { kind: 'reply', conv: 1, min: 5 },
+      { kind: 'pause', conv: 1, min: 6 },
+    ]);
+    const saved = JSON.parse(JSON.stringify(triage.toJSON()));
+    const state = TriageStateSchema.parse(saved);
+    expect(createTriage(base, state).getSnapshot().counts).toEqual(triage.getSnapshot().counts);
+    saved.conversations[0].decisions.m1.priority = 500;
+    expect(TriageStateSchema.safeParse(saved).success).toBe(false);
   });
 });
 
