@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { Warnings } from '../KpiScorecard/KpiScorecard';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
+import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, StatusText } from '../internal/kpi';
 import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
@@ -132,7 +133,7 @@ export function GoalTree({
                   type="button"
                   aria-expanded={open}
                   aria-controls={regionId}
-                  aria-label={l.toggle.replace('{name}', o.name)}
+                  aria-label={fill(l.toggle, { name: o.name })}
                   onClick={() => toggle(o.objective)}
                   style={{
                     font: 'inherit',
