@@ -997,7 +997,6 @@ export function rankCommunity(
     if (superfan) superfanCount++;
 
     const old = reuse?.get(f);
-    const pct = (d: number): number => round2(percentiles[d]![i]!);
     let member: MemberReport;
     if (
       old !== undefined &&
@@ -1008,12 +1007,12 @@ export function rankCommunity(
       old.superfanSince === superfanSince &&
       old.belowLowWaterSince === belowSince &&
       old.reasons[0] === statusReason &&
-      old.subScores.depth.percentile === pct(0) &&
-      old.subScores.presence.percentile === pct(1) &&
-      old.subScores.helpfulness.percentile === pct(2) &&
-      old.subScores.intelligence.percentile === pct(3) &&
-      old.subScores.recency.percentile === pct(4) &&
-      old.subScores.tenure.percentile === pct(5)
+      old.subScores.depth.percentile === round2(percentiles[0]![i]!) &&
+      old.subScores.presence.percentile === round2(percentiles[1]![i]!) &&
+      old.subScores.helpfulness.percentile === round2(percentiles[2]![i]!) &&
+      old.subScores.intelligence.percentile === round2(percentiles[3]![i]!) &&
+      old.subScores.recency.percentile === round2(percentiles[4]![i]!) &&
+      old.subScores.tenure.percentile === round2(percentiles[5]![i]!)
     ) {
       // Nothing about this member changed since the last report at this moment: share it.
       member = old;
@@ -1021,16 +1020,6 @@ export function rankCommunity(
       // Fresh facts belong to this report alone, so they are completed in place instead of copied.
       const reasons = fresh ? f.reasons : f.reasons.slice();
       reasons[0] = statusReason;
-      const keep = <T extends { percentile: number }>(
-        previous: T | undefined,
-        score: T,
-        d: number,
-      ): T =>
-        fresh
-          ? withPercentile(score, percentiles[d]![i]!)
-          : previous !== undefined && previous.percentile === pct(d)
-            ? previous
-            : { ...score, percentile: pct(d) };
       const was = old?.subScores;
       member = {
         memberId: f.memberId,
@@ -1041,12 +1030,12 @@ export function rankCommunity(
         status,
         amplifier: f.amplifier,
         subScores: {
-          depth: keep(was?.depth, f.depth, 0),
-          presence: keep(was?.presence, f.presence, 1),
-          helpfulness: keep(was?.helpfulness, f.helpfulness, 2),
-          intelligence: keep(was?.intelligence, f.intelligence, 3),
-          recency: keep(was?.recency, f.recency, 4),
-          tenure: keep(was?.tenure, f.tenure, 5),
+          depth: keep(fresh, was?.depth, f.depth, percentiles[0]![i]!),
+          presence: keep(fresh, was?.presence, f.presence, percentiles[1]![i]!),
+          helpfulness: keep(fresh, was?.helpfulness, f.helpfulness, percentiles[2]![i]!),
+          intelligence: keep(fresh, was?.intelligence, f.intelligence, percentiles[3]![i]!),
+          recency: keep(fresh, was?.recency, f.recency, percentiles[4]![i]!),
+          tenure: keep(fresh, was?.tenure, f.tenure, percentiles[5]![i]!),
         },
         gate: f.gate,
         reasons,
@@ -1108,9 +1097,24 @@ export function rankCommunity(
   };
 }
 
-function withPercentile<T extends { percentile: number }>(score: T, percentile: number): T {
-  score.percentile = round2(percentile);
-  return score;
+/**
+ * A sub-score with its percentile: fresh facts are completed in place; otherwise the previous report's object is
+ * shared when its percentile has not moved, or a copy is made.
+ */
+function keep<T extends { percentile: number }>(
+  fresh: boolean,
+  previous: T | undefined,
+  score: T,
+  percentile: number,
+): T {
+  const p = round2(percentile);
+  if (fresh) {
+    score.percentile = p;
+    return score;
+  }
+  return previous !== undefined && previous.percentile === p
+    ? previous
+    : { ...score, percentile: p };
 }
 
 /** Number of values in the ascending `sorted` that are at most `v`. */
