@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { InputIssue, ParseResult, Rejected } from '../model/parse';
-import { RapportInputError, toInputIssues } from '../model/parse';
+import type { InputIssue, ParseResult, Rejected } from '../model/errors';
+import { RapportInputError, toInputIssues } from '../model/errors';
 import { MentionSchema, type Mention, type MentionInput } from '../model/schemas';
 
 /**

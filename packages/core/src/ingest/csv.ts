@@ -1,4 +1,4 @@
-import { RapportInputError } from '../model/parse';
+import { RapportInputError } from '../model/errors';
 
 /** Options of `parseCsv`. */
 export interface CsvOptions {

@@ -1,4 +1,4 @@
-import { RapportInputError, type ParseResult } from '../model/parse';
+import { RapportInputError, type ParseResult } from '../model/errors';
 import type { Channel, Mention } from '../model/schemas';
 import { brandMatcher } from './brand';
 import {

@@ -1,4 +1,4 @@
-import { RapportInputError, type InputIssue, type ParseResult } from '../model/parse';
+import { RapportInputError, type InputIssue, type ParseResult } from '../model/errors';
 import { PLATFORMS } from '../model/constants';
 import type { Channel, Mention, MentionInput, Platform } from '../model/schemas';
 import { brandMatcher } from './brand';

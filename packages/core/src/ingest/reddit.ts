@@ -1,4 +1,4 @@
-import { RapportInputError, type InputIssue, type ParseResult } from '../model/parse';
+import { RapportInputError, type InputIssue, type ParseResult } from '../model/errors';
 import type { Mention } from '../model/schemas';
 import { brandMatcher } from './brand';
 import { compact, countOf, MentionCollector, readOptions, recordIssues } from './collect';

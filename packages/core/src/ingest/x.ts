@@ -1,4 +1,4 @@
-import { RapportInputError, type ParseResult } from '../model/parse';
+import { RapportInputError, type ParseResult } from '../model/errors';
 import type { Mention } from '../model/schemas';
 import { brandMatcher, type BrandIdentity } from './brand';
 import {

@@ -1,4 +1,4 @@
 export * from './constants';
 export * from './conversations';
 export type * from './schemas';
-export type { InputIssue, Rejected, ParseResult } from './parse';
+export { RapportInputError, type InputIssue, type Rejected, type ParseResult } from './errors';

@@ -1,4 +1,4 @@
-import { RapportInputError, type InputIssue } from '../model/parse';
+import { RapportInputError, type InputIssue } from '../model/errors';
 import { checkBucket, createDetectorOnGrid } from './detector';
 import { bucketSizeMs, resolveSpikeOptions } from './options';
 import type { SeriesBucket, Spike, SpikeOptions } from './types';

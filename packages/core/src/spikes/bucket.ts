@@ -1,5 +1,5 @@
 import type { Mention } from '../model/schemas';
-import { RapportInputError, type Rejected } from '../model/parse';
+import { RapportInputError, type Rejected } from '../model/errors';
 import { detectSpikes } from './batch';
 import { bucketSizeMs } from './options';
 import type {

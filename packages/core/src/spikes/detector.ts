@@ -1,4 +1,4 @@
-import { RapportInputError, type InputIssue } from '../model/parse';
+import { RapportInputError, type InputIssue } from '../model/errors';
 import { bucketSizeMs, resolveSpikeOptions } from './options';
 import { logPoissonUpperTail, median, medianAbsoluteDeviation } from './stats';
 import type {

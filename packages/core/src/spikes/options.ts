@@ -1,4 +1,4 @@
-import { RapportInputError, type InputIssue } from '../model/parse';
+import { RapportInputError, type InputIssue } from '../model/errors';
 import type { ResolvedSpikeOptions, SpikeOptions } from './types';
 
 const HOUR = 3_600_000;
