@@ -132,13 +132,9 @@ function numericKey(kind: number, value: number): number | string {
   return value >= 0 && value < 2 ** 48 ? kind * 2 ** 48 + value : `${kind}|${value}`;
 }
 
-/** The phrase for `key`, written by `write` the first time only. */
-function phrase(o: ResolvedSuperfanOptions, key: string | number, write: () => string): string {
-  let text = o.words.get(key);
-  if (text === undefined) {
-    text = write();
-    o.words.set(key, text);
-  }
+/** Stores a phrase written for `key` (see `words`) and returns it. */
+function remember(o: ResolvedSuperfanOptions, key: string | number, text: string): string {
+  o.words.set(key, text);
   return text;
 }
 
@@ -412,14 +408,15 @@ export function computeMemberFacts(
     evidence: exact(depthEv),
     evidenceCount: depthCount,
     percentile: -0,
-    detail: phrase(
-      o,
-      numericKey(1, Math.round(depthValue * 10) * 2 + (consumptionCapped ? 1 : 0)),
-      () =>
+    detail:
+      o.words.get(numericKey(1, Math.round(depthValue * 10) * 2 + (consumptionCapped ? 1 : 0))) ??
+      remember(
+        o,
+        numericKey(1, Math.round(depthValue * 10) * 2 + (consumptionCapped ? 1 : 0)),
         `${round1(depthValue)} points of recent activity (half-life ${round1(o.halfLifeMs / DAY_MS)} days)${
           consumptionCapped ? `; views, likes and follows capped at ${o.consumptionCap}` : ''
         }`,
-    ),
+      ),
   };
 
   // Presence
@@ -449,9 +446,13 @@ export function computeMemberFacts(
     evidence: exact(presenceEv),
     evidenceCount: presenceCount,
     percentile: -0,
-    detail: phrase(o, numericKey(2, activeWeeks * 1024 + recentActive), () =>
-      presenceDetail(activeWeeks, recentActive, o, trend),
-    ),
+    detail:
+      o.words.get(numericKey(2, activeWeeks * 1024 + recentActive)) ??
+      remember(
+        o,
+        numericKey(2, activeWeeks * 1024 + recentActive),
+        presenceDetail(activeWeeks, recentActive, o, trend),
+      ),
   };
 
   // Helpfulness
@@ -474,11 +475,14 @@ export function computeMemberFacts(
           detail:
             answers === 0
               ? 'has not answered anybody else yet'
-              : phrase(
+              : (o.words.get(
+                  `help|${answers}|${peopleHelped}|${accepted}|${thanked}|${helpDays}`,
+                ) ??
+                remember(
                   o,
                   `help|${answers}|${peopleHelped}|${accepted}|${thanked}|${helpDays}`,
-                  () => helpWords(answers, peopleHelped, accepted, thanked, helpDays),
-                ),
+                  helpWords(answers, peopleHelped, accepted, thanked, helpDays),
+                )),
         };
 
   // Intelligence
@@ -495,11 +499,12 @@ export function computeMemberFacts(
           detail:
             feedbackItems === 0
               ? 'no feedback yet'
-              : phrase(
+              : (o.words.get(numericKey(3, feedbackItems * 65536 + actioned)) ??
+                remember(
                   o,
                   numericKey(3, feedbackItems * 65536 + actioned),
-                  () => `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
-                ),
+                  `gave ${plural(feedbackItems, 'piece')} of feedback; ${actioned} acted on`,
+                )),
         };
   // Optional fields go last: properties added after a spread leave the object's fixed slots (slower, larger).
   if (actioned > 0 && feedbackItems > 0) intelligence.firstActionedAt = msToIso(firstActionedMs);
@@ -517,11 +522,12 @@ export function computeMemberFacts(
         ? 'has only viewed, liked or followed'
         : daysSince === 0
           ? 'active today'
-          : phrase(
+          : (o.words.get(numericKey(4, daysSince)) ??
+            remember(
               o,
               numericKey(4, daysSince),
-              () => `last active ${durationWords(now - lastActiveMs)} ago`,
-            ),
+              `last active ${durationWords(now - lastActiveMs)} ago`,
+            )),
   };
 
   if (lastActive !== undefined) recency.lastActiveAt = lastActive.at;
@@ -534,11 +540,9 @@ export function computeMemberFacts(
     evidence: [first.id],
     evidenceCount: 1,
     percentile: -0,
-    detail: phrase(
-      o,
-      numericKey(5, tenureDays),
-      () => `first seen ${durationWords(now - firstMs)} ago`,
-    ),
+    detail:
+      o.words.get(numericKey(5, tenureDays)) ??
+      remember(o, numericKey(5, tenureDays), `first seen ${durationWords(now - firstMs)} ago`),
   };
 
   const { gate, notYet } = gateFacts(o, {
@@ -561,14 +565,16 @@ export function computeMemberFacts(
   reasons.push(presence.detail);
   if (advocacyCount > 0)
     reasons.push(
-      phrase(
-        o,
-        numericKey(7, advocacyCount),
-        () => `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
-      ),
+      o.words.get(numericKey(7, advocacyCount)) ??
+        remember(
+          o,
+          numericKey(7, advocacyCount),
+          `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
+        ),
     );
   reasons.push(
-    phrase(o, numericKey(6, tenureDays), () => `around for ${durationWords(now - firstMs)}`),
+    o.words.get(numericKey(6, tenureDays)) ??
+      remember(o, numericKey(6, tenureDays), `around for ${durationWords(now - firstMs)}`),
   );
   if (amplifier)
     reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
