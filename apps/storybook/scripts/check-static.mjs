@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Smoke check of the static Storybook build, opened from disk (file://) in headless Chromium.
 //
-//   node scripts/check-static.mjs [storybook-static]      (from apps/storybook; `pnpm check:static`)
+//   node scripts/check-static.mjs [storybook-static] [--reload] [--filter=text]   (`pnpm check:static`)
 //
-// Opens index.html (the manager) and then every entry of index.json in the preview iframe
-// (`iframe.html?id=...&viewMode=story|docs`). An entry fails on any console error, uncaught page error,
-// failed file request, Storybook's error display, or a story/play function that did not finish.
-// Prints one line per entry, then `N passed, N failed`, and exits non-zero when anything failed.
+// Opens index.html (the manager), then the preview iframe (`iframe.html?id=...&viewMode=story|docs`) and renders
+// every entry of index.json in it. An entry fails on any console error, uncaught page error, failed file request,
+// Storybook's error display, or a story/play function that threw or did not finish. Prints one line per entry,
+// then `N passed, N failed`, and exits non-zero when anything failed.
+//
+// By default the preview is loaded once and each entry is rendered in turn through Storybook's own channel
+// (`setCurrentStory`, as the manager does when you click in the sidebar), which is many times faster than
+// reloading the page for each one. `--reload` opens every entry's URL in a fresh page instead.
 //
 // Why `--allow-file-access-from-files`: since Storybook 7 the build is made of ES modules, and Chromium
 // refuses module scripts and fetch() over file:// for every origin unless this flag is given (Storybook
@@ -18,7 +22,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dir = path.resolve(process.argv[2] ?? path.join(here, '..', 'storybook-static'));
+const args = process.argv.slice(2);
+const reload = args.includes('--reload');
+const dirArg = args.find((a) => !a.startsWith('--'));
+/** `--filter=text`: only entries whose id contains `text` (for a quick look at a few stories). */
+const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
+const dir = path.resolve(dirArg ?? path.join(here, '..', 'storybook-static'));
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.CHECK_STATIC_TIMEOUT_MS ?? 60_000);
 /** Time after a story settles during which late console errors (effects, timers) still count. */
@@ -31,7 +40,7 @@ if (!existsSync(indexPath)) {
 }
 /** @type {{ entries: Record<string, { id: string; type: 'story' | 'docs'; title: string; name: string }> }} */
 const index = JSON.parse(readFileSync(indexPath, 'utf8'));
-const entries = Object.values(index.entries);
+const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const base = pathToFileURL(dir + path.sep).href;
 
 const browser = await chromium.launch({
@@ -156,17 +165,116 @@ function report(label, problems) {
   }
 }
 
+/**
+ * Renders `entry` in an already loaded preview through Storybook's channel and waits for the outcome.
+ * @param {import('playwright').Page} page
+ */
+async function renderInPlace(page, entry) {
+  const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+  const outcome = await page.evaluate(
+    ({ storyId, viewMode, timeout }) =>
+      new Promise((resolve) => {
+        // @ts-expect-error: Storybook's channel global in the preview.
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        if (!channel) {
+          resolve({ state: 'no channel' });
+          return;
+        }
+        /** @type {[string, (payload: unknown) => void][]} */
+        const handlers = [];
+        const finish = (/** @type {{ state: string; detail?: string }} */ result) => {
+          for (const [event, handler] of handlers) channel.off(event, handler);
+          clearTimeout(timer);
+          resolve(result);
+        };
+        const on = (/** @type {string} */ event, /** @type {(p: any) => void} */ handler) => {
+          handlers.push([event, handler]);
+          channel.on(event, handler);
+        };
+        const describe = (/** @type {any} */ p) =>
+          typeof p === 'string' ? p : (p?.message ?? p?.description ?? JSON.stringify(p ?? ''));
+        on('storyRendered', (p) => p === storyId && finish({ state: 'ok' }));
+        on('docsRendered', (p) => p === storyId && finish({ state: 'ok' }));
+        on('storyErrored', (p) => finish({ state: 'storyErrored', detail: describe(p) }));
+        on('storyThrewException', (p) =>
+          finish({ state: 'storyThrewException', detail: describe(p) }),
+        );
+        on('playFunctionThrewException', (p) =>
+          finish({ state: 'playFunctionThrewException', detail: describe(p) }),
+        );
+        on('storyMissing', () => finish({ state: 'storyMissing' }));
+        const timer = setTimeout(() => finish({ state: 'timeout' }), timeout);
+        channel.emit('setCurrentStory', { storyId, viewMode });
+      }),
+    { storyId: entry.id, viewMode, timeout: TIMEOUT_MS },
+  );
+  if (outcome.state !== 'ok')
+    return `${viewMode} did not render (${outcome.state})${outcome.detail ? `: ${outcome.detail}` : ''}`;
+  if (viewMode === 'docs') return docsReady(page);
+  return undefined;
+}
+
+const label = (entry) => `${entry.id} (${entry.title} › ${entry.name})`;
+const urlOf = (entry) =>
+  `${base}iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${entry.type === 'docs' ? 'docs' : 'story'}`;
+
 try {
   report('index.html (manager)', await visit(`${base}index.html`, managerReady));
-  for (const entry of entries) {
-    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
-    const url = `${base}iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`;
-    const problems = await visit(url, viewMode === 'docs' ? docsReady : storyReady);
-    report(`${entry.id} (${entry.title} › ${entry.name})`, problems);
+  if (reload || entries.length === 0) {
+    for (const entry of entries) {
+      report(
+        label(entry),
+        await visit(urlOf(entry), entry.type === 'docs' ? docsReady : storyReady),
+      );
+    }
+  } else {
+    // One preview page for every entry; problems are attributed to the entry being rendered.
+    const page = await browser.newPage();
+    /** @type {string[]} */
+    let problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      problems.push(
+        `request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`,
+      );
+    });
+    // Stories first, then docs pages: going back from docs to story mode makes Storybook reload the page,
+    // while story → story, story → docs and docs → docs render in place.
+    const ordered = [
+      ...entries.filter((e) => e.type !== 'docs'),
+      ...entries.filter((e) => e.type === 'docs'),
+    ];
+    const [first, ...rest] = ordered;
+    try {
+      await page.goto(urlOf(first), { waitUntil: 'load', timeout: TIMEOUT_MS });
+      const problem = await (first.type === 'docs' ? docsReady(page) : storyReady(page));
+      if (problem) problems.push(problem);
+      await page.waitForTimeout(SETTLE_MS);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
+    report(label(first), problems);
+    for (const entry of rest) {
+      problems = [];
+      try {
+        const problem = await renderInPlace(page, entry);
+        if (problem) problems.push(problem);
+        await page.waitForTimeout(SETTLE_MS);
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
+      }
+      report(label(entry), problems);
+    }
+    await page.close();
   }
 } finally {
   await browser.close();
 }
 
-console.log(`\ncheck-static: ${passed} passed, ${failed} failed (${dir}, opened from file://)`);
+console.log(
+  `\ncheck-static: ${passed} passed, ${failed} failed (${dir}, opened from file://${reload ? ', one page per entry' : ''})`,
+);
 process.exit(failed === 0 ? 0 : 1);
