@@ -190,14 +190,10 @@ export function evaluateSla(
   detail: boolean,
   times?: readonly number[],
 ): LiteClock[] {
-  const targets = slaTargets(policy, {
-    channel: conversation.channel,
-    band: conversation.band,
-    department: conversation.department,
-  });
-  const warnAt = [...(policy.warnAt ?? DEFAULT_WARN_AT)].sort((a, b) => a - b);
-  const roundTheClock = new Set(policy.roundTheClock ?? []);
-  const calendarFor = (t: SlaTargetName) => (roundTheClock.has(t) ? ALWAYS_OPEN : cal);
+  const prepared = prepare(policy);
+  const targets = targetsFor(prepared, policy, conversation);
+  const warnAt = prepared.warnAt;
+  const calendarFor = (t: SlaTargetName) => (prepared.roundTheClock.has(t) ? ALWAYS_OPEN : cal);
 
   // The known past: messages at or before now, in time order.
   const all = conversation.mentions;
@@ -376,6 +372,52 @@ export function evaluateSla(
   return clocks;
 }
 
+/** What evaluateSla needs from a policy, computed once per policy object (policies are treated as immutable). */
+interface PreparedPolicy {
+  warnAt: readonly number[];
+  roundTheClock: ReadonlySet<SlaTargetName>;
+  targets: Map<string, SlaTargets>;
+}
+const preparedPolicies = new WeakMap<SlaPolicy, PreparedPolicy>();
+
+function prepare(policy: SlaPolicy): PreparedPolicy {
+  let p = preparedPolicies.get(policy);
+  if (!p) {
+    p = {
+      warnAt: [...(policy.warnAt ?? DEFAULT_WARN_AT)].sort((a, b) => a - b),
+      roundTheClock: new Set(policy.roundTheClock ?? []),
+      targets: new Map(),
+    };
+    preparedPolicies.set(policy, p);
+  }
+  return p;
+}
+
+function targetsFor(p: PreparedPolicy, policy: SlaPolicy, c: SlaConversation): SlaTargets {
+  const key = `${c.channel}|${c.band ?? ''}|${c.department ?? ''}`;
+  let t = p.targets.get(key);
+  if (!t) {
+    t = slaTargets(policy, { channel: c.channel, band: c.band, department: c.department });
+    p.targets.set(key, t);
+  }
+  return t;
+}
+
+/** The instant at which `amount` ms of business time have run over `pieces` (undefined if never). */
+function crossingOf(
+  cal: Calendar,
+  pieces: readonly Interval[],
+  spans: readonly number[],
+  amount: number,
+): number | undefined {
+  let acc = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    if (acc + spans[i]! >= amount) return addBusinessTime(cal, pieces[i]![0], amount - acc);
+    acc += spans[i]!;
+  }
+  return undefined;
+}
+
 interface Stop {
   at: number;
   detail: string;
@@ -430,7 +472,9 @@ function runClock(
   const targetMs = minutes * MINUTE;
   const stopped = stop !== undefined && stop.at <= now;
   const end = Math.max(start, stopped ? stop.at : now);
-  const pauses = mergePauses(rawPauses.filter((p) => p[1] > start && p[0] < end));
+  const pauses = rawPauses.length
+    ? mergePauses(rawPauses.filter((p) => p[1] > start && p[0] < end))
+    : (rawPauses as (Interval & { reason: string })[]);
   // Running pieces of [start, end) outside pauses.
   const pieces: Interval[] = [];
   let cursor = start;
@@ -440,20 +484,20 @@ function runClock(
     if (cursor >= end) break;
   }
   if (cursor < end) pieces.push([cursor, end]);
-  const spans = pieces.map(([a, b]) => businessTimeBetween(cal, a, b));
-  const used = spans.reduce((x, y) => x + y, 0);
-  const crossing = (amount: number): number | undefined => {
-    let acc = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      if (acc + spans[i]! >= amount) return addBusinessTime(cal, pieces[i]![0], amount - acc);
-      acc += spans[i]!;
-    }
-    return undefined;
-  };
+  const spans: number[] = [];
+  let used = 0;
+  for (const [a, b] of pieces) {
+    const span = businessTimeBetween(cal, a, b);
+    spans.push(span);
+    used += span;
+  }
+  const crossing = (amount: number) => crossingOf(cal, pieces, spans, amount);
 
   const breached = stopped ? used > targetMs : used >= targetMs;
   const breachedAt = breached ? crossing(targetMs) : undefined;
-  const pausedNow = !stopped && rawPauses.some((p) => p[0] <= now && now < p[1] && p[1] > start);
+  let pausedNow = false;
+  if (!stopped)
+    for (const p of rawPauses) if (p[0] <= now && now < p[1] && p[1] > start) pausedNow = true;
   const remaining = targetMs - used;
   let status: SlaStatus;
   if (breached) status = 'breached';
