@@ -3,6 +3,8 @@ import { SpikeAlert } from '@rapport/react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { AllStatesGrid } from '../../support/AllStates';
 import { deliverySpike, negativeShareSpike } from '../../support/fixtures';
+import { deliverySpikeAt } from '../../support/insights';
+import { INCIDENT_NOW } from '../../support/world';
 import { hostile, rtlText } from '../../support/hostile';
 
 const departmentNames = {
@@ -51,6 +53,19 @@ export const Default: Story = {
     await expect(args.onOpen).toHaveBeenCalledTimes(1);
     await userEvent.click(canvas.getByRole('button', { name: 'Dismiss' }));
     await expect(args.onDismiss).toHaveBeenCalledTimes(1);
+  },
+};
+
+/**
+ * The spike the core itself finds in the sample world's courier-hub incident (`detectSpikes` on the hourly
+ * series, explained by `explainSpike`): flagged overnight, routed to logistics.
+ */
+export const FromTheSampleWorld: Story = {
+  render: (args) => <SpikeAlert {...args} spike={deliverySpikeAt(INCIDENT_NOW) ?? null} />,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      'Who should look: Logistics',
+    );
   },
 };
 

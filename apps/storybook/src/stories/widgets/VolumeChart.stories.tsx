@@ -3,6 +3,8 @@ import { VolumeChart } from '@rapport/react';
 import { expect, within } from 'storybook/test';
 import { AllStatesGrid } from '../../support/AllStates';
 import { deliverySpike, negativeShareSpike, volumeSeries } from '../../support/fixtures';
+import { spikesAt } from '../../support/insights';
+import { INCIDENT_NOW } from '../../support/world';
 
 const twoWeeks = volumeSeries(14);
 const quarter = volumeSeries(90, 11);
@@ -45,6 +47,14 @@ export const Default: Story = {
     const figure = within(canvasElement).getByRole('figure', { name: 'Mentions over time' });
     await expect(figure).toHaveTextContent('in 336 periods. Spikes: 1.');
     await expect(figure).toHaveTextContent('98 mentions vs about 19.6 expected (severity 8)');
+  },
+};
+
+/** The sample world's last seven days up to Monday 09:00, with the spikes the core finds in its whole history. */
+export const FromTheSampleWorld: Story = {
+  render: (args) => {
+    const { series, spikes } = spikesAt(INCIDENT_NOW);
+    return <VolumeChart {...args} data={series.slice(-7 * 24)} spikes={spikes} />;
   },
 };
 
