@@ -147,6 +147,8 @@ async function managerReady(page) {
 }
 
 let passed = 0;
+/** Entries re-checked on a fresh page because Storybook reloaded the preview while switching to them. */
+let reloaded = 0;
 let failed = 0;
 /**
  * @param {string} label
@@ -257,14 +259,30 @@ try {
       problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
     }
     report(label(first), problems);
+    let navigated = false;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigated = true;
+    });
     for (const entry of rest) {
       problems = [];
+      navigated = false;
       try {
         const problem = await renderInPlace(page, entry);
         if (problem) problems.push(problem);
         await page.waitForTimeout(SETTLE_MS);
       } catch (error) {
         problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
+      }
+      if (navigated) {
+        reloaded += 1;
+        // Storybook reloaded the preview while switching (it does so for some docs transitions): check this
+        // entry on a fresh page instead, then carry on from a freshly loaded preview.
+        problems = await visit(urlOf(entry), entry.type === 'docs' ? docsReady : storyReady);
+        await page
+          .goto(urlOf(entry), { waitUntil: 'load', timeout: TIMEOUT_MS })
+          .catch(() => undefined);
+        await (entry.type === 'docs' ? docsReady(page) : storyReady(page)).catch(() => undefined);
+        await page.waitForTimeout(SETTLE_MS);
       }
       report(label(entry), problems);
     }
@@ -275,6 +293,6 @@ try {
 }
 
 console.log(
-  `\ncheck-static: ${passed} passed, ${failed} failed (${dir}, opened from file://${reload ? ', one page per entry' : ''})`,
+  `\ncheck-static: ${passed} passed, ${failed} failed (${dir}, opened from file://${reload ? ', one page per entry' : `, ${reloaded} re-checked after a preview reload`})`,
 );
 process.exit(failed === 0 ? 0 : 1);
