@@ -260,8 +260,9 @@ try {
     }
     report(label(first), problems);
     let navigated = false;
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigated = true;
+    // A real reload fires `load` again; history updates (Storybook rewrites the URL on every switch) do not.
+    page.on('load', () => {
+      navigated = true;
     });
     for (const entry of rest) {
       problems = [];
