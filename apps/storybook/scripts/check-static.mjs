@@ -272,7 +272,9 @@ try {
         if (problem) problems.push(problem);
         await page.waitForTimeout(SETTLE_MS);
       } catch (error) {
-        problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        if (/Execution context was destroyed/.test(message)) navigated = true;
+        else problems.push(message);
       }
       if (navigated) {
         reloaded += 1;
