@@ -220,14 +220,16 @@ export function compileRouting(
     };
   }
 
+  // One lazily filled context reused by every call (routing is synchronous): no closures per mention.
+  const ctx: MatchContext = { mention: undefined!, signals: undefined, found: undefined, matcher };
+  const signals = () => (ctx.signals ??= analyzeText(ctx.mention.text));
+
   function route(mention: Mention, given?: TextSignals): Routing {
-    let analyzed = given;
-    const signals = () => (analyzed ??= analyzeText(mention.text));
-    let found: Set<number> | undefined;
-    const foundPhrases = () =>
-      (found ??= matcher ? matcher.match(keywordTokens(mention.text)) : new Set());
+    ctx.mention = mention;
+    ctx.signals = given;
+    ctx.found = undefined;
     for (const c of compiled) {
-      const why = matches(c, mention, signals, foundPhrases, phrases);
+      const why = matches(c, ctx, phrases);
       if (!why) continue;
       const action = c.rule.then;
       const label = c.rule.description
@@ -319,14 +321,29 @@ function isRuleList(
   return Array.isArray(config);
 }
 
+/** What one routing call knows about its mention, filled lazily (signals and keyword hits cost time). */
+interface MatchContext {
+  mention: Mention;
+  signals: TextSignals | undefined;
+  found: Set<number> | undefined;
+  matcher: PhraseMatcher | undefined;
+}
+
+const NO_PHRASES: ReadonlySet<number> = new Set();
+
+function foundPhrases(ctx: MatchContext): ReadonlySet<number> {
+  return (ctx.found ??= ctx.matcher
+    ? ctx.matcher.match(keywordTokens(ctx.mention.text))
+    : (NO_PHRASES as Set<number>));
+}
+
 /** Returns the matched facts in words when every condition holds, or undefined. */
 function matches(
   c: CompiledRule,
-  mention: Mention,
-  signalsOf: () => TextSignals,
-  foundPhrases: () => Set<number>,
+  ctx: MatchContext,
   phrases: readonly string[],
 ): string[] | undefined {
+  const mention = ctx.mention;
   const w: RoutingCondition = c.rule.when;
   const why: string[] = [];
   if (w.platforms && !w.platforms.includes(mention.platform)) return undefined;
@@ -360,7 +377,7 @@ function matches(
     why.push(`tag ${tag}`);
   }
   if (c.any.length || c.all.length || c.none.length) {
-    const found = foundPhrases();
+    const found = foundPhrases(ctx);
     if (c.any.length) {
       const hit = c.any.find((i) => found.has(i));
       if (hit === undefined) return undefined;
@@ -373,7 +390,7 @@ function matches(
     if (c.none.some((i) => found.has(i))) return undefined;
   }
   if (w.intents || w.sentiment || w.minUrgency !== undefined) {
-    const signals = signalsOf();
+    const signals = (ctx.signals ??= analyzeText(mention.text));
     if (w.intents) {
       const hit = w.intents.find((ic) => (signals.intents[ic.intent] ?? 0) >= (ic.min ?? 0.5));
       if (!hit) return undefined;

@@ -193,7 +193,7 @@ export function evaluateSla(
   const prepared = prepare(policy);
   const targets = targetsFor(prepared, policy, conversation);
   const warnAt = prepared.warnAt;
-  const calendarFor = (t: SlaTargetName) => (prepared.roundTheClock.has(t) ? ALWAYS_OPEN : cal);
+  const roundTheClock = prepared.roundTheClock;
 
   // The known past: messages at or before now, in time order.
   const all = conversation.mentions;
@@ -246,33 +246,44 @@ export function evaluateSla(
         : undefined;
 
     const firstReply = replies.find((r) => r.t >= first);
-    const run = (
-      target: SlaTargetName,
-      minutes: number | undefined,
-      start: number,
-      stop: Stop | undefined,
-      pauses = explicit,
-    ) => {
-      if (minutes === undefined) return;
+    // (Plain calls, no closure per evaluation: this runs on every ingested message.)
+    if (targets.firstResponse !== undefined)
       clocks.push(
-        runClock(target, minutes, start, stop, pauses, calendarFor(target), nowMs, warnAt, detail),
+        runClock(
+          'first_response',
+          targets.firstResponse,
+          first,
+          earliest(
+            firstReply && { at: firstReply.t, detail: 'a person replied' },
+            stopByAnyResolve,
+          ),
+          explicit,
+          roundTheClock.has('first_response') ? ALWAYS_OPEN : cal,
+          nowMs,
+          warnAt,
+          detail,
+        ),
       );
-    };
-    run(
-      'first_response',
-      targets.firstResponse,
-      first,
-      earliest(firstReply && { at: firstReply.t, detail: 'a person replied' }, stopByAnyResolve),
-    );
-    if (conversation.channel === 'public' && conversation.complaint) {
+    if (
+      conversation.channel === 'public' &&
+      conversation.complaint &&
+      targets.publicAcknowledgement !== undefined
+    ) {
       const publicReply = replies.find((r) => r.t >= first && r.channel === 'public');
-      run(
-        'public_acknowledgement',
-        targets.publicAcknowledgement,
-        first,
-        earliest(
-          publicReply && { at: publicReply.t, detail: 'a person replied in public' },
-          stopByAnyResolve,
+      clocks.push(
+        runClock(
+          'public_acknowledgement',
+          targets.publicAcknowledgement,
+          first,
+          earliest(
+            publicReply && { at: publicReply.t, detail: 'a person replied in public' },
+            stopByAnyResolve,
+          ),
+          explicit,
+          roundTheClock.has('public_acknowledgement') ? ALWAYS_OPEN : cal,
+          nowMs,
+          warnAt,
+          detail,
         ),
       );
     }
@@ -324,7 +335,7 @@ export function evaluateSla(
             start,
             earliest(reply && { at: reply.t, detail: 'a person replied' }, resolvedAfter),
             explicit,
-            calendarFor('next_response'),
+            roundTheClock.has('next_response') ? ALWAYS_OPEN : cal,
             nowMs,
             warnAt,
             detail,
@@ -359,12 +370,18 @@ export function evaluateSla(
           }),
         );
       }
-      run(
-        'resolution',
-        targets.resolution,
-        first,
-        stopByResolve,
-        mergePauses([...explicit, ...waiting]),
+      clocks.push(
+        runClock(
+          'resolution',
+          targets.resolution,
+          first,
+          stopByResolve,
+          mergePauses([...explicit, ...waiting]),
+          roundTheClock.has('resolution') ? ALWAYS_OPEN : cal,
+          nowMs,
+          warnAt,
+          detail,
+        ),
       );
     }
   }
@@ -491,10 +508,8 @@ function runClock(
     spans.push(span);
     used += span;
   }
-  const crossing = (amount: number) => crossingOf(cal, pieces, spans, amount);
-
   const breached = stopped ? used > targetMs : used >= targetMs;
-  const breachedAt = breached ? crossing(targetMs) : undefined;
+  const breachedAt = breached ? crossingOf(cal, pieces, spans, targetMs) : undefined;
   let pausedNow = false;
   if (!stopped)
     for (const p of rawPauses) if (p[0] <= now && now < p[1] && p[1] > start) pausedNow = true;
@@ -533,7 +548,7 @@ function runClock(
     shownPauses.push(pause);
   }
   for (const f of warnAt) {
-    const w = crossing(f * targetMs);
+    const w = crossingOf(cal, pieces, spans, f * targetMs);
     if (w !== undefined) {
       events.push({
         kind: 'warning',
