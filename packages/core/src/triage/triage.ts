@@ -117,7 +117,9 @@ interface Rec {
   unanswered: number;
   answered: number;
   /** What this conversation adds to the open, answered and resolved counters. */
-  counted: [open: number, answered: number, resolved: number];
+  countedOpen: number;
+  countedAnswered: number;
+  countedResolved: number;
   /** Slot in the open list, -1 when not open. */
   openIndex: number;
   complaint: boolean;
@@ -160,6 +162,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   }
   const policies = config.slaPolicies?.length ? config.slaPolicies : [DEFAULT_SLA_POLICY];
   const policyById = new Map(policies.map((p) => [p.id, p]));
+  /** The first policy when it has no condition: it is then always the one selected. */
+  const unconditional = policies[0]!.when === undefined ? policies[0]! : undefined;
   for (const p of policies) {
     if (p.calendar !== undefined && !calendars.has(p.calendar)) {
       throw new RangeError(`Triage: SLA policy "${p.id}" uses unknown calendar "${p.calendar}".`);
@@ -235,9 +239,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   function refresh(rec: Rec): void {
     // Take the old contribution out of the counters.
-    counts.open -= rec.counted[0];
-    counts.answered -= rec.counted[1];
-    counts.resolved -= rec.counted[2];
+    counts.open -= rec.countedOpen;
+    counts.answered -= rec.countedAnswered;
+    counts.resolved -= rec.countedResolved;
     const wasOpen = isOpen(rec);
     const lastInbound = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
     // A customer message after the resolution reopens the conversation.
@@ -255,18 +259,20 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (rec.mentions[i]!.direction === 'inbound') unanswered++;
     rec.unanswered = unanswered;
     rec.answered = rec.mentions.length - unanswered;
-    rec.counted =
-      rec.status === 'resolved' ? [0, 0, rec.mentions.length] : [unanswered, rec.answered, 0];
-    counts.open += rec.counted[0];
-    counts.answered += rec.counted[1];
-    counts.resolved += rec.counted[2];
+    const resolved = rec.status === 'resolved';
+    rec.countedOpen = resolved ? 0 : unanswered;
+    rec.countedAnswered = resolved ? 0 : rec.answered;
+    rec.countedResolved = resolved ? rec.mentions.length : 0;
+    counts.open += rec.countedOpen;
+    counts.answered += rec.countedAnswered;
+    counts.resolved += rec.countedResolved;
 
     // Routing: the first inbound decision that is not a fallback decides (or the first one at all).
     let decider: TriageDecision | undefined;
     let opener: TriageDecision | undefined;
     let boost = 0;
     let top: TriageDecision | undefined;
-    const tags = new Set<string>();
+    let tags: Set<string> | undefined;
     let approval: ApprovalReason | undefined;
     for (let i = 0; i < rec.mentions.length; i++) {
       const d = rec.decisions.get(rec.mentions[i]!.id);
@@ -278,33 +284,33 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       )
         decider = d;
       boost = Math.max(boost, d.routing.priorityBoost);
-      for (const t of d.routing.tags) tags.add(t);
+      if (d.routing.tags.length) for (const t of d.routing.tags) (tags ??= new Set()).add(t);
       approval ??= d.routing.needsApproval;
       // Priority reflects what is still unanswered (or the whole conversation once everything is answered).
       if (i >= first || unanswered === 0) if (!top || d.priority > top.priority) top = d;
     }
     if (rec.escalation !== undefined && ladder.find((l) => l.id === rec.escalation)?.crisis) {
       approval = 'crisis';
-      tags.add('crisis');
+      (tags ??= new Set()).add('crisis');
     }
     rec.routing = decider?.routing ?? fallbackRouting;
     rec.deptNow = rec.department ?? rec.routing.department;
     rec.priority = clamp((top?.priority ?? 0) + boost + rec.extraPriority, 0, 100);
     rec.band = priorityBand(rec.priority);
-    rec.tags = [...tags];
+    if (tags ? !sameTags(rec.tags, tags) : rec.tags.length > 0) rec.tags = tags ? [...tags] : [];
     rec.needsApproval = approval;
     rec.complaint = opener?.complaint ?? false;
     const head = rec.mentions[0]!;
-    const facts = {
-      department: rec.deptNow,
-      channel: head.channel,
-      platform: head.platform,
-      band: rec.band,
-      tags: rec.tags,
-    };
     rec.policy =
       (rec.routing.slaPolicy !== undefined ? policyById.get(rec.routing.slaPolicy) : undefined) ??
-      selectSlaPolicy(policies, facts) ??
+      unconditional ??
+      selectSlaPolicy(policies, {
+        department: rec.deptNow,
+        channel: head.channel,
+        platform: head.platform,
+        band: rec.band,
+        tags: rec.tags,
+      }) ??
       DEFAULT_SLA_POLICY;
     rec.waitingSinceMs =
       first < rec.mentions.length
@@ -500,6 +506,12 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       mentions: [],
       times: [],
       status: 'open',
+      resolvedAt: undefined,
+      assignee: undefined,
+      escalation: undefined,
+      department: undefined,
+      needsApproval: undefined,
+      dueTarget: undefined,
       escalationIndex: -1,
       extraPriority: 0,
       pauses: [],
@@ -517,7 +529,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       waitingSinceMs: 0,
       unanswered: 0,
       answered: 0,
-      counted: [0, 0, 0],
+      countedOpen: 0,
+      countedAnswered: 0,
+      countedResolved: 0,
       openIndex: -1,
       complaint: false,
       complained: false,
@@ -531,8 +545,17 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       (rec.times[i - 1]! > t || (rec.times[i - 1] === t && rec.mentions[i - 1]!.id > m.id))
     )
       i--;
-    rec.mentions.splice(i, 0, m);
-    rec.times.splice(i, 0, t);
+    if (rec.mentions.length === 0) {
+      // Exact-size arrays: most conversations hold one or two messages.
+      rec.mentions = [m];
+      rec.times = [t];
+    } else if (i === rec.mentions.length) {
+      rec.mentions.push(m);
+      rec.times.push(t);
+    } else {
+      rec.mentions.splice(i, 0, m);
+      rec.times.splice(i, 0, t);
+    }
   }
 
   function noteComplaint(rec: Rec, m: Mention, d: TriageDecision, t: number): void {
@@ -1149,6 +1172,13 @@ function words(t: SlaTargetName | undefined): string {
 function lastIndex<T>(list: readonly T[], test: (x: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
   return -1;
+}
+
+function sameTags(list: readonly string[], set: ReadonlySet<string>): boolean {
+  if (list.length !== set.size) return false;
+  let i = 0;
+  for (const t of set) if (list[i++] !== t) return false;
+  return true;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
