@@ -268,7 +268,16 @@ export function compileRouting(
         reasons,
       };
     }
-    return { ...modelRoute(signals()), priorityBoost: 0, tags: [] };
+    // A literal of fixed shape (a spread here gave every routing its own hidden class).
+    const m = modelRoute(signals());
+    return {
+      department: m.department,
+      confidence: m.confidence,
+      decidedBy: m.decidedBy,
+      reasons: m.reasons,
+      priorityBoost: 0,
+      tags: [],
+    };
   }
 
   return { departments, route };
