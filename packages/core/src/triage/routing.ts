@@ -206,9 +206,7 @@ export function compileRouting(
           department: dept,
           confidence: round2(bestConfidence),
           decidedBy: 'model',
-          reasons: [
-            `${capitalise(INTENT_WORDS[best])} (${pct(bestConfidence)} sure) goes to ${nameOf(dept)}`,
-          ],
+          reasons: [modelReason(best, dept, bestConfidence)],
         };
       }
     }
@@ -216,8 +214,24 @@ export function compileRouting(
       department: fallback!,
       confidence: FALLBACK_CONFIDENCE,
       decidedBy: 'fallback',
-      reasons: [`No clear need for another department, so ${nameOf(fallback!)} looks first`],
+      reasons: [fallbackReason],
     };
+  }
+
+  // The model's reasons take few distinct values (intent × whole percent): each is built once and shared, so a
+  // triage holding a million decisions does not hold a million copies of the same words.
+  const fallbackReason = `No clear need for another department, so ${nameOf(fallback)} looks first`;
+  const modelReasons = new Map<Intent, string[]>();
+  function modelReason(intent: Intent, dept: string, confidence: number): string {
+    const percent = Math.round(confidence * 100);
+    let list = modelReasons.get(intent);
+    if (!list) modelReasons.set(intent, (list = []));
+    let reason = percent >= 0 && percent <= 100 ? list[percent] : undefined;
+    if (reason === undefined) {
+      reason = `${capitalise(INTENT_WORDS[intent])} (${pct(confidence)} sure) goes to ${nameOf(dept)}`;
+      if (percent >= 0 && percent <= 100) list[percent] = reason;
+    }
+    return reason;
   }
 
   // One lazily filled context reused by every call (routing is synchronous): no closures per mention.

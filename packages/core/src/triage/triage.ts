@@ -46,6 +46,8 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const PREVIEW = 280;
 const STATE_FORMAT = 'rapport.triage/1';
+/** At most this many distinct score reason wordings are shared per triage (see `internReason`). */
+const MAX_SHARED_REASONS = 50_000;
 
 /**
  * The SLA policy used when a triage is configured with none: first response 60 min, next response 2 h,
@@ -456,6 +458,19 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   // ----- ingest -------------------------------------------------------------------------------------------------
 
+  /**
+   * Score reasons repeat ("negative tone (-0.45)", "complaint (62%)"): each decision keeps one shared copy of
+   * its words instead of its own, so memory grows with the distinct wordings (capped), not with every mention.
+   */
+  const reasonWords = new Map<string, string>();
+  function internReason(reason: { detail: string }): string {
+    const text = reason.detail;
+    const shared = reasonWords.get(text);
+    if (shared !== undefined) return shared;
+    if (reasonWords.size < MAX_SHARED_REASONS) reasonWords.set(text, text);
+    return text;
+  }
+
   function decide(
     mention: Mention,
     rec: Rec | undefined,
@@ -486,7 +501,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         complaint,
         irate,
         about,
-        reasons: s.reasons.map((x) => x.detail),
+        reasons: s.reasons.map(internReason),
       },
       score: s,
     };
