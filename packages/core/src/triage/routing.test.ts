@@ -44,6 +44,35 @@ describe('compilePhrases', () => {
       { numRuns: 500 },
     );
   });
+
+  it('matchText(text) finds exactly what match(keywordTokens(text)) finds', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'b',
+      'ab',
+      'Ab',
+      'é',
+      'É',
+      ' ',
+      ',',
+      '\u200b',
+      '😡',
+      'x1',
+      '-',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.array(piece, { maxLength: 30 }),
+        (phrases, text) => {
+          const m = compilePhrases(phrases.map((p) => p.join('')));
+          const t = text.join('');
+          expect(m.matchText(t)).toEqual(m.match(keywordTokens(t)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('routeMention: default model', () => {

@@ -356,7 +356,7 @@ const NO_PHRASES: ReadonlySet<number> = new Set();
 
 function foundPhrases(ctx: MatchContext): ReadonlySet<number> {
   return (ctx.found ??= ctx.matcher
-    ? ctx.matcher.match(keywordTokens(ctx.mention.text))
+    ? ctx.matcher.matchText(ctx.mention.text)
     : (NO_PHRASES as Set<number>));
 }
 
