@@ -592,7 +592,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       counts.rejected++;
       return;
     }
-    const t = Date.parse(m.createdAt);
+    const t = parsedAt;
     const key = keyOf(m);
     let rec = recs.get(key);
     const fresh = !rec;
@@ -608,11 +608,11 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     if (fresh) recs.set(key, rec);
     refresh(rec);
     if (fresh || rec.assignee === undefined) autoAssignOne(rec);
-    accepted.push({
-      mention: m,
-      conversationId: key,
-      ...(result && { score: result.score, routing: result.decision.routing }),
-    });
+    accepted.push(
+      result
+        ? { mention: m, conversationId: key, score: result.score, routing: result.decision.routing }
+        : { mention: m, conversationId: key },
+    );
   }
 
   // ----- reading ------------------------------------------------------------------------------------------------
@@ -1216,6 +1216,9 @@ const DIRECTIONS = new Set(['inbound', 'outbound']);
 const CHANNELS = new Set(['public', 'private']);
 const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+/** `createdAt` in ms of the record `check` last looked at (NaN when invalid): parsed once per mention. */
+let parsedAt = NaN;
+
 /** The essentials a mention needs to be triaged (full validation is `parseMentions` at the boundary). */
 function check(input: unknown): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -1233,11 +1236,9 @@ function check(input: unknown): InputIssue[] {
   if (typeof m.text !== 'string') issues.push({ path: 'text', message: 'must be a string' });
   else if (m.text.length > MAX_TEXT_LENGTH)
     issues.push({ path: 'text', message: `is longer than ${MAX_TEXT_LENGTH} characters` });
-  if (
-    typeof m.createdAt !== 'string' ||
-    !ZONED.test(m.createdAt) ||
-    !Number.isFinite(Date.parse(m.createdAt))
-  ) {
+  parsedAt =
+    typeof m.createdAt === 'string' && ZONED.test(m.createdAt) ? Date.parse(m.createdAt) : NaN;
+  if (!Number.isFinite(parsedAt)) {
     issues.push({
       path: 'createdAt',
       message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-22T09:30:00Z',
