@@ -1,6 +1,6 @@
 import type { Mention } from '../model/schemas';
 import { analyzeText } from '../text/analyze';
-import { CRISIS_LABELS, URGENCY_LABELS } from '../text/compile';
+import { compiledLexicon } from '../text/compile';
 import { INTENTS, type Intent, type TextSignals } from '../text/types';
 import { priorityBand } from './bands';
 import type { MentionScore, ScoreFactor, ScoreReason, ScoringContext } from './types';
@@ -163,7 +163,7 @@ function intentValues(r: Readonly<Record<Intent, number>>): number[] {
   ].map((v) => (typeof v === 'number' ? v : 0));
 }
 
-const DEFAULT_INTENT_WEIGHTS = intentValues(DEFAULT_SCORING_WEIGHTS.intentWeights);
+const DEFAULT_INTENT_WEIGHTS = /* @__PURE__ */ intentValues(DEFAULT_SCORING_WEIGHTS.intentWeights);
 
 /**
  * Rounds raw contributions to whole points that add up exactly to `total` (largest remainder method),
@@ -204,7 +204,8 @@ interface Part {
 }
 
 function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: number): string[] {
-  const labels = target === 'urgency' ? URGENCY_LABELS : CRISIS_LABELS;
+  const lexicon = compiledLexicon();
+  const labels = target === 'urgency' ? lexicon.URGENCY_LABELS : lexicon.CRISIS_LABELS;
   const seen: string[] = [];
   for (const cue of signals.cues) {
     if (

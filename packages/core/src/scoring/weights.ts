@@ -56,7 +56,7 @@ export interface ScoringWeights {
  * const weights = { ...DEFAULT_SCORING_WEIGHTS, exposure: 30 };
  * ```
  */
-export const DEFAULT_SCORING_WEIGHTS: Readonly<ScoringWeights> = Object.freeze({
+export const DEFAULT_SCORING_WEIGHTS: Readonly<ScoringWeights> = /* @__PURE__ */ Object.freeze({
   sentiment: 15,
   intents: 25,
   urgency: 15,
@@ -70,7 +70,7 @@ export const DEFAULT_SCORING_WEIGHTS: Readonly<ScoringWeights> = Object.freeze({
   repeatContactsForFull: 3,
   outboundFactor: 0.2,
   botFactor: 0.5,
-  intentWeights: Object.freeze({
+  intentWeights: /* @__PURE__ */ Object.freeze({
     complaint: 1,
     cancellation: 1,
     billing_issue: 0.9,

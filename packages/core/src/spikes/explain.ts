@@ -8,8 +8,8 @@ const MAX_CHARS = 2_000;
 const MAX_TOKENS = 200;
 
 /** Common words in English, French, Spanish, German and Dutch that say nothing about what went wrong. */
-const STOP_WORDS = new Set(
-  (
+const STOP_WORDS = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ (
     'the a an and or but if then than so to of in on at by for from with without about into over under up down out ' +
     "is are was were be been being am do does did done have has had having it its it's this that these those there " +
     'here what which who whom whose when where why how all any both each few more most other some such no nor not ' +

@@ -42,7 +42,7 @@ const DAY = 24 * HOUR;
  * const spikes = detectSpikes(series, { ...DEFAULT_SPIKE_OPTIONS, zThreshold: 5 });
  * ```
  */
-export const DEFAULT_SPIKE_OPTIONS: Readonly<ResolvedSpikeOptions> = Object.freeze({
+export const DEFAULT_SPIKE_OPTIONS: Readonly<ResolvedSpikeOptions> = /* @__PURE__ */ Object.freeze({
   zeroFilled: false,
   utcOffsetMinutes: 0,
   historyWeeks: 4,
@@ -56,14 +56,14 @@ export const DEFAULT_SPIKE_OPTIONS: Readonly<ResolvedSpikeOptions> = Object.free
   minRelativeScale: 0.1,
   minCount: 8,
   minExcess: 5,
-  persistence: Object.freeze({ k: 2, n: 3 }),
-  immediate: Object.freeze({ z: 8, p: 1e-8 }),
+  persistence: /* @__PURE__ */ Object.freeze({ k: 2, n: 3 }),
+  immediate: /* @__PURE__ */ Object.freeze({ z: 8, p: 1e-8 }),
   minAuthors: 5,
   minAuthorShare: 0.25,
   coverageBuckets: 2,
   gapZeroExpected: 8,
   cooldownMs: 6 * HOUR,
-  negativeShare: Object.freeze({
+  negativeShare: /* @__PURE__ */ Object.freeze({
     enabled: true,
     shift: 0.2,
     threshold: 6,

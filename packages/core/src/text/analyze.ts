@@ -1,43 +1,30 @@
 import {
   CRISIS,
-  EMOJI,
-  EMOTICON_START,
-  EMOTICONS,
   F_BOOSTER,
   F_BUT,
   F_IMPERATIVE,
   F_NEGATOR,
   F_QSTART,
   F_SERVICE_VERB,
-  SERVICE_SLOT,
-  HASHTAG_SUFFIX_LIST,
   HYPE,
-  LEXICON,
-  QUESTION_MARK_RULE,
   SLOTS,
   URGENCY,
-  ENTRIES,
   F_STEM,
   F_CONTINUES,
   FNV_OFFSET,
   FNV_PRIME,
   STEM_LENGTH,
-  TABLE_HASHES,
-  TABLE_IDS,
-  TABLE_MASK,
-  EMOTICON_SECOND,
+  compiledLexicon,
+  type CompiledLexicon,
   type Entry,
   type PhraseNode,
   type Rule,
 } from './compile';
 import { INTENTS, type AnalyzeOptions, type Cue, type Intent, type TextSignals } from './types';
 
-// Local copies of the compiled tables: some loaders turn imported bindings into property getters, which would
-// cost a call on every token.
+// Local copies of the compiled constants and tables: some loaders turn imported bindings into property getters,
+// which would cost a call on every token.
 const CRISIS_ = CRISIS;
-const EMOJI_ = EMOJI;
-const EMOTICON_START_ = EMOTICON_START;
-const EMOTICONS_ = EMOTICONS;
 const F_BOOSTER_ = F_BOOSTER;
 const F_BUT_ = F_BUT;
 const F_IMPERATIVE_ = F_IMPERATIVE;
@@ -46,23 +33,44 @@ const F_QSTART_ = F_QSTART;
 const F_SERVICE_VERB_ = F_SERVICE_VERB;
 const F_STEM_ = F_STEM;
 const F_CONTINUES_ = F_CONTINUES;
-const SERVICE_SLOT_ = SERVICE_SLOT;
-const HASHTAG_SUFFIX_LIST_ = HASHTAG_SUFFIX_LIST;
 const HYPE_ = HYPE;
-const LEXICON_ = LEXICON;
-const QUESTION_MARK_RULE_ = QUESTION_MARK_RULE;
 const SLOTS_ = SLOTS;
 const URGENCY_ = URGENCY;
 const FNV_PRIME_ = FNV_PRIME;
 const FNV_OFFSET_ = FNV_OFFSET;
 const STEM_LENGTH_ = STEM_LENGTH;
 const INTENTS_ = INTENTS;
-const ENTRIES_ = ENTRIES;
-const TABLE_HASHES_ = TABLE_HASHES;
-const TABLE_IDS_ = TABLE_IDS;
-const TABLE_MASK_ = TABLE_MASK;
-const EMOTICON_SECOND_ = EMOTICON_SECOND;
-const NUMBER_ENTRY = LEXICON.get('<n>');
+// The compiled tables, filled on the first call to analyzeText (see loadTables).
+let EMOJI_: ReadonlyMap<number, number>;
+let EMOTICON_START_: Uint8Array;
+let EMOTICONS_: ReadonlyMap<string, number>;
+let SERVICE_SLOT_: Uint8Array;
+let HASHTAG_SUFFIX_LIST_: CompiledLexicon['HASHTAG_SUFFIX_LIST'];
+let LEXICON_: ReadonlyMap<string, Entry>;
+let QUESTION_MARK_RULE_: Rule | undefined;
+let ENTRIES_: readonly Entry[];
+let TABLE_HASHES_: Int32Array;
+let TABLE_IDS_: Int32Array;
+let TABLE_MASK_: number;
+let EMOTICON_SECOND_: Uint8Array;
+let NUMBER_ENTRY: Entry | undefined;
+
+function loadTables(): void {
+  const c = compiledLexicon();
+  EMOJI_ = c.EMOJI;
+  EMOTICON_START_ = c.EMOTICON_START;
+  EMOTICONS_ = c.EMOTICONS;
+  SERVICE_SLOT_ = c.SERVICE_SLOT;
+  HASHTAG_SUFFIX_LIST_ = c.HASHTAG_SUFFIX_LIST;
+  LEXICON_ = c.LEXICON;
+  QUESTION_MARK_RULE_ = c.QUESTION_MARK_RULE;
+  ENTRIES_ = c.ENTRIES;
+  TABLE_HASHES_ = c.TABLE_HASHES;
+  TABLE_IDS_ = c.TABLE_IDS;
+  TABLE_MASK_ = c.TABLE_MASK;
+  EMOTICON_SECOND_ = c.EMOTICON_SECOND;
+  NUMBER_ENTRY = c.LEXICON.get('<n>');
+}
 
 /**
  * How many UTF-16 code units `analyzeText` reads by default before it stops, so hostile input costs bounded time.
@@ -88,12 +96,11 @@ export const DEFAULT_MAX_LENGTH = 20_000;
  * analyzeText('meh').sentiment.score <= SENTIMENT_THRESHOLDS.negative; // true
  * ```
  */
-export const SENTIMENT_THRESHOLDS: Readonly<{ positive: number; negative: number }> = Object.freeze(
-  {
+export const SENTIMENT_THRESHOLDS: Readonly<{ positive: number; negative: number }> =
+  /* @__PURE__ */ Object.freeze({
     positive: 0.35,
     negative: -0.15,
-  },
-);
+  });
 
 // VADER's constants: a negated word keeps 74% of its strength with the sign flipped, ALL CAPS adds 0.733,
 // each "!" adds 0.292 (up to four), and scores are normalised with alpha 15.
@@ -115,13 +122,18 @@ const C_LETTER = 1;
 const C_DIGIT = 2;
 const C_SPACE = 3;
 const C_BREAK = 4; // . ! ? ; , : and newlines end a clause
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CLASS[c] = C_LETTER;
-  else if (c >= 48 && c <= 57) CLASS[c] = C_DIGIT;
-  else if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) CLASS[c] = C_SPACE;
-  else if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 44 || c === 58)
-    CLASS[c] = C_BREAK;
+const CLASS = /* @__PURE__ */ classify();
+
+function classify(): Uint8Array {
+  const CLASS = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CLASS[c] = C_LETTER;
+    else if (c >= 48 && c <= 57) CLASS[c] = C_DIGIT;
+    else if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) CLASS[c] = C_SPACE;
+    else if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 44 || c === 58)
+      CLASS[c] = C_BREAK;
+  }
+  return CLASS;
 }
 
 /** Letters of other scripts and accented Latin count as word characters (so they form whole tokens). */
@@ -144,18 +156,18 @@ function isEmojiBmp(c: number): boolean {
   );
 }
 
-const INTENT_COMPLAINT = INTENTS_.indexOf('complaint');
-const INTENT_QUESTION = INTENTS_.indexOf('question');
-const INTENT_PRAISE = INTENTS_.indexOf('praise');
-const INTENT_FEATURE = INTENTS_.indexOf('feature_request');
-const INTENT_SPAM = INTENTS_.indexOf('spam');
+const INTENT_COMPLAINT = /* @__PURE__ */ INTENTS_.indexOf('complaint');
+const INTENT_QUESTION = /* @__PURE__ */ INTENTS_.indexOf('question');
+const INTENT_PRAISE = /* @__PURE__ */ INTENTS_.indexOf('praise');
+const INTENT_FEATURE = /* @__PURE__ */ INTENTS_.indexOf('feature_request');
+const INTENT_SPAM = /* @__PURE__ */ INTENTS_.indexOf('spam');
 
 // One scratch buffer for the signal slots; analysis is synchronous, so it is never shared between calls.
-const acc = new Float64Array(SLOTS_);
-const activeMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
-const activeStart = new Int32Array(MAX_ACTIVE);
-const nextMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
-const nextStart = new Int32Array(MAX_ACTIVE);
+const acc = /* @__PURE__ */ new Float64Array(SLOTS_);
+const activeMaps: (Map<number, PhraseNode> | undefined)[] = /* @__PURE__ */ new Array(MAX_ACTIVE);
+const activeStart = /* @__PURE__ */ new Int32Array(MAX_ACTIVE);
+const nextMaps: (Map<number, PhraseNode> | undefined)[] = /* @__PURE__ */ new Array(MAX_ACTIVE);
+const nextStart = /* @__PURE__ */ new Int32Array(MAX_ACTIVE);
 
 /** Whether src continues at `i` with `pattern` (lower-case ASCII), ignoring case. */
 function startsWithLower(i: number, pattern: string): boolean {
@@ -519,6 +531,7 @@ function onWord(
  * ```
  */
 export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals {
+  if (LEXICON_ === undefined) loadTables();
   // A missing, negative or NaN maxLength means the default: hostile options must not lift the bound.
   const asked = options?.maxLength;
   const maxLength = asked !== undefined && asked >= 0 ? Math.floor(asked) : DEFAULT_MAX_LENGTH;

@@ -1,4 +1,4 @@
-// Compiles the lexicons into one lookup table when the module loads (about a millisecond): every word maps to
+// Compiles the lexicons into one lookup table on first use (about a millisecond): every word maps to
 // one entry that carries its valence, its role (negator, intensifier, question opener) and its cue rules, and is
 // the root of the phrases that start with it. One Map lookup per token then answers every question about it.
 import { INTENTS, type CueKind } from './types';
@@ -24,7 +24,12 @@ export const CRISIS = URGENCY + 2;
 /** Not a signal: marks a cue about the service itself (asking for an agent), so feature wishes in it count less. */
 export const SERVICE = CRISIS + 1;
 export const SLOTS = SERVICE + 1;
-export const SLOT_NAMES: readonly string[] = [...INTENTS, 'urgency', 'hype', 'crisis', 'service'];
+export const SLOT_NAMES: readonly string[] = /* @__PURE__ */ (INTENTS as readonly string[]).concat([
+  'urgency',
+  'hype',
+  'crisis',
+  'service',
+]);
 
 export const F_NEGATOR = 1;
 export const F_BOOSTER = 2;
@@ -70,8 +75,6 @@ export interface Entry extends PhraseNode {
   negatedEffect: string;
 }
 
-const slotIndex = new Map(SLOT_NAMES.map((name, i) => [name, i]));
-
 function kindOf(target: string): CueKind {
   if (target === 'urgency' || target === 'crisis') return 'urgency';
   if (target === 'hype') return 'hype';
@@ -79,187 +82,10 @@ function kindOf(target: string): CueKind {
   return 'intent';
 }
 
-function parseRule(spec: string, label: string): Rule {
-  const slots: number[] = [];
-  const weights: number[] = [];
-  for (const part of spec.split(',')) {
-    const [name, weight] = part.trim().split(/\s+/);
-    const slot = name === undefined ? undefined : slotIndex.get(name);
-    const w = Number(weight);
-    if (slot === undefined || !(w > 0 && w <= 1)) {
-      throw new Error(`Bad lexicon rule "${spec}" (${label})`);
-    }
-    slots.push(slot);
-    weights.push(w);
-  }
-  if (slots.includes(URGENCY)) URGENCY_LABELS.add(label);
-  if (slots.includes(CRISIS)) CRISIS_LABELS.add(label);
-  const target = SLOT_NAMES[slots[0]!]!;
-  return { slots, weights, label, kind: kindOf(target), target, weight: weights[0]! };
-}
-
-export const LEXICON = new Map<string, Entry>();
-
-/** Labels of the rules that raise urgency, and of those that raise crisis (so scoring can say why). */
-export const URGENCY_LABELS = new Set<string>();
-export const CRISIS_LABELS = new Set<string>();
-
-/** Every entry by id. */
-export const ENTRIES: Entry[] = [];
-
-function entry(word: string): Entry {
-  let e = LEXICON.get(word);
-  if (!e) {
-    e = {
-      id: ENTRIES.length,
-      word,
-      valence: 0,
-      flags: 0,
-      boost: 0,
-      rule: undefined,
-      next: undefined,
-      negated: undefined,
-      effect: '',
-      negatedEffect: '',
-    };
-    LEXICON.set(word, e);
-    ENTRIES.push(e);
-  }
-  return e;
-}
-
-function eachGroup(data: string, separator: string, fn: (token: string, valence: number) => void) {
-  for (const line of data.split('\n')) {
-    const tab = line.indexOf('\t');
-    const valence = Number(line.slice(0, tab));
-    for (const token of line.slice(tab + 1).split(separator)) if (token) fn(token, valence);
-  }
-}
-
-eachGroup(VADER_WORDS, ' ', (word, valence) => {
-  entry(word).valence = valence;
-});
-for (const [word, valence] of Object.entries(VALENCE_OVERRIDES)) entry(word).valence = valence;
-for (const [word, boost] of Object.entries(BOOSTERS)) {
-  const e = entry(word);
-  e.flags |= F_BOOSTER;
-  e.boost = boost;
-}
-for (const word of NEGATORS) {
-  const e = entry(word);
-  e.flags |= F_NEGATOR;
-  e.valence = 0;
-}
-for (const word of QUESTION_STARTERS) entry(word).flags |= F_QSTART;
-entry('but').flags |= F_BUT;
-entry('however').flags |= F_BUT;
-for (const word of IMPERATIVES) entry(word).flags |= F_IMPERATIVE;
-
-for (const word of SERVICE_VERBS) entry(word).flags |= F_SERVICE_VERB;
-
-/** Intents about the customer's own transaction: billing, delivery, account, buying, cancelling (1 = yes). */
-export const SERVICE_SLOT = new Uint8Array(SLOTS);
-for (const name of [
-  'billing_issue',
-  'delivery_issue',
-  'account_issue',
-  'purchase_intent',
-  'cancellation',
-  'service',
-]) {
-  SERVICE_SLOT[slotIndex.get(name)!] = 1;
-}
-
-/** Five-letter stems of service words, for misspellings and glued words ("reimbursment", "refunnd"). */
-export const STEMS = new Map<string, Entry>();
-for (const raw of STEM_RULES.split('\n')) {
-  const line = raw.trim();
-  if (!line || line.startsWith('#')) continue;
-  const eq = line.indexOf(' = ');
-  const semi = line.lastIndexOf(' ; ');
-  const stem = line.slice(0, eq).trim();
-  if (LEXICON.has(stem) || stem.length !== STEM_LENGTH)
-    throw new Error(`Stem "${stem}" is a word or not ${STEM_LENGTH} letters`);
-  const e = entry(stem);
-  e.flags |= F_STEM;
-  e.rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
-  STEMS.set(stem, e);
-}
-
-/** The rule for a "?" in the text. */
-export let QUESTION_MARK_RULE: Rule | undefined;
-
-for (const raw of RULES.split('\n')) {
-  const line = raw.trim();
-  if (!line || line.startsWith('#')) continue;
-  const eq = line.indexOf(' = ');
-  const semi = line.lastIndexOf(' ; ');
-  const words = line.slice(0, eq).trim();
-  const rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
-  if (words === '?') {
-    QUESTION_MARK_RULE = rule;
-    continue;
-  }
-  const parts = words.split(' ');
-  const first = parts[0]!;
-  if (parts.length === 1) {
-    if (first.startsWith('!')) entry(first.slice(1)).negated = rule;
-    else entry(first).rule = rule;
-    continue;
-  }
-  let node: PhraseNode = entry(first);
-  for (const word of parts.slice(1)) {
-    const next = entry(word);
-    next.flags |= F_CONTINUES;
-    const id = next.id;
-    node.next ??= new Map();
-    let child = node.next.get(id);
-    if (!child) {
-      child = {};
-      node.next.set(id, child);
-    }
-    node = child;
-  }
-  node.rule = rule;
-}
-
-/** Emoji valences by code point. */
-export const EMOJI = new Map<number, number>(EMOJI_VALENCES.map(([cp, v]) => [cp, v]));
-
-/** Emoticon valences by exact spelling (case matters: ":D" is not ":d"). */
-export const EMOTICONS = new Map<string, number>();
-eachGroup(VADER_EMOTICONS, '\u0001', (token, valence) => EMOTICONS.set(token, valence));
-for (const [token, valence] of Object.entries(EMOTICON_OVERRIDES)) EMOTICONS.set(token, valence);
-/** Characters an emoticon can start with (ASCII code units), so most punctuation skips the lookup. */
-export const EMOTICON_START = new Uint8Array(128);
-/** Characters that can follow an emoticon's first character, so "." followed by a space skips the lookup. */
-export const EMOTICON_SECOND = new Uint8Array(128);
-for (const token of EMOTICONS.keys()) {
-  const c = token.charCodeAt(0);
-  if (c < 128) EMOTICON_START[c] = 1;
-  const d = token.charCodeAt(1);
-  if (d < 128) EMOTICON_SECOND[d] = 1;
-}
-
-/** Hashtag endings with their valence and the intent they signal (#epicfail is a complaint). */
-export const HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]> =
-  HASHTAG_SUFFIXES.map(
-    ([suffix, valence, intent]) =>
-      [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
-  );
-
 // An open-addressing hash table over every entry, keyed by the FNV-1a hash of the lower-case word, so the tokenizer
 // can find a word from the characters it has just read, without cutting out or lower-casing a string.
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
-let tableBits = 10;
-while (1 << tableBits < ENTRIES.length * 4) tableBits++;
-/** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
-export const TABLE_MASK = (1 << tableBits) - 1;
-/** Entry id + 1 in each slot (0 = empty). */
-export const TABLE_IDS = new Int32Array(1 << tableBits);
-/** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
-export const TABLE_HASHES = new Int32Array(1 << tableBits);
 
 /** FNV-1a over a lower-case word's UTF-16 code units (the tokenizer computes the same while reading). */
 export function hashWord(word: string): number {
@@ -268,10 +94,253 @@ export function hashWord(word: string): number {
   return h;
 }
 
-for (const e of ENTRIES) {
-  const h = hashWord(e.word);
-  let slot = h & TABLE_MASK;
-  while (TABLE_IDS[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
-  TABLE_IDS[slot] = e.id + 1;
-  TABLE_HASHES[slot] = h;
+/** The compiled tables, built on first use so that importing anything from the package costs nothing. */
+export interface CompiledLexicon {
+  readonly LEXICON: ReadonlyMap<string, Entry>;
+  /** Labels of the rules that raise urgency, and of those that raise crisis (so scoring can say why). */
+  readonly URGENCY_LABELS: ReadonlySet<string>;
+  readonly CRISIS_LABELS: ReadonlySet<string>;
+  /** Every entry by id. */
+  readonly ENTRIES: readonly Entry[];
+  /** Intents about the customer's own transaction: billing, delivery, account, buying, cancelling (1 = yes). */
+  readonly SERVICE_SLOT: Uint8Array;
+  /** Five-letter stems of service words, for misspellings and glued words ("reimbursment", "refunnd"). */
+  readonly STEMS: ReadonlyMap<string, Entry>;
+  /** The rule for a "?" in the text. */
+  readonly QUESTION_MARK_RULE: Rule | undefined;
+  /** Emoji valences by code point. */
+  readonly EMOJI: ReadonlyMap<number, number>;
+  /** Emoticon valences by exact spelling (case matters: ":D" is not ":d"). */
+  readonly EMOTICONS: ReadonlyMap<string, number>;
+  /** Characters an emoticon can start with (ASCII code units), so most punctuation skips the lookup. */
+  readonly EMOTICON_START: Uint8Array;
+  /** Characters that can follow an emoticon's first character, so "." followed by a space skips the lookup. */
+  readonly EMOTICON_SECOND: Uint8Array;
+  /** Hashtag endings with their valence and the intent they signal (#epicfail is a complaint). */
+  readonly HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]>;
+  /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
+  readonly TABLE_MASK: number;
+  /** Entry id + 1 in each slot (0 = empty). */
+  readonly TABLE_IDS: Int32Array;
+  /** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
+  readonly TABLE_HASHES: Int32Array;
+}
+
+let compiled: CompiledLexicon | undefined;
+
+/** The compiled lexicon, built once on first call (about a millisecond). */
+export function compiledLexicon(): CompiledLexicon {
+  return (compiled ??= compileLexicon());
+}
+
+function compileLexicon(): CompiledLexicon {
+  const slotIndex = new Map(SLOT_NAMES.map((name, i) => [name, i]));
+  // Labels of the rules that raise urgency, and of those that raise crisis (so scoring can say why).
+  const URGENCY_LABELS = new Set<string>();
+  const CRISIS_LABELS = new Set<string>();
+
+  function parseRule(spec: string, label: string): Rule {
+    const slots: number[] = [];
+    const weights: number[] = [];
+    for (const part of spec.split(',')) {
+      const [name, weight] = part.trim().split(/\s+/);
+      const slot = name === undefined ? undefined : slotIndex.get(name);
+      const w = Number(weight);
+      if (slot === undefined || !(w > 0 && w <= 1)) {
+        throw new Error(`Bad lexicon rule "${spec}" (${label})`);
+      }
+      slots.push(slot);
+      weights.push(w);
+    }
+    if (slots.includes(URGENCY)) URGENCY_LABELS.add(label);
+    if (slots.includes(CRISIS)) CRISIS_LABELS.add(label);
+    const target = SLOT_NAMES[slots[0]!]!;
+    return { slots, weights, label, kind: kindOf(target), target, weight: weights[0]! };
+  }
+
+  const LEXICON = new Map<string, Entry>();
+
+  /** Every entry by id. */
+  const ENTRIES: Entry[] = [];
+
+  function entry(word: string): Entry {
+    let e = LEXICON.get(word);
+    if (!e) {
+      e = {
+        id: ENTRIES.length,
+        word,
+        valence: 0,
+        flags: 0,
+        boost: 0,
+        rule: undefined,
+        next: undefined,
+        negated: undefined,
+        effect: '',
+        negatedEffect: '',
+      };
+      LEXICON.set(word, e);
+      ENTRIES.push(e);
+    }
+    return e;
+  }
+
+  function eachGroup(
+    data: string,
+    separator: string,
+    fn: (token: string, valence: number) => void,
+  ) {
+    for (const line of data.split('\n')) {
+      const tab = line.indexOf('\t');
+      const valence = Number(line.slice(0, tab));
+      for (const token of line.slice(tab + 1).split(separator)) if (token) fn(token, valence);
+    }
+  }
+
+  eachGroup(VADER_WORDS, ' ', (word, valence) => {
+    entry(word).valence = valence;
+  });
+  for (const [word, valence] of Object.entries(VALENCE_OVERRIDES)) entry(word).valence = valence;
+  for (const [word, boost] of Object.entries(BOOSTERS)) {
+    const e = entry(word);
+    e.flags |= F_BOOSTER;
+    e.boost = boost;
+  }
+  for (const word of NEGATORS) {
+    const e = entry(word);
+    e.flags |= F_NEGATOR;
+    e.valence = 0;
+  }
+  for (const word of QUESTION_STARTERS) entry(word).flags |= F_QSTART;
+  entry('but').flags |= F_BUT;
+  entry('however').flags |= F_BUT;
+  for (const word of IMPERATIVES) entry(word).flags |= F_IMPERATIVE;
+
+  for (const word of SERVICE_VERBS) entry(word).flags |= F_SERVICE_VERB;
+
+  /** Intents about the customer's own transaction: billing, delivery, account, buying, cancelling (1 = yes). */
+  const SERVICE_SLOT = new Uint8Array(SLOTS);
+  for (const name of [
+    'billing_issue',
+    'delivery_issue',
+    'account_issue',
+    'purchase_intent',
+    'cancellation',
+    'service',
+  ]) {
+    SERVICE_SLOT[slotIndex.get(name)!] = 1;
+  }
+
+  /** Five-letter stems of service words, for misspellings and glued words ("reimbursment", "refunnd"). */
+  const STEMS = new Map<string, Entry>();
+  for (const raw of STEM_RULES.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf(' = ');
+    const semi = line.lastIndexOf(' ; ');
+    const stem = line.slice(0, eq).trim();
+    if (LEXICON.has(stem) || stem.length !== STEM_LENGTH)
+      throw new Error(`Stem "${stem}" is a word or not ${STEM_LENGTH} letters`);
+    const e = entry(stem);
+    e.flags |= F_STEM;
+    e.rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+    STEMS.set(stem, e);
+  }
+
+  /** The rule for a "?" in the text. */
+  let QUESTION_MARK_RULE: Rule | undefined;
+
+  for (const raw of RULES.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf(' = ');
+    const semi = line.lastIndexOf(' ; ');
+    const words = line.slice(0, eq).trim();
+    const rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+    if (words === '?') {
+      QUESTION_MARK_RULE = rule;
+      continue;
+    }
+    const parts = words.split(' ');
+    const first = parts[0]!;
+    if (parts.length === 1) {
+      if (first.startsWith('!')) entry(first.slice(1)).negated = rule;
+      else entry(first).rule = rule;
+      continue;
+    }
+    let node: PhraseNode = entry(first);
+    for (const word of parts.slice(1)) {
+      const next = entry(word);
+      next.flags |= F_CONTINUES;
+      const id = next.id;
+      node.next ??= new Map();
+      let child = node.next.get(id);
+      if (!child) {
+        child = {};
+        node.next.set(id, child);
+      }
+      node = child;
+    }
+    node.rule = rule;
+  }
+
+  /** Emoji valences by code point. */
+  const EMOJI = new Map<number, number>(EMOJI_VALENCES.map(([cp, v]) => [cp, v]));
+
+  /** Emoticon valences by exact spelling (case matters: ":D" is not ":d"). */
+  const EMOTICONS = new Map<string, number>();
+  eachGroup(VADER_EMOTICONS, '\u0001', (token, valence) => EMOTICONS.set(token, valence));
+  for (const [token, valence] of Object.entries(EMOTICON_OVERRIDES)) EMOTICONS.set(token, valence);
+  /** Characters an emoticon can start with (ASCII code units), so most punctuation skips the lookup. */
+  const EMOTICON_START = new Uint8Array(128);
+  /** Characters that can follow an emoticon's first character, so "." followed by a space skips the lookup. */
+  const EMOTICON_SECOND = new Uint8Array(128);
+  for (const token of EMOTICONS.keys()) {
+    const c = token.charCodeAt(0);
+    if (c < 128) EMOTICON_START[c] = 1;
+    const d = token.charCodeAt(1);
+    if (d < 128) EMOTICON_SECOND[d] = 1;
+  }
+
+  /** Hashtag endings with their valence and the intent they signal (#epicfail is a complaint). */
+  const HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]> = HASHTAG_SUFFIXES.map(
+    ([suffix, valence, intent]) =>
+      [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
+  );
+
+  // An open-addressing hash table over every entry, keyed by the FNV-1a hash of the lower-case word, so the tokenizer
+  // can find a word from the characters it has just read, without cutting out or lower-casing a string.
+  let tableBits = 10;
+  while (1 << tableBits < ENTRIES.length * 4) tableBits++;
+  /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
+  const TABLE_MASK = (1 << tableBits) - 1;
+  /** Entry id + 1 in each slot (0 = empty). */
+  const TABLE_IDS = new Int32Array(1 << tableBits);
+  /** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
+  const TABLE_HASHES = new Int32Array(1 << tableBits);
+
+  for (const e of ENTRIES) {
+    const h = hashWord(e.word);
+    let slot = h & TABLE_MASK;
+    while (TABLE_IDS[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+    TABLE_IDS[slot] = e.id + 1;
+    TABLE_HASHES[slot] = h;
+  }
+
+  return {
+    LEXICON,
+    URGENCY_LABELS,
+    CRISIS_LABELS,
+    ENTRIES,
+    SERVICE_SLOT,
+    STEMS,
+    QUESTION_MARK_RULE,
+    EMOJI,
+    EMOTICONS,
+    EMOTICON_START,
+    EMOTICON_SECOND,
+    HASHTAG_SUFFIX_LIST,
+    TABLE_MASK,
+    TABLE_IDS,
+    TABLE_HASHES,
+  };
 }
