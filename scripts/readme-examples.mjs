@@ -1,4 +1,4 @@
-// Extracts the README's ```ts / ```tsx blocks into .rapport-tmp/readme/ and type-checks them against the
+// Extracts the READMEs' ```ts / ```tsx blocks (the repository's and each package's) into .rapport-tmp/readme/ and type-checks them against the
 // workspace packages, so the examples users copy keep compiling.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +8,10 @@ const out = path.join(root, '.rapport-tmp', 'readme');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/^```(tsx?)\n([\s\S]*?)^```/gm)];
+const readmes = ['README.md', 'packages/core/README.md', 'packages/react/README.md'];
+const blocks = readmes.flatMap((file) => [
+  ...readFileSync(path.join(root, file), 'utf8').matchAll(/^```(tsx?)\n([\s\S]*?)^```/gm),
+]);
 blocks.forEach(([, lang, code], i) => {
   // Each block is its own module, so top-level names do not clash between examples.
   writeFileSync(path.join(out, `example-${i + 1}.${lang}`), `${code}\nexport {};\n`);
@@ -41,6 +43,6 @@ writeFileSync(
     2,
   ),
 );
-log(`${blocks.length} README examples`);
+log(`${blocks.length} README examples in ${readmes.join(', ')}`);
 const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
 process.exit(run(tsc, ['-p', path.join(out, 'tsconfig.json')]).status);
