@@ -49,9 +49,9 @@ let HASHTAG_SUFFIX_LIST_: CompiledLexicon['HASHTAG_SUFFIX_LIST'];
 let LEXICON_: ReadonlyMap<string, Entry>;
 let QUESTION_MARK_RULE_: Rule | undefined;
 let ENTRIES_: readonly Entry[];
-let TABLE_HASHES_: Int32Array;
-let TABLE_IDS_: Int32Array;
+let TABLE_: Int32Array;
 let TABLE_MASK_: number;
+let STEM_FILTER_: Uint8Array;
 let EMOTICON_SECOND_: Uint8Array;
 let NUMBER_ENTRY: Entry | undefined;
 
@@ -65,9 +65,9 @@ function loadTables(): void {
   LEXICON_ = c.LEXICON;
   QUESTION_MARK_RULE_ = c.QUESTION_MARK_RULE;
   ENTRIES_ = c.ENTRIES;
-  TABLE_HASHES_ = c.TABLE_HASHES;
-  TABLE_IDS_ = c.TABLE_IDS;
+  TABLE_ = c.TABLE;
   TABLE_MASK_ = c.TABLE_MASK;
+  STEM_FILTER_ = c.STEM_FILTER;
   EMOTICON_SECOND_ = c.EMOTICON_SECOND;
   NUMBER_ENTRY = c.LEXICON.get('<n>');
 }
@@ -181,14 +181,21 @@ function startsWithLower(i: number, pattern: string): boolean {
 }
 
 function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  // Most signals are 0; they need no rounding.
+  return x === 0 ? x : Math.round(x * 1000) / 1000;
 }
 
 /** Whether a letter repeats three times in a row in text[start, end) ("sooo"). */
 function hasTripleLetter(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  // Each character is read once; the two before it are kept in locals.
+  let before = text.charCodeAt(start);
+  let prev = text.charCodeAt(start + 1);
   for (let k = start + 2; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === text.charCodeAt(k - 1) && c === text.charCodeAt(k - 2)) return true;
+    if (c === prev && c === before) return true;
+    before = prev;
+    prev = c;
   }
   return false;
 }
@@ -369,9 +376,9 @@ function lookup(h: number, start: number, end: number): Entry | undefined {
   const len = end - start;
   let slot = h & TABLE_MASK_;
   for (;;) {
-    const id = TABLE_IDS_[slot]!;
+    const id = TABLE_[2 * slot + 1]!;
     if (id === 0) return undefined;
-    if (TABLE_HASHES_[slot] === h) {
+    if (TABLE_[2 * slot] === h) {
       const e = ENTRIES_[id - 1]!;
       const w = e.word;
       if (w.length === len) {
@@ -661,8 +668,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
             else if (d === 0x2019) d = 39;
             h5 = Math.imul(h5 ^ d, FNV_PRIME_);
           }
-          const stem = lookup(h5, start, start + STEM_LENGTH_);
-          if (stem !== undefined && stem.flags & F_STEM_) e = stem;
+          if (STEM_FILTER_[h5 & 0xfff] === 1) {
+            const stem = lookup(h5, start, start + STEM_LENGTH_);
+            if (stem !== undefined && stem.flags & F_STEM_) e = stem;
+          }
         }
       }
       const caps = upper >= 2 && lower === 0;

@@ -120,10 +120,16 @@ export interface CompiledLexicon {
   readonly HASHTAG_SUFFIX_LIST: ReadonlyArray<readonly [string, number, Rule]>;
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
   readonly TABLE_MASK: number;
-  /** Entry id + 1 in each slot (0 = empty). */
-  readonly TABLE_IDS: Int32Array;
-  /** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
-  readonly TABLE_HASHES: Int32Array;
+  /**
+   * Two numbers per slot, side by side so one probe reads one cache line: at `2 * slot` the full hash of the word
+   * (so most mismatches are rejected without comparing characters), at `2 * slot + 1` its entry id + 1 (0 = empty).
+   */
+  readonly TABLE: Int32Array;
+  /**
+   * One bit per value of a five-letter prefix's hash (low 12 bits) that some stem has, so most unknown words skip
+   * the stem lookup.
+   */
+  readonly STEM_FILTER: Uint8Array;
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -313,18 +319,16 @@ function compileLexicon(): CompiledLexicon {
   while (1 << tableBits < ENTRIES.length * 4) tableBits++;
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
   const TABLE_MASK = (1 << tableBits) - 1;
-  /** Entry id + 1 in each slot (0 = empty). */
-  const TABLE_IDS = new Int32Array(1 << tableBits);
-  /** The full hash of the word in each slot, so most mismatches are rejected without comparing characters. */
-  const TABLE_HASHES = new Int32Array(1 << tableBits);
-
+  const TABLE = new Int32Array(2 << tableBits);
   for (const e of ENTRIES) {
     const h = hashWord(e.word);
     let slot = h & TABLE_MASK;
-    while (TABLE_IDS[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
-    TABLE_IDS[slot] = e.id + 1;
-    TABLE_HASHES[slot] = h;
+    while (TABLE[2 * slot + 1] !== 0) slot = (slot + 1) & TABLE_MASK;
+    TABLE[2 * slot] = h;
+    TABLE[2 * slot + 1] = e.id + 1;
   }
+  const STEM_FILTER = new Uint8Array(1 << 12);
+  for (const e of ENTRIES) if (e.flags & F_STEM) STEM_FILTER[hashWord(e.word) & 0xfff] = 1;
 
   return {
     LEXICON,
@@ -340,7 +344,7 @@ function compileLexicon(): CompiledLexicon {
     EMOTICON_SECOND,
     HASHTAG_SUFFIX_LIST,
     TABLE_MASK,
-    TABLE_IDS,
-    TABLE_HASHES,
+    TABLE,
+    STEM_FILTER,
   };
 }
