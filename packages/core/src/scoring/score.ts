@@ -144,23 +144,32 @@ function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
+}
+
 /** An intent record as an array in INTENTS order, read with plain property loads (fast on same-shaped objects). */
 function intentValues(r: Readonly<Record<Intent, number>>): number[] {
   return [
-    r.complaint,
-    r.question,
-    r.praise,
-    r.purchase_intent,
-    r.feature_request,
-    r.bug_report,
-    r.delivery_issue,
-    r.billing_issue,
-    r.account_issue,
-    r.cancellation,
-    r.job_inquiry,
-    r.partnership,
-    r.spam,
-  ].map((v) => (typeof v === 'number' ? v : 0));
+    num(r.complaint),
+    num(r.question),
+    num(r.praise),
+    num(r.purchase_intent),
+    num(r.feature_request),
+    num(r.bug_report),
+    num(r.delivery_issue),
+    num(r.billing_issue),
+    num(r.account_issue),
+    num(r.cancellation),
+    num(r.job_inquiry),
+    num(r.partnership),
+    num(r.spam),
+  ];
+}
+
+/** "a delivery problem (90%)": an intent and its confidence, as shown in a reason. */
+function intentPhrase(signals: TextSignals, intent: Intent): string {
+  return `${INTENT_WORDS[intent]} (${percent(clamp01(signals.intents[intent]))})`;
 }
 
 const DEFAULT_INTENT_WEIGHTS = /* @__PURE__ */ intentValues(DEFAULT_SCORING_WEIGHTS.intentWeights);
@@ -185,12 +194,12 @@ export function apportion(raw: readonly number[], total: number): number[] {
   let missing = total - sum;
   if (missing === 0 || n === 0) return out;
   // Indices by largest fractional part first (ties: earlier first); a handful of items, so insertion sort.
-  const order: number[] = [];
+  const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const frac = raw[i]! - out[i]!;
-    let k = order.length;
-    while (k > 0 && raw[order[k - 1]!]! - out[order[k - 1]!]! < frac) k--;
-    order.splice(k, 0, i);
+    let k = i;
+    for (; k > 0 && raw[order[k - 1]!]! - out[order[k - 1]!]! < frac; k--) order[k] = order[k - 1]!;
+    order[k] = i;
   }
   for (let k = 0; missing > 0; k = (k + 1) % n, missing--) out[order[k]!]! += 1;
   for (let k = n - 1; missing < 0; k = (k + n - 1) % n, missing++) out[order[k]!]! -= 1;
@@ -275,12 +284,11 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     }
   }
   if (best > 0) {
-    const name = (intent: Intent) =>
-      `${INTENT_WORDS[intent]} (${percent(clamp01(signals.intents[intent]))})`;
+    const first = intentPhrase(signals, bestIntent);
     parts.push({
       factor: 'intents',
       points: w.intents * Math.min(1, best + 0.25 * second),
-      detail: second > 0 ? `${name(bestIntent)}, ${name(secondIntent)}` : name(bestIntent),
+      detail: second > 0 ? `${first}, ${intentPhrase(signals, secondIntent)}` : first,
     });
   }
   const spam = clamp01(signals.intents.spam ?? 0);
@@ -311,8 +319,9 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     });
   }
 
-  const now = toTime(context.now) ?? toTime(mention.createdAt) ?? 0;
-  const created = toTime(mention.createdAt) ?? now;
+  const createdAt = toTime(mention.createdAt);
+  const now = toTime(context.now) ?? createdAt ?? 0;
+  const created = createdAt ?? now;
 
   // Exposure: who can watch, and how fast the audience grows. Problems in public matter most.
   if (mention.channel === 'public') {
@@ -330,14 +339,14 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     );
     const problem = Math.max(signals.intents.complaint ?? 0, negativity, crisis);
     let points = w.exposure * reach * (0.35 + 0.65 * problem);
-    const bits = [`public, ${count(followers)} followers`];
-    if (engagement > 0) bits.push(`${count(engagement)} engagement`);
-    if (velocity >= 1 && engagement > 0) bits.push(`${count(velocity)}/h`);
+    let detail = `public, ${count(followers)} followers`;
+    if (engagement > 0) detail += `, ${count(engagement)} engagement`;
+    if (velocity >= 1 && engagement > 0) detail += `, ${count(velocity)}/h`;
     if (reshares > 0 && problem >= 0.4) {
       points += 0.5 * w.exposure * clamp01(Math.log10(1 + reshares) / 2) * problem;
-      bits.push(`a complaint being reshared (${count(reshares)})`);
-    } else if (reshares > 0) bits.push(`${count(reshares)} reshares`);
-    parts.push({ factor: 'exposure', points, detail: bits.join(', ') });
+      detail += `, a complaint being reshared (${count(reshares)})`;
+    } else if (reshares > 0) detail += `, ${count(reshares)} reshares`;
+    parts.push({ factor: 'exposure', points, detail });
   }
 
   // Customer value: lifetime value (log-scaled), tier, verified.
@@ -351,15 +360,10 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
         (a.verified ? 0.1 : 0),
     );
     if (value > 0) {
-      const bits: string[] = [];
-      if (ltv > 0) bits.push(`lifetime value ${count(ltv)}`);
-      if (a.tier) bits.push(`tier ${a.tier}`);
-      if (a.verified) bits.push('verified account');
-      parts.push({
-        factor: 'customer_value',
-        points: w.customerValue * value,
-        detail: bits.join(', '),
-      });
+      let detail = ltv > 0 ? `lifetime value ${count(ltv)}` : '';
+      if (a.tier) detail += `${detail ? ', ' : ''}tier ${a.tier}`;
+      if (a.verified) detail += `${detail ? ', ' : ''}verified account`;
+      parts.push({ factor: 'customer_value', points: w.customerValue * value, detail });
     }
   }
 
@@ -454,11 +458,12 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     const reason: ScoreReason = {
       factor: parts[k]!.factor,
       contribution,
-      detail: parts[k]!.detail + scaleNote,
+      detail: scaleNote === '' ? parts[k]!.detail : parts[k]!.detail + scaleNote,
     };
     let at = reasons.length;
-    while (at > 0 && reasons[at - 1]!.contribution < contribution) at--;
-    reasons.splice(at, 0, reason);
+    reasons.push(reason);
+    for (; at > 0 && reasons[at - 1]!.contribution < contribution; at--) reasons[at] = reasons[at - 1]!;
+    reasons[at] = reason;
   }
   return { priority, band: priorityBand(priority), reasons, signals };
 }
