@@ -123,6 +123,11 @@ const C_DIGIT = 2;
 const C_SPACE = 3;
 const C_BREAK = 4; // . ! ? ; , : and newlines end a clause
 const CLASS = /* @__PURE__ */ classify();
+/**
+ * For ASCII letters and digits: the lower-case code (low 8 bits), plus 0x100 for an upper-case letter or 0x200 for
+ * a lower-case one; 0 for every other character. Lets the word loop lower-case and count cases without branching.
+ */
+const WORD_INFO = /* @__PURE__ */ wordInfo();
 
 function classify(): Uint8Array {
   const CLASS = new Uint8Array(128);
@@ -134,6 +139,14 @@ function classify(): Uint8Array {
       CLASS[c] = C_BREAK;
   }
   return CLASS;
+}
+
+function wordInfo(): Uint16Array {
+  const info = new Uint16Array(128);
+  for (let c = 48; c <= 57; c++) info[c] = c;
+  for (let c = 65; c <= 90; c++) info[c] = (c | 32) | 0x100;
+  for (let c = 97; c <= 122; c++) info[c] = c | 0x200;
+  return info;
 }
 
 /** Letters of other scripts and accented Latin count as word characters (so they form whole tokens). */
@@ -183,21 +196,6 @@ function startsWithLower(i: number, pattern: string): boolean {
 function round3(x: number): number {
   // Most signals are 0; they need no rounding.
   return x === 0 ? x : Math.round(x * 1000) / 1000;
-}
-
-/** Whether a letter repeats three times in a row in text[start, end) ("sooo"). */
-function hasTripleLetter(text: string, start: number, end: number): boolean {
-  if (end - start < 3) return false;
-  // Each character is read once; the two before it are kept in locals.
-  let before = text.charCodeAt(start);
-  let prev = text.charCodeAt(start + 1);
-  for (let k = start + 2; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === prev && c === before) return true;
-    before = prev;
-    prev = c;
-  }
-  return false;
 }
 
 function squeeze(word: string, keep: number): string {
@@ -592,8 +590,9 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     }
     if (cls === C_LETTER || cls === C_DIGIT || (c >= 128 && isWordChar(c))) {
       // URLs are read as one token and never as words.
+      const c2 = str.charCodeAt(i + 1) | 32;
       if (
-        (c === 104 || c === 72 || c === 119 || c === 87) &&
+        (((c | 32) === 104 && c2 === 116) || ((c | 32) === 119 && c2 === 119)) &&
         (startsWithLower(i, 'http://') ||
           startsWithLower(i, 'https://') ||
           startsWithLower(i, 'www.'))
@@ -614,33 +613,44 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       let lower = 0;
       let ascii = true;
       let h = FNV_OFFSET_;
+      // The two characters before this one, as written: three alike in a row ("sooo") may be an elongation.
+      let p1 = -1;
+      let p2 = -1;
+      let triple = false;
+      let h5 = 0;
       while (i < len) {
-        let d = str.charCodeAt(i);
-        if (d < 128) {
-          const k = CLASS[d]!;
-          if (k === C_LETTER) {
-            if (d < 97) {
-              upper++;
-              d |= 32;
-            } else lower++;
-          } else if (k !== C_DIGIT) {
-            // An apostrophe inside a word ("don't") belongs to it.
-            if (!(d === 39 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1)))) break;
+        const raw = str.charCodeAt(i);
+        let d = raw;
+        if (raw < 128) {
+          const info = WORD_INFO[raw]!;
+          if (info !== 0) {
+            // A letter or digit: its lower-case code, and whether it was upper or lower case, without branches.
+            d = info & 0xff;
+            upper += (info >> 8) & 1;
+            lower += info >> 9;
+          } else if (!(raw === 39 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1)))) {
+            // An apostrophe inside a word ("don't") belongs to it; anything else ends the word.
+            break;
           }
-        } else if (d === 0x2019 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1))) {
+        } else if (raw === 0x2019 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1))) {
           d = 39;
-        } else if (isWordChar(d)) {
+        } else if (isWordChar(raw)) {
           foreignLetters++;
           ascii = false;
         } else break;
+        if (raw === p1 && raw === p2) triple = true;
+        p2 = p1;
+        p1 = raw;
         h = Math.imul(h ^ d, FNV_PRIME_);
+        // The hash of the first five characters is the hash of a stem ("refun" in "refunnd").
+        if (i - start === STEM_LENGTH_ - 1) h5 = h;
         i++;
       }
       asciiLetters += upper + lower;
       let e = ascii ? lookup(h, start, i) : LEXICON_.get(lowerWord(start, i));
       let stretched = false;
       // Elongations and stems are looked for only in words the lexicon does not know (few, and short).
-      if (e === undefined && hasTripleLetter(str, start, i)) {
+      if (e === undefined && triple) {
         // "sooooo gooood": try the word with runs cut to two letters, then to one.
         const word = lowerWord(start, i);
         const e2 = LEXICON_.get(squeeze(word, 2));
@@ -661,13 +671,6 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           e = LEXICON_.get(lowerWord(start, cut));
         }
         if (e === undefined && ascii) {
-          let h5 = FNV_OFFSET_;
-          for (let k = start; k < start + STEM_LENGTH_; k++) {
-            let d = str.charCodeAt(k);
-            if (d >= 65 && d <= 90) d |= 32;
-            else if (d === 0x2019) d = 39;
-            h5 = Math.imul(h5 ^ d, FNV_PRIME_);
-          }
           if (STEM_FILTER_[h5 & 0xfff] === 1) {
             const stem = lookup(h5, start, start + STEM_LENGTH_);
             if (stem !== undefined && stem.flags & F_STEM_) e = stem;
@@ -677,6 +680,15 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       const caps = upper >= 2 && lower === 0;
       if (caps) capsWords++;
       else if (lower > 0) lowerWords++;
+      if (e === undefined && !(first >= 48 && first <= 57)) {
+        // A word the lexicon does not know (most words): it ends every phrase in progress and uses up one word
+        // of a negator's or intensifier's reach; the rest of onWord has nothing to do for it.
+        nActive = 0;
+        sentencePos++;
+        if (negLeft > 0) negLeft--;
+        if (boostLeft > 0) boostLeft--;
+        continue;
+      }
       // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
       const plain = upper === 0 && !stretched && e !== undefined && e.word.length === i - start;
       onWord(
