@@ -1,6 +1,7 @@
 import {
   computeMemberFacts,
   isExcludedMember,
+  memberSlice,
   rankCommunity,
   resolveSuperfanOptions,
   type MemberFacts,
@@ -233,11 +234,7 @@ export function createCommunity(
       const facts =
         start === g.items.length
           ? undefined
-          : computeMemberFacts(
-              memberId,
-              { items: g.items, ms: g.ms, order: null, start, end: g.items.length },
-              o,
-            );
+          : computeMemberFacts(memberId, memberSlice(g.items, g.ms, start, o), o);
       cache.set(memberId, { facts, future: start });
     }
     dirty.clear();

@@ -4,7 +4,6 @@ import {
   DEFAULT_OUTCOME_WEIGHTS,
   DEFAULT_RANK_WEIGHTS,
   intentClassOf,
-  outcomeBonus,
 } from './classify';
 import { communityHealthFromCounts } from './health';
 import { StringIndex } from './strings';
@@ -88,6 +87,130 @@ export interface ResolvedSuperfanOptions {
   gates: Map<string | number, GateFacts>;
   /** The sub-scores of members with no help or no feedback at all: the same for all of them, so shared. */
   none: { helpfulness?: HelpfulnessScore; intelligence?: IntelligenceScore };
+  /** Points before decay of a help code's outcome bits (`code >> 3`: none, accepted, thanked). */
+  helpPoints: [number, number, number];
+  /** Points before decay of feedback, and of feedback acted on. */
+  feedbackPoints: [number, number];
+  /** Every member helped in this evaluation, numbered (see `MemberSlice.targets`). */
+  helped: StringIndex;
+  /** Per helped member's number: true when staff, brand or bot (an answer to them is not help). */
+  helpedExcluded: boolean[];
+  /** Working space reused from member to member (see `Scratch`). */
+  scratch: Scratch;
+}
+
+/**
+ * Working space for one member at a time. Evidence and reasons are collected here and copied out at their exact
+ * length: arrays grown by push keep room for 16 or more, and would be garbage once copied anyway.
+ */
+interface Scratch {
+  /** A new number per member, so that `helpStamp` and `ackStamp` need no clearing. */
+  stamp: number;
+  /** Per helped member's number: the stamp of the last member seen helping them, and how often they did. */
+  helpStamp: Int32Array;
+  helpTimes: Int32Array;
+  /** Per helped member's number: the stamp of the last member whose help they accepted or thanked. */
+  ackStamp: Int32Array;
+  depth: string[];
+  presence: string[];
+  help: string[];
+  feedback: string[];
+  reasons: string[];
+}
+
+function newScratch(): Scratch {
+  return {
+    stamp: 0,
+    helpStamp: new Int32Array(0),
+    helpTimes: new Int32Array(0),
+    ackStamp: new Int32Array(0),
+    depth: [],
+    presence: [],
+    help: [],
+    feedback: [],
+    reasons: [],
+  };
+}
+
+/** The first `length` strings of a scratch list, in an array of exactly that length. */
+function take(list: string[], length: number): string[] {
+  return length === 0 ? [] : list.slice(0, length);
+}
+
+// Interaction codes: the intent class in the low three bits, the outcome that earns a bonus in the next two.
+const CONSUME = 0;
+const PARTICIPATE = 1;
+const ADVOCATE = 2;
+const FEEDBACK = 3;
+const HELP = 4;
+/** Abuse earns nothing and blocks the gate. */
+const ABUSE = 5;
+/** A type Rapport does not know: left out like abuse, without blocking anything. */
+const UNKNOWN = 6;
+const CLASS_BITS = 7;
+const ACCEPTED = 1 << 3;
+const THANKED = 2 << 3;
+const ACTIONED = 1 << 3;
+
+/**
+ * The code of an interaction (class and outcome bits), its help target not yet checked: `HELP` may still turn
+ * into `PARTICIPATE` when the person helped is staff, a brand or a bot (see `helpTarget`).
+ */
+function codeOf(it: Interaction): number {
+  switch (intentClassOf(it)) {
+    case 'consume':
+      return CONSUME;
+    case 'participate':
+      return PARTICIPATE;
+    case 'advocate':
+      return ADVOCATE;
+    case 'feedback':
+      return it.outcome === 'actioned' ? FEEDBACK | ACTIONED : FEEDBACK;
+    case 'help':
+      return HELP | (it.outcome === 'accepted' ? ACCEPTED : it.outcome === 'thanked' ? THANKED : 0);
+    default:
+      return it.type === 'abuse' ? ABUSE : UNKNOWN;
+  }
+}
+
+/** The number of the member an answer helped (see `ResolvedSuperfanOptions.helped`), or -1 when excluded. */
+function helpTarget(o: ResolvedSuperfanOptions, target: string): number {
+  let t = o.helped.add(target);
+  if (t >= 0) o.helpedExcluded.push(isExcludedMember(o.directory.get(target)));
+  else t = -1 - t;
+  return o.helpedExcluded[t] ? -1 : t;
+}
+
+/**
+ * Codes and help targets for `items[start..end-1]` (a live community's member, kept as their own list).
+ *
+ * @example
+ * ```ts
+ * computeMemberFacts(memberId, memberSlice(items, ms, start, o), o);
+ * ```
+ */
+export function memberSlice(
+  items: readonly Interaction[],
+  ms: ArrayLike<number>,
+  start: number,
+  o: ResolvedSuperfanOptions,
+): MemberSlice {
+  const end = items.length;
+  const codes = new Uint8Array(end);
+  const targets = new Int32Array(end);
+  const ids: string[] = new Array(end);
+  for (let i = start; i < end; i++) {
+    const it = items[i]!;
+    ids[i] = it.id;
+    let code = codeOf(it);
+    if ((code & CLASS_BITS) === HELP) {
+      const t = helpTarget(o, it.targetMemberId!);
+      if (t < 0) code = PARTICIPATE;
+      else targets[i] = t;
+    }
+    codes[i] = code;
+  }
+  return { items, ms, order: null, start, end, codes, targets, ids };
 }
 
 function noHelp(): HelpfulnessScore {
@@ -167,11 +290,13 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     throw new RangeError('presenceRecentWeeks must be smaller than presenceWindowWeeks');
   const directory = new Map<string, MemberInfo>();
   for (const m of options.members ?? []) directory.set(m.id, m);
+  const w = { ...DEFAULT_INTENT_WEIGHTS, ...options.weights };
+  const outcomeWeights = { ...DEFAULT_OUTCOME_WEIGHTS, ...options.outcomeWeights };
   return {
     now: msToIso(nowMs),
     nowMs,
-    weights: { ...DEFAULT_INTENT_WEIGHTS, ...options.weights },
-    outcomeWeights: { ...DEFAULT_OUTCOME_WEIGHTS, ...options.outcomeWeights },
+    weights: w,
+    outcomeWeights,
     halfLifeMs: positive('halfLifeDays', options.halfLifeDays ?? d.halfLifeDays) * DAY_MS,
     consumptionCap: nonNegative('consumptionCap', options.consumptionCap ?? d.consumptionCap),
     maxHelpPerPerson: positive('maxHelpPerPerson', options.maxHelpPerPerson ?? d.maxHelpPerPerson),
@@ -190,6 +315,11 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     words: new Map(),
     gates: new Map(),
     none: {},
+    helpPoints: [w.help, w.help + outcomeWeights.accepted, w.help + outcomeWeights.thanked],
+    feedbackPoints: [w.feedback, w.feedback + outcomeWeights.actioned],
+    helped: new StringIndex(),
+    helpedExcluded: [],
+    scratch: newScratch(),
   };
 }
 
@@ -229,7 +359,8 @@ export interface MemberFacts {
 
 /**
  * A member's interactions, most recent first (ties by id), all at or before `now`: positions `start..end-1` of
- * `order` index `items` and `ms` (epoch ms of each item); `order` null means the positions index them directly.
+ * `order` index `items`, `ms` (epoch ms of each item), `codes`, `targets` and `ids`; `order` null means the
+ * positions index them directly.
  */
 export interface MemberSlice {
   items: readonly Interaction[];
@@ -237,11 +368,26 @@ export interface MemberSlice {
   order: ArrayLike<number> | null;
   start: number;
   end: number;
+  /** Per item: intent class and outcome bits (see `codeOf`), help to excluded members already made participation. */
+  codes: ArrayLike<number>;
+  /** Per help item: the number of the member helped (see `ResolvedSuperfanOptions.helped`). */
+  targets: ArrayLike<number>;
+  /** Per item: its id, read here rather than from the item so that the loop touches only compact arrays. */
+  ids: ArrayLike<string>;
 }
 
-/** An evidence list with no spare capacity (arrays grown by push keep room for 16 or more). */
-function exact(list: string[]): string[] {
-  return list.length === 0 ? [] : list.slice();
+/** Makes the per-helped-member arrays of `s` hold at least `size` members. */
+function fitScratch(s: Scratch, size: number): void {
+  if (s.helpStamp.length >= size) return;
+  const capacity = Math.max(size, s.helpStamp.length * 2, 64);
+  const grow = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(capacity);
+    b.set(a);
+    return b;
+  };
+  s.helpStamp = grow(s.helpStamp);
+  s.helpTimes = grow(s.helpTimes);
+  s.ackStamp = grow(s.ackStamp);
 }
 
 /** Computes one member's facts from their interactions (see `MemberSlice`). */
@@ -250,25 +396,32 @@ export function computeMemberFacts(
   slice: MemberSlice,
   o: ResolvedSuperfanOptions,
 ): MemberFacts {
-  const { items, ms, order, start, end } = slice;
+  const { items, ms, order, start, end, codes, targets, ids } = slice;
   const now = o.nowMs;
   const k = Math.LN2 / o.halfLifeMs;
   const maxEv = o.maxEvidence;
   const w = o.weights;
   const n = end - start;
+  const s = o.scratch;
+  fitScratch(s, o.helped.size);
+  const stamp = ++s.stamp;
+  const { helpStamp, helpTimes, ackStamp } = s;
+  const { helpPoints, feedbackPoints, maxHelpPerPerson, windowWeeks, recentWeeks } = o;
 
   let consumeRaw = 0;
   let participate = 0;
   let advocate = 0;
   let feedbackPts = 0;
   let helpPts = 0;
-  const depthEv: string[] = [];
+  const depthEv = s.depth;
+  let depthLen = 0;
   let depthCount = 0;
 
   let activeWeeks = 0;
   let recentActive = 0;
   let lastWeek = -1;
-  const presenceEv: string[] = [];
+  const presenceEv = s.presence;
+  let presenceLen = 0;
   let presenceCount = 0;
 
   let answers = 0;
@@ -276,19 +429,21 @@ export function computeMemberFacts(
   let thanked = 0;
   let helpDays = 0;
   let lastHelpDay = Number.NaN;
-  let helpedCount: Map<string, number> | undefined;
-  let acknowledged: Set<string> | undefined;
-  const helpEv: string[] = [];
+  let peopleHelped = 0;
+  let acknowledgedBy = 0;
+  const helpEv = s.help;
+  let helpLen = 0;
   let helpValue = 0;
 
   let feedbackItems = 0;
   let actioned = 0;
   let firstActionedMs = Number.NaN;
   const actionedIds: string[] = [];
-  const feedbackEv: string[] = [];
+  const feedbackEv = s.feedback;
+  let feedbackLen = 0;
   let intelValue = 0;
 
-  let lastActive: Interaction | undefined;
+  let lastActive = -1;
   let lastActiveMs = Number.NaN;
   let abuseMs = Number.NaN;
   let contributions = 0;
@@ -296,82 +451,89 @@ export function computeMemberFacts(
 
   for (let p = start; p < end; p++) {
     const i = order === null ? p : order[p]!;
-    const it = items[i]!;
+    const code = codes[i]!;
+    let cls = code & CLASS_BITS;
     const t = ms[i]!;
-    let cls = intentClassOf(it);
-    if (cls === null) {
-      if (it.type === 'abuse' && !(abuseMs >= t)) abuseMs = t;
+    if (cls >= ABUSE) {
+      if (cls === ABUSE && !(abuseMs >= t)) abuseMs = t;
       continue;
     }
+    const id = ids[i]!;
     const age = now - t;
     const decay = Math.exp(-age * k);
     depthCount++;
-    if (depthEv.length < maxEv) depthEv.push(it.id);
+    if (depthLen < maxEv) depthEv[depthLen++] = id;
 
-    if (cls === 'help') {
-      const target = it.targetMemberId!;
-      if (isExcludedMember(o.directory.get(target))) cls = 'participate';
+    if (cls === HELP) {
+      const target = targets[i]!;
+      let times = 1;
+      if (helpStamp[target] === stamp) times = helpTimes[target]! + 1;
       else {
-        helpedCount ??= new Map();
-        const times = (helpedCount.get(target) ?? 0) + 1;
-        helpedCount.set(target, times);
-        answers++;
-        if (it.outcome === 'accepted' || it.outcome === 'thanked') {
-          if (it.outcome === 'accepted') accepted++;
-          else thanked++;
-          (acknowledged ??= new Set()).add(target);
-        }
-        const day = Math.floor(t / DAY_MS);
-        if (day !== lastHelpDay) {
-          helpDays++;
-          lastHelpDay = day;
-        }
-        if (helpEv.length < maxEv) helpEv.push(it.id);
-        if (times > o.maxHelpPerPerson) cls = 'participate';
-        else {
-          const pts = (w.help + outcomeBonus('help', it, o.outcomeWeights)) * decay;
-          helpPts += pts;
-          helpValue += pts;
+        helpStamp[target] = stamp;
+        peopleHelped++;
+      }
+      helpTimes[target] = times;
+      answers++;
+      const outcome = code & ~CLASS_BITS;
+      if (outcome !== 0) {
+        if (outcome === ACCEPTED) accepted++;
+        else thanked++;
+        if (ackStamp[target] !== stamp) {
+          ackStamp[target] = stamp;
+          acknowledgedBy++;
         }
       }
+      const day = Math.floor(t / DAY_MS);
+      if (day !== lastHelpDay) {
+        helpDays++;
+        lastHelpDay = day;
+      }
+      if (helpLen < maxEv) helpEv[helpLen++] = id;
+      if (times > maxHelpPerPerson) cls = PARTICIPATE;
+      else {
+        const pts = helpPoints[outcome >> 3]! * decay;
+        helpPts += pts;
+        helpValue += pts;
+      }
     }
-    if (cls !== 'consume') {
+    if (cls !== CONSUME) {
       contributions++;
-      if (lastActive === undefined) {
-        lastActive = it;
+      if (lastActive < 0) {
+        lastActive = i;
         lastActiveMs = t;
       }
       const week = Math.floor(age / WEEK_MS);
-      if (week < o.windowWeeks) {
+      if (week < windowWeeks) {
         presenceCount++;
-        if (presenceEv.length < maxEv) presenceEv.push(it.id);
+        if (presenceLen < maxEv) presenceEv[presenceLen++] = id;
         if (week !== lastWeek) {
           activeWeeks++;
-          if (week < o.recentWeeks) recentActive++;
+          if (week < recentWeeks) recentActive++;
           lastWeek = week;
         }
       }
     }
     switch (cls) {
-      case 'consume':
+      case CONSUME:
         consumeRaw += w.consume * decay;
         break;
-      case 'participate':
+      case PARTICIPATE:
         participate += w.participate * decay;
         break;
-      case 'advocate':
+      case ADVOCATE:
         advocate += w.advocate * decay;
         advocacyCount++;
         break;
-      case 'feedback': {
+      case FEEDBACK: {
         feedbackItems++;
-        const pts = (w.feedback + outcomeBonus('feedback', it, o.outcomeWeights)) * decay;
+        const done = code === (FEEDBACK | ACTIONED);
+        const pts = feedbackPoints[done ? 1 : 0]! * decay;
         feedbackPts += pts;
         intelValue += pts;
-        if (feedbackEv.length < maxEv) feedbackEv.push(it.id);
-        if (it.outcome === 'actioned') {
+        if (feedbackLen < maxEv) feedbackEv[feedbackLen++] = id;
+        if (done) {
           actioned++;
-          actionedIds.push(it.id);
+          actionedIds.push(id);
           firstActionedMs = t;
         }
         break;
@@ -405,7 +567,7 @@ export function computeMemberFacts(
     value: depthValue,
     byClass,
     consumptionCapped,
-    evidence: exact(depthEv),
+    evidence: take(depthEv, depthLen),
     evidenceCount: depthCount,
     percentile: -0,
     detail:
@@ -443,7 +605,7 @@ export function computeMemberFacts(
     recentWeeks: o.recentWeeks,
     gauge: gauge === null ? null : round2(gauge),
     trend,
-    evidence: exact(presenceEv),
+    evidence: take(presenceEv, presenceLen),
     evidenceCount: presenceCount,
     percentile: -0,
     detail:
@@ -456,8 +618,6 @@ export function computeMemberFacts(
   };
 
   // Helpfulness
-  const peopleHelped = helpedCount?.size ?? 0;
-  const acknowledgedBy = acknowledged?.size ?? 0;
   const helpfulness: HelpfulnessScore =
     answers === 0
       ? (o.none.helpfulness ??= noHelp())
@@ -469,7 +629,7 @@ export function computeMemberFacts(
           thanked,
           acknowledgedBy,
           helpDays,
-          evidence: exact(helpEv),
+          evidence: take(helpEv, helpLen),
           evidenceCount: answers,
           percentile: -0,
           detail:
@@ -493,7 +653,7 @@ export function computeMemberFacts(
           value: intelValue,
           feedbackItems,
           actioned,
-          evidence: exact(feedbackEv),
+          evidence: take(feedbackEv, feedbackLen),
           evidenceCount: feedbackItems,
           percentile: -0,
           detail:
@@ -510,12 +670,12 @@ export function computeMemberFacts(
   if (actioned > 0 && feedbackItems > 0) intelligence.firstActionedAt = msToIso(firstActionedMs);
 
   // Recency
-  const daysSince = lastActive === undefined ? null : Math.floor((now - lastActiveMs) / DAY_MS);
+  const daysSince = lastActive < 0 ? null : Math.floor((now - lastActiveMs) / DAY_MS);
   const recency: RecencyScore = {
-    value: lastActive === undefined ? 0 : Math.exp(-(now - lastActiveMs) * k),
+    value: lastActive < 0 ? 0 : Math.exp(-(now - lastActiveMs) * k),
     daysSince,
-    evidence: lastActive === undefined ? [] : [lastActive.id],
-    evidenceCount: lastActive === undefined ? 0 : 1,
+    evidence: lastActive < 0 ? [] : [ids[lastActive]!],
+    evidenceCount: lastActive < 0 ? 0 : 1,
     percentile: -0,
     detail:
       daysSince === null
@@ -530,7 +690,7 @@ export function computeMemberFacts(
             )),
   };
 
-  if (lastActive !== undefined) recency.lastActiveAt = lastActive.at;
+  if (lastActive >= 0) recency.lastActiveAt = items[lastActive]!.at;
 
   // Tenure
   const tenureDays = Math.floor((now - firstMs) / DAY_MS);
@@ -559,28 +719,28 @@ export function computeMemberFacts(
   const followers = info?.followers;
   const amplifier = followers !== undefined && followers >= o.amplifierFollowers;
   // Slot 0 is the status reason, filled in when the member is ranked.
-  const reasons: string[] = [''];
-  if (answers > 0) reasons.push(helpfulness.detail);
-  if (feedbackItems > 0) reasons.push(intelligence.detail);
-  reasons.push(presence.detail);
+  const reasons = s.reasons;
+  let count = 0;
+  reasons[count++] = '';
+  if (answers > 0) reasons[count++] = helpfulness.detail;
+  if (feedbackItems > 0) reasons[count++] = intelligence.detail;
+  reasons[count++] = presence.detail;
   if (advocacyCount > 0)
-    reasons.push(
+    reasons[count++] =
       o.words.get(numericKey(7, advocacyCount)) ??
-        remember(
-          o,
-          numericKey(7, advocacyCount),
-          `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
-        ),
-    );
-  reasons.push(
+      remember(
+        o,
+        numericKey(7, advocacyCount),
+        `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
+      );
+  reasons[count++] =
     o.words.get(numericKey(6, tenureDays)) ??
-      remember(o, numericKey(6, tenureDays), `around for ${durationWords(now - firstMs)}`),
-  );
+    remember(o, numericKey(6, tenureDays), `around for ${durationWords(now - firstMs)}`);
   if (amplifier)
-    reasons.push(`${followers} followers: an amplifier (reach is reported, never scored)`);
+    reasons[count++] = `${followers} followers: an amplifier (reach is reported, never scored)`;
   if (consumptionCapped)
-    reasons.push(`views, likes and follows capped at ${o.consumptionCap} points`);
-  if (abuse) reasons.push(`${gate.checks[4]!.detail}: cannot be a superfan`);
+    reasons[count++] = `views, likes and follows capped at ${o.consumptionCap} points`;
+  if (abuse) reasons[count++] = `${gate.checks[4]!.detail}: cannot be a superfan`;
 
   return {
     memberId,
@@ -600,7 +760,7 @@ export function computeMemberFacts(
     abuse,
     amplifier,
     followers,
-    reasons: reasons.slice(),
+    reasons: reasons.slice(0, count),
     contributions,
     helps: answers,
     actionedIds,
@@ -754,6 +914,12 @@ export interface GroupedInteractions {
   ignored: IgnoredCounts;
   excludedMembers: Set<string>;
   interactions: number;
+  /** Per input interaction: its code (see `MemberSlice.codes`); set for grouped ones only. */
+  codes: Uint8Array;
+  /** Per help interaction: the number of the member helped (see `MemberSlice.targets`). */
+  targets: Int32Array;
+  /** Per input interaction: its id. */
+  ids: string[];
 }
 
 /**
@@ -768,6 +934,9 @@ export function groupInteractions(
   const seen = new StringIndex(n);
   const ms = new Float64Array(n);
   const memberOf = new Int32Array(n);
+  const codes = new Uint8Array(n);
+  const targets = new Int32Array(n);
+  const ids: string[] = new Array(n);
   const index = new StringIndex(Math.min(n, 1024));
   const memberIds = index.keys;
   let counts = new Int32Array(1024);
@@ -778,7 +947,9 @@ export function groupInteractions(
   for (let i = 0; i < n; i++) {
     memberOf[i] = -1;
     const it = interactions[i]!;
-    if (seen.add(it.id) < 0) {
+    const id = it.id;
+    ids[i] = id;
+    if (seen.add(id) < 0) {
       ignored.duplicates++;
       continue;
     }
@@ -814,6 +985,14 @@ export function groupInteractions(
     memberOf[i] = m;
     counts[m]!++;
     counted++;
+    // The item is at hand now: what the per-member pass needs from it goes into compact arrays.
+    let code = codeOf(it);
+    if ((code & CLASS_BITS) === HELP) {
+      const target = helpTarget(o, it.targetMemberId!);
+      if (target < 0) code = PARTICIPATE;
+      else targets[i] = target;
+    }
+    codes[i] = code;
   }
   const members = memberIds.length;
   const offsets = new Int32Array(members + 1);
@@ -850,7 +1029,18 @@ export function groupInteractions(
       order[q + 1] = v;
     }
   }
-  return { memberIds, offsets, order, ms, ignored, excludedMembers, interactions: counted };
+  return {
+    memberIds,
+    offsets,
+    order,
+    ms,
+    ignored,
+    excludedMembers,
+    interactions: counted,
+    codes,
+    targets,
+    ids,
+  };
 }
 
 /**
@@ -877,7 +1067,16 @@ export function detectSuperfans(
   const o = resolveSuperfanOptions(options);
   const g = groupInteractions(interactions, o);
   const facts: MemberFacts[] = new Array(g.memberIds.length);
-  const slice: MemberSlice = { items: interactions, ms: g.ms, order: g.order, start: 0, end: 0 };
+  const slice: MemberSlice = {
+    items: interactions,
+    ms: g.ms,
+    order: g.order,
+    start: 0,
+    end: 0,
+    codes: g.codes,
+    targets: g.targets,
+    ids: g.ids,
+  };
   for (let m = 0; m < g.memberIds.length; m++) {
     slice.start = g.offsets[m]!;
     slice.end = g.offsets[m + 1]!;

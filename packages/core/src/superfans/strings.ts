@@ -8,8 +8,12 @@
 export class StringIndex {
   /** The keys, by number. */
   readonly keys: string[] = [];
+  /** Pairs (key number, hash) by slot; key number -1 marks an empty slot. */
   private slots: Int32Array;
+  /** Slots minus one (a power of two minus one). */
   private mask: number;
+  /** Length of `slots` minus one, to wrap a probe. */
+  private wrap: number;
   private budget: number;
   private fallback: Map<string, number> | undefined;
 
@@ -21,8 +25,9 @@ export class StringIndex {
   constructor(expected = 16, probeBudget = 64) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 2).fill(-1);
     this.mask = capacity - 1;
+    this.wrap = capacity * 2 - 1;
     this.budget = probeBudget;
   }
 
@@ -30,12 +35,15 @@ export class StringIndex {
   indexOf(key: string): number {
     if (this.fallback) return this.fallback.get(key) ?? -1;
     this.budget += 4;
-    let slot = hash(key) & this.mask;
+    const h = hash(key);
+    const slots = this.slots;
+    let slot = (h & this.mask) << 1;
     for (;;) {
-      const k = this.slots[slot]!;
-      if (k === -1 || this.keys[k] === key) return k;
+      const k = slots[slot]!;
+      // The hash beside each number spares reading other keys' text on a collision.
+      if (k === -1 || (slots[slot + 1] === h && this.keys[k] === key)) return k;
       if (--this.budget < 0) return this.degrade().get(key) ?? -1;
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 2) & this.wrap;
     }
   }
 
@@ -43,21 +51,24 @@ export class StringIndex {
   add(key: string): number {
     if (this.fallback) return this.addToMap(key);
     this.budget += 4;
-    let slot = hash(key) & this.mask;
+    const h = hash(key);
+    const slots = this.slots;
+    let slot = (h & this.mask) << 1;
     for (;;) {
-      const k = this.slots[slot]!;
+      const k = slots[slot]!;
       if (k === -1) break;
-      if (this.keys[k] === key) return -1 - k;
+      if (slots[slot + 1] === h && this.keys[k] === key) return -1 - k;
       if (--this.budget < 0) {
         this.degrade();
         return this.addToMap(key);
       }
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 2) & this.wrap;
     }
     const n = this.keys.length;
     this.keys.push(key);
-    this.slots[slot] = n;
-    if ((n + 1) * 2 > this.slots.length) this.grow();
+    slots[slot] = n;
+    slots[slot + 1] = h;
+    if ((n + 1) * 2 > this.mask + 1) this.grow();
     return n;
   }
 
@@ -81,16 +92,23 @@ export class StringIndex {
   }
 
   private grow(): void {
-    const capacity = this.slots.length * 2;
-    const slots = new Int32Array(capacity).fill(-1);
+    const capacity = (this.mask + 1) * 2;
+    const slots = new Int32Array(capacity * 2).fill(-1);
     const mask = capacity - 1;
-    for (let k = 0; k < this.keys.length; k++) {
-      let slot = hash(this.keys[k]!) & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+    const wrap = capacity * 2 - 1;
+    const old = this.slots;
+    for (let s = 0; s < old.length; s += 2) {
+      const k = old[s]!;
+      if (k === -1) continue;
+      const h = old[s + 1]!;
+      let slot = (h & mask) << 1;
+      while (slots[slot] !== -1) slot = (slot + 2) & wrap;
       slots[slot] = k;
+      slots[slot + 1] = h;
     }
     this.slots = slots;
     this.mask = mask;
+    this.wrap = wrap;
   }
 
   private degrade(): Map<string, number> {
