@@ -1138,33 +1138,39 @@ export function rankCommunity(
       s += Math.max(0, rw[DIMENSIONS[di]!]) * percentiles[di]![i]!;
     scores[i] = weightSum > 0 ? Math.round((s / weightSum) * 100) / 100 : 0;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    const d = scores[b]! - scores[a]!;
-    if (d !== 0) return d;
-    const ia = facts[a]!.memberId;
-    const ib = facts[b]!.memberId;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
+  const order = rankOrder(scores, facts);
+
+  // Rank and percentile of each member: this pass reads only numbers, so rank order costs little here.
+  const rankOf = new Int32Array(n);
+  const percentileOf = new Float64Array(n);
+  let lowerStart = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const score = scores[i]!;
+    if (lowerStart <= r) {
+      lowerStart = r + 1;
+      while (lowerStart < n && scores[order[lowerStart]!] === score) lowerStart++;
+    }
+    rankOf[i] = r;
+    percentileOf[i] = n > 0 ? Math.round((10000 * (n - lowerStart)) / n) / 100 : 0;
+  }
 
   const prev = new Map<string, MemberReport>();
   if (o.previous) for (const m of o.previous.members) prev.set(m.memberId, m);
   const hasPrev = o.previous !== undefined;
   const topQuartile = Math.ceil(n / 4);
 
+  // Reports are built in the order the facts were made (and lie in memory), each put at its rank: in rank order
+  // every member's objects would be a cache miss. Alerts are put in rank order at the end.
   const members: MemberReport[] = new Array(n);
   const alerts: SuperfanAlert[] = [];
+  const alertRanks: number[] = [];
   let superfanCount = 0;
-  let lowerStart = 0;
-  for (let r = 0; r < n; r++) {
-    const i = order[r]!;
+  for (let i = 0; i < n; i++) {
+    const r = rankOf[i]!;
     const f = facts[i]!;
     const score = scores[i]!;
-    if (lowerStart <= r) {
-      lowerStart = r + 1;
-      while (lowerStart < n && scores[order[lowerStart]!] === score) lowerStart++;
-    }
-    const percentile = n > 0 ? Math.round((10000 * (n - lowerStart)) / n) / 100 : 0;
+    const percentile = percentileOf[i]!;
     const p = hasPrev ? prev.get(f.memberId) : undefined;
 
     // Hysteresis: promotion at once; demotion only under the low-water mark after the grace period.
@@ -1256,6 +1262,7 @@ export function rankCommunity(
     members[r] = member;
 
     // Alerts
+    const before = alerts.length;
     if (hasPrev && status === 'superfan' && !p?.superfan)
       alerts.push({
         kind: 'rising',
@@ -1282,6 +1289,7 @@ export function rankCommunity(
         message: `their feedback was acted on for the first time: thank them and tell them what changed`,
         evidence: f.actionedIds.slice(-1),
       });
+    for (let a = before; a < alerts.length; a++) alertRanks.push(r);
   }
 
   const contributions: number[] = [];
@@ -1294,12 +1302,78 @@ export function rankCommunity(
     now: o.now,
     members,
     superfanCount,
-    alerts,
+    alerts: inRankOrder(alerts, alertRanks),
     health: communityHealthFromCounts(contributions, helps),
     interactions,
     ignored,
     excludedMembers: [...excludedMembers].sort(),
   };
+}
+
+/** Alerts sorted by their member's rank, a member's alerts in the order they were raised. */
+function inRankOrder(alerts: SuperfanAlert[], ranks: number[]): SuperfanAlert[] {
+  const at = alerts.map((_, a) => a);
+  // Array sort is stable: a member's alerts keep their order.
+  at.sort((a, b) => ranks[a]! - ranks[b]!);
+  return at.map((a) => alerts[a]!);
+}
+
+/**
+ * Member positions by score, highest first, ties by memberId.
+ *
+ * Scores are hundredths from 0 to 100, so a counting sort over the 10,001 possible scores does most of the work;
+ * only members with equal scores are compared, by id. Scores of any other shape (weights that make them NaN) fall
+ * back to a comparison sort.
+ */
+function rankOrder(scores: Float64Array, facts: readonly MemberFacts[]): Int32Array {
+  const n = scores.length;
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = facts[i]!.memberId;
+  const byId = (a: number, b: number): number => {
+    const ia = ids[a]!;
+    const ib = ids[b]!;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  const order = new Int32Array(n);
+  const keys = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = Math.round(scores[i]! * 100);
+    if (!(key >= 0 && key <= 10000 && key / 100 === scores[i])) {
+      const all = Array.from({ length: n }, (_, j) => j);
+      all.sort((a, b) => {
+        const d = scores[b]! - scores[a]!;
+        return d !== 0 ? d : byId(a, b);
+      });
+      order.set(all);
+      return order;
+    }
+    keys[i] = 10000 - key;
+  }
+  const starts = new Int32Array(10002);
+  for (let i = 0; i < n; i++) starts[keys[i]! + 1]!++;
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const fill = starts.slice(0, 10001);
+  for (let i = 0; i < n; i++) order[fill[keys[i]!]!++] = i;
+  for (let k = 0; k < 10001; k++) {
+    const s0 = starts[k]!;
+    const e0 = starts[k + 1]!;
+    if (e0 - s0 < 2) continue;
+    if (e0 - s0 > 16) {
+      order.subarray(s0, e0).sort(byId);
+      continue;
+    }
+    for (let p = s0 + 1; p < e0; p++) {
+      const v = order[p]!;
+      const id = ids[v]!;
+      let q = p - 1;
+      while (q >= s0 && ids[order[q]!]! > id) {
+        order[q + 1] = order[q]!;
+        q--;
+      }
+      order[q + 1] = v;
+    }
+  }
+  return order;
 }
 
 /**
