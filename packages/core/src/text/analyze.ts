@@ -51,6 +51,7 @@ let QUESTION_MARK_RULE_: Rule | undefined;
 let ENTRIES_: readonly Entry[];
 let TABLE_: Int32Array;
 let TABLE_MASK_: number;
+let WORD_KEYS_: Int32Array;
 let STEM_FILTER_: Uint8Array;
 let EMOTICON_SECOND_: Uint8Array;
 let NUMBER_ENTRY: Entry | undefined;
@@ -67,6 +68,7 @@ function loadTables(): void {
   ENTRIES_ = c.ENTRIES;
   TABLE_ = c.TABLE;
   TABLE_MASK_ = c.TABLE_MASK;
+  WORD_KEYS_ = c.WORD_KEYS;
   STEM_FILTER_ = c.STEM_FILTER;
   EMOTICON_SECOND_ = c.EMOTICON_SECOND;
   NUMBER_ENTRY = c.LEXICON.get('<n>');
@@ -370,28 +372,38 @@ function breakClause() {
 
 /** Everything that happens for one word-like token (a word, a number or a hashtag's text). */
 /** Finds the entry for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"). */
-function lookup(h: number, start: number, end: number): Entry | undefined {
+function lookup(h: number, a: number, b: number, start: number, end: number): Entry | undefined {
   const len = end - start;
   let slot = h & TABLE_MASK_;
   for (;;) {
-    const id = TABLE_[2 * slot + 1]!;
-    if (id === 0) return undefined;
-    if (TABLE_[2 * slot] === h) {
-      const e = ENTRIES_[id - 1]!;
-      const w = e.word;
-      if (w.length === len) {
-        let k = 0;
-        for (; k < len; k++) {
-          let c = src.charCodeAt(start + k);
-          if (c >= 65 && c <= 90) c |= 32;
-          else if (c === 0x2019) c = 39;
-          if (c !== w.charCodeAt(k)) break;
-        }
-        if (k === len) return e;
+    const v = TABLE_[slot]!;
+    if (v === 0) return undefined;
+    if (((v ^ h) & 0xffff0000) === 0) {
+      // The length and the last eight characters are compared as numbers; longer words compare the rest.
+      const id = (v & 0xffff) - 1;
+      const at = 3 * id;
+      if (
+        WORD_KEYS_[at] === len &&
+        WORD_KEYS_[at + 1] === a &&
+        WORD_KEYS_[at + 2] === b &&
+        (len <= 8 || sameStart(ENTRIES_[id]!.word, start, len - 8))
+      ) {
+        return ENTRIES_[id];
       }
     }
     slot = (slot + 1) & TABLE_MASK_;
   }
+}
+
+/** Whether src at `start` begins with the first `count` characters of `word`, lower-cased ("’" read as "'"). */
+function sameStart(word: string, start: number, count: number): boolean {
+  for (let k = 0; k < count; k++) {
+    let c = src.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c === 0x2019) c = 39;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** The lower-case text of src[start, end), with "’" read as "'" (the slow path for rare tokens). */
@@ -618,6 +630,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       let p2 = -1;
       let triple = false;
       let h5 = 0;
+      let a = 0;
+      let b = 0;
+      let a5 = 0;
+      let b5 = 0;
       while (i < len) {
         const raw = str.charCodeAt(i);
         let d = raw;
@@ -642,12 +658,20 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         p2 = p1;
         p1 = raw;
         h = Math.imul(h ^ d, FNV_PRIME_);
-        // The hash of the first five characters is the hash of a stem ("refun" in "refunnd").
-        if (i - start === STEM_LENGTH_ - 1) h5 = h;
+        // The last eight characters, packed as WORD_KEYS holds them (packWord), for an exact match without
+        // reading the word again.
+        b = (b << 7) | (a >>> 21);
+        a = ((a << 7) | d) & 0xfffffff;
+        // The first five characters are a stem's key ("refun" in "refunnd").
+        if (i - start === STEM_LENGTH_ - 1) {
+          h5 = h;
+          a5 = a;
+          b5 = b & 0xfffffff;
+        }
         i++;
       }
       asciiLetters += upper + lower;
-      let e = ascii ? lookup(h, start, i) : LEXICON_.get(lowerWord(start, i));
+      let e = ascii ? lookup(h, a, b & 0xfffffff, start, i) : LEXICON_.get(lowerWord(start, i));
       let stretched = false;
       // Elongations and stems are looked for only in words the lexicon does not know (few, and short).
       if (e === undefined && triple) {
@@ -672,7 +696,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         }
         if (e === undefined && ascii) {
           if (STEM_FILTER_[h5 & 0xfff] === 1) {
-            const stem = lookup(h5, start, start + STEM_LENGTH_);
+            const stem = lookup(h5, a5, b5, start, start + STEM_LENGTH_);
             if (stem !== undefined && stem.flags & F_STEM_) e = stem;
           }
         }

@@ -94,6 +94,28 @@ export function hashWord(word: string): number {
   return h;
 }
 
+/**
+ * Writes a lower-case word's length and its last eight characters into `out` at `at` (see WORD_KEYS): the last
+ * four characters seven bits each in `out[at + 1]`, the four before them in `out[at + 2]` (28 bits each, older
+ * characters in higher bits). The tokenizer packs the characters it reads the same way.
+ */
+export function packWord(word: string, out: Int32Array, at: number): void {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) {
+      out[at] = -1;
+      return;
+    }
+    b = (b << 7) | (a >>> 21);
+    a = ((a << 7) | c) & 0xfffffff;
+  }
+  out[at] = word.length;
+  out[at + 1] = a;
+  out[at + 2] = b & 0xfffffff;
+}
+
 /** The compiled tables, built on first use so that importing anything from the package costs nothing. */
 export interface CompiledLexicon {
   readonly LEXICON: ReadonlyMap<string, Entry>;
@@ -121,10 +143,17 @@ export interface CompiledLexicon {
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
   readonly TABLE_MASK: number;
   /**
-   * Two numbers per slot, side by side so one probe reads one cache line: at `2 * slot` the full hash of the word
-   * (so most mismatches are rejected without comparing characters), at `2 * slot + 1` its entry id + 1 (0 = empty).
+   * One number per slot, so the table stays small enough for the processor's caches: the high 16 bits of the
+   * word's hash (so most mismatches are rejected without comparing characters) and, in the low 16 bits, its
+   * entry id + 1 (0 = empty slot).
    */
   readonly TABLE: Int32Array;
+  /**
+   * Three numbers per entry id: the word's length and its last eight characters packed seven bits each (see
+   * packWord), so a word the tokenizer has read is confirmed by comparing numbers; -1 as the length for words
+   * with characters beyond ASCII, which the tokenizer never looks up here.
+   */
+  readonly WORD_KEYS: Int32Array;
   /**
    * One bit per value of a five-letter prefix's hash (low 12 bits) that some stem has, so most unknown words skip
    * the stem lookup.
@@ -319,14 +348,16 @@ function compileLexicon(): CompiledLexicon {
   while (1 << tableBits < ENTRIES.length * 4) tableBits++;
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
   const TABLE_MASK = (1 << tableBits) - 1;
-  const TABLE = new Int32Array(2 << tableBits);
+  if (ENTRIES.length >= 0xffff) throw new Error('Too many lexicon entries for 16-bit ids');
+  const TABLE = new Int32Array(1 << tableBits);
   for (const e of ENTRIES) {
     const h = hashWord(e.word);
     let slot = h & TABLE_MASK;
-    while (TABLE[2 * slot + 1] !== 0) slot = (slot + 1) & TABLE_MASK;
-    TABLE[2 * slot] = h;
-    TABLE[2 * slot + 1] = e.id + 1;
+    while (TABLE[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+    TABLE[slot] = (h & 0xffff0000) | (e.id + 1);
   }
+  const WORD_KEYS = new Int32Array(3 * ENTRIES.length);
+  for (const e of ENTRIES) packWord(e.word, WORD_KEYS, 3 * e.id);
   const STEM_FILTER = new Uint8Array(1 << 12);
   for (const e of ENTRIES) if (e.flags & F_STEM) STEM_FILTER[hashWord(e.word) & 0xfff] = 1;
 
@@ -345,6 +376,7 @@ function compileLexicon(): CompiledLexicon {
     HASHTAG_SUFFIX_LIST,
     TABLE_MASK,
     TABLE,
+    WORD_KEYS,
     STEM_FILTER,
   };
 }
