@@ -30,6 +30,20 @@ function expectInert(container: HTMLElement) {
   expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
 }
 
+/** Every piece of text that came from the direction-override string sits in its own direction-isolated <bdi>. */
+function expectIsolated(container: HTMLElement, fragment: string) {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let found = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.includes(fragment)) continue;
+    found++;
+    const bdi = node.parentElement!.closest('bdi');
+    expect(bdi, `"${node.textContent}" in <${node.parentElement!.tagName}>`).not.toBeNull();
+    expect(bdi!.getAttribute('dir')).toBe('auto');
+  }
+  expect(found).toBeGreaterThan(0);
+}
+
 describe('hostile text', () => {
   it('renders inertly everywhere', () => {
     const hostileMention = mention(1, {
@@ -39,6 +53,7 @@ describe('hostile text', () => {
     });
     const c = conversation();
     c.mentions = [hostileMention, ...c.mentions];
+    c.customer = { ...c.customer, handle: `@@${RLO}` };
     const items = queueItems(3).map((q) => ({ ...q, preview: `${XSS}${RLO}`, reasons: [XSS] }));
     const report = goalReport();
     report.kpis[1] = { ...report.kpis[1]!, name: XSS, statusReason: RLO };
@@ -73,5 +88,10 @@ describe('hostile text', () => {
     );
     expectInert(container);
     expect(container.textContent).toContain('<img src=x onerror=');
+    expectIsolated(container, 'fdp.exe');
+    // The conversation's heading names the customer isolated too, with one @.
+    const heading = container.querySelector('h2')!;
+    expect(heading.textContent).toBe('Conversation with @invoicefdp.exex');
+    expect(heading.querySelector('bdi')).not.toBeNull();
   });
 });

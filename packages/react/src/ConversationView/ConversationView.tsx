@@ -12,13 +12,22 @@ import { MentionCard, type MentionCardProps } from '../MentionCard/MentionCard';
 import { SlaTimer } from '../SlaTimer/SlaTimer';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
-import { fill } from '../internal/format';
 import { defaultMemoryLabels, MemoryDetails, type MemoryLabels } from '../internal/Memory';
-import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import { personLabel } from '../internal/people';
+import {
+  errorText,
+  fillNodes,
+  rootStyle,
+  StateMessage,
+  UserText,
+  type WidgetBaseProps,
+} from '../internal/ui';
 
 export interface ConversationViewLabels extends MemoryLabels {
   /** `{author}`. */
   title: string;
+  /** Accessible name of the view while it has no conversation to show (loading, empty, error). */
+  pane: string;
   thread: string;
   sla: string;
   targets: Record<SlaTargetName, string>;
@@ -34,6 +43,7 @@ export interface ConversationViewLabels extends MemoryLabels {
 export const defaultConversationViewLabels: ConversationViewLabels = {
   ...defaultMemoryLabels,
   title: 'Conversation with {author}',
+  pane: 'Selected conversation',
   thread: 'Messages',
   sla: 'Response times',
   targets: {
@@ -114,7 +124,7 @@ export function ConversationView({
   });
   if (error || loading || !conversation) {
     return (
-      <section aria-label={fill(l.title, { author: '' }).trim()} className={className} style={base}>
+      <section aria-label={l.pane} className={className} style={base}>
         {error ? (
           <StateMessage kind="error">{errorText(error, l.error)}</StateMessage>
         ) : loading ? (
@@ -125,8 +135,7 @@ export function ConversationView({
       </section>
     );
   }
-  const c = conversation.customer;
-  const author = c.handle ? `@${c.handle}` : (c.name ?? c.id);
+  const author = personLabel(conversation.customer);
   const lastInbound = [...conversation.mentions].reverse().find((m) => m.direction === 'inbound');
   return (
     <section aria-labelledby={headingId} className={className} style={base}>
@@ -134,7 +143,7 @@ export function ConversationView({
         id={headingId}
         style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 700, fontSize: '1.1em' }}
       >
-        {fill(l.title, { author })}
+        {fillNodes(l.title, { author: <UserText text={author} max={200} /> })}
       </h2>
       <p
         style={{
@@ -170,9 +179,15 @@ export function ConversationView({
           {actions && <div style={{ marginTop: '0.5em' }}>{actions}</div>}
         </div>
         <aside style={{ flex: '1 1 14em', display: 'grid', gap: '0.8em' }}>
+          {/* Groups, not regions: two conversations side by side must not repeat landmarks. */}
           {flags && flags.length > 0 && (
-            <section aria-label={l.flags}>
-              <h3 style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}>{l.flags}</h3>
+            <div role="group" aria-labelledby={`${headingId}-flags`}>
+              <h3
+                id={`${headingId}-flags`}
+                style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}
+              >
+                {l.flags}
+              </h3>
               <ul style={{ margin: 0, paddingInlineStart: '1.1em' }}>
                 {flags.map((f, i) => (
                   <li key={i}>
@@ -180,11 +195,16 @@ export function ConversationView({
                   </li>
                 ))}
               </ul>
-            </section>
+            </div>
           )}
           {sla && sla.clocks.length > 0 && (
-            <section aria-label={l.sla}>
-              <h3 style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}>{l.sla}</h3>
+            <div role="group" aria-labelledby={`${headingId}-sla`}>
+              <h3
+                id={`${headingId}-sla`}
+                style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}
+              >
+                {l.sla}
+              </h3>
               <ul
                 style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '0.2em' }}
               >
@@ -209,7 +229,7 @@ export function ConversationView({
                   </li>
                 ))}
               </ul>
-            </section>
+            </div>
           )}
           {memory && <MemoryDetails memory={memory} labels={l} fmt={fmt} />}
         </aside>

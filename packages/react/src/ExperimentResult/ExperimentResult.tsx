@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
-import { errorText, rootStyle, StateMessage, type WidgetBaseProps } from '../internal/ui';
+import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface ExperimentResultLabels {
   verdict: Record<ExperimentVerdict, string>;
@@ -127,9 +127,9 @@ export function ExperimentResult({
         <dl
           style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0.2em 1em', margin: 0 }}
         >
-          <dt>{controlName ?? l.control}</dt>
+          <dt>{controlName ? <UserText text={controlName} max={100} /> : l.control}</dt>
           <dd style={{ margin: 0 }}>{arm(result.controlRate, control)}</dd>
-          <dt>{treatmentName ?? l.treatment}</dt>
+          <dt>{treatmentName ? <UserText text={treatmentName} max={100} /> : l.treatment}</dt>
           <dd style={{ margin: 0 }}>{arm(result.treatmentRate, treatment)}</dd>
           <dt>{l.lift}</dt>
           <dd style={{ margin: 0 }}>{fmt.percent(result.relativeLift, 1)}</dd>
@@ -163,7 +163,7 @@ export function ExperimentResult({
       style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
     >
       <h3 id={headingId} style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>
-        {name}
+        <UserText text={name} max={200} />
       </h3>
       {body}
     </section>

@@ -5,6 +5,7 @@ import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, StatusText } from '../internal/kpi';
+import { displayText } from '../internal/safe';
 import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface GoalTreeLabels {
@@ -133,7 +134,7 @@ export function GoalTree({
                   type="button"
                   aria-expanded={open}
                   aria-controls={regionId}
-                  aria-label={fill(l.toggle, { name: o.name })}
+                  aria-label={fill(l.toggle, { name: displayText(o.name, 200) })}
                   onClick={() => toggle(o.objective)}
                   style={{
                     font: 'inherit',

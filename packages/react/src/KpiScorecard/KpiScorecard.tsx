@@ -10,6 +10,7 @@ import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, Sparkline, StatusText } from '../internal/kpi';
+import { displayText } from '../internal/safe';
 import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface KpiScorecardLabels {
@@ -272,7 +273,7 @@ function KpiCard({
           {progress !== null && (
             <div
               role="meter"
-              aria-label={fill(l.progressLabel, { name: k.name })}
+              aria-label={fill(l.progressLabel, { name: displayText(k.name, 200) })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={Math.round(Math.max(0, Math.min(1, progress)) * 100)}

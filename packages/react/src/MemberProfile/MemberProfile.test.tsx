@@ -49,7 +49,21 @@ describe('MemberProfile', () => {
     expect(links).toEqual(['https://forum.example.com/t/1']);
     expect(screen.getByText(/Superfan gate: passed/)).toBeTruthy();
     expect(screen.getByText('Ana')).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Relationship memory' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Relationship memory' })).toBeTruthy();
+  });
+
+  it('repeats no landmark when several profiles with memory share a page', async () => {
+    const { container } = render(
+      <>
+        <MemberProfile member={member(1, true)} memory={memory} />
+        <MemberProfile member={member(2, true)} memory={memory} />
+      </>,
+    );
+    expect(screen.getAllByRole('region')).toHaveLength(2);
+    expect(screen.getByRole('region', { name: 'Member 1' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Member 2' })).toBeTruthy();
+    expect(screen.getAllByRole('group', { name: 'Relationship memory' })).toHaveLength(2);
+    expect(await axe(container)).toHaveNoViolations();
   });
 
   it('says when nobody holds the relationship', () => {

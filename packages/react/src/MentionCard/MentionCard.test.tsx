@@ -48,6 +48,64 @@ describe('MentionCard', () => {
     expect(container.textContent).not.toContain('\u202E');
   });
 
+  it('repeats no landmark when several cards with reasons and routing share a page', async () => {
+    const { container } = render(
+      <>
+        {[1, 2, 3].map((i) => (
+          <MentionCard key={i} mention={mention(i)} score={score} routing={routing} />
+        ))}
+      </>,
+    );
+    expect(screen.queryAllByRole('region')).toEqual([]);
+    expect(screen.getAllByRole('group', { name: 'Why this priority?' })).toHaveLength(3);
+    expect(screen.getAllByRole('group', { name: 'Routing' })).toHaveLength(3);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it('shows a handle with one @, and a name without a handle once', () => {
+    render(
+      <>
+        <MentionCard
+          mention={mention(1, { author: { ...mention(1).author, handle: '@dana', name: 'Dana' } })}
+        />
+        <MentionCard
+          mention={mention(2, { author: { ...mention(2).author, handle: '', name: 'Sam' } })}
+        />
+        <MentionCard
+          mention={mention(3, {
+            author: { ...mention(3).author, handle: 'u/lee', name: undefined },
+          })}
+        />
+      </>,
+    );
+    const [dana, sam, lee] = screen.getAllByRole('article');
+    expect(dana!.getAttribute('aria-label')).toBe('Message from @dana on x');
+    expect(dana!.querySelector('strong')!.textContent).toBe('Dana (@dana)');
+    expect(sam!.getAttribute('aria-label')).toBe('Message from Sam on x');
+    expect(sam!.querySelector('strong')!.textContent).toBe('Sam');
+    expect(lee!.querySelector('strong')!.textContent).toBe('u/lee');
+    expect(document.body.textContent).not.toContain('@@');
+  });
+
+  it('isolates the direction of names, handles and department names', () => {
+    render(
+      <MentionCard
+        mention={mention(1, {
+          author: { ...mention(1).author, handle: '@‮nimda', name: 'Ana‮' },
+        })}
+        routing={routing}
+        departmentNames={{ logistics: 'الخدمات اللوجستية' }}
+      />,
+    );
+    const card = screen.getByRole('article');
+    expect(card.getAttribute('aria-label')).toBe('Message from @nimda on x');
+    expect(card.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    for (const text of ['@nimda', 'Ana', 'الخدمات اللوجستية']) {
+      const bdi = screen.getByText(text, { selector: 'bdi' });
+      expect(bdi.getAttribute('dir')).toBe('auto');
+    }
+  });
+
   it('is accessible with and without score, in both themes, and renders on the server', async () => {
     for (const props of [
       {},

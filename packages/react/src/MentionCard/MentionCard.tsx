@@ -5,8 +5,9 @@ import { SlaTimer } from '../SlaTimer/SlaTimer';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
+import { displayHandle, personLabel } from '../internal/people';
 import { safeHref } from '../internal/safe';
-import { rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
+import { fillNodes, rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface MentionCardLabels {
   /** Accessible name of the card; `{author}`, `{platform}`. */
@@ -101,11 +102,11 @@ export function MentionCard({
   };
   const reasonsId = useId();
   const a = mention.author;
-  const authorName = a.handle ? `@${a.handle}` : (a.name ?? a.id);
+  const handle = displayHandle(a.handle);
   const href = safeHref(mention.url);
   return (
     <article
-      aria-label={fill(l.card, { author: authorName, platform: mention.platform })}
+      aria-label={fill(l.card, { author: personLabel(a), platform: mention.platform })}
       data-direction={mention.direction}
       className={className}
       style={rootStyle(theme, style, {
@@ -118,7 +119,13 @@ export function MentionCard({
       <header style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center' }}>
         {score && <ScoreBadge priority={score.priority} band={score.band} />}
         <strong>
-          <UserText text={a.name ? `${a.name} (${authorName})` : authorName} max={200} />
+          {a.name && handle ? (
+            <>
+              <UserText text={a.name} max={200} /> (<UserText text={handle} max={200} />)
+            </>
+          ) : (
+            <UserText text={a.name || handle || a.id} max={200} />
+          )}
         </strong>
         <span style={{ color: token('muted') }}>
           {mention.platform}
@@ -143,8 +150,9 @@ export function MentionCard({
           </a>
         </p>
       )}
+      {/* Groups, not regions: every card has them, and a page of cards must not repeat landmarks. */}
       {showReasons && score && score.reasons.length > 0 && (
-        <section aria-labelledby={reasonsId}>
+        <div role="group" aria-labelledby={reasonsId}>
           <h4 id={reasonsId} style={{ margin: '0.4em 0 0.2em', font: 'inherit', fontWeight: 600 }}>
             {l.why}
           </h4>
@@ -162,16 +170,26 @@ export function MentionCard({
                 </li>
               ))}
           </ul>
-        </section>
+        </div>
       )}
       {routing && (
-        <section aria-label={l.routing} style={{ marginTop: '0.4em' }}>
+        <div role="group" aria-label={l.routing} style={{ marginTop: '0.4em' }}>
           <p style={{ margin: 0 }}>
-            {fill(l.routedTo, {
-              department: departmentNames?.[routing.department] ?? routing.department,
+            {fillNodes(l.routedTo, {
+              department: (
+                <UserText
+                  text={departmentNames?.[routing.department] ?? routing.department}
+                  max={100}
+                />
+              ),
               confidence: fmt.percent(routing.confidence),
             })}
-            {routing.matchedRule && <> · {fill(l.rule, { rule: routing.matchedRule })}</>}
+            {routing.matchedRule && (
+              <>
+                {' '}
+                · {fillNodes(l.rule, { rule: <UserText text={routing.matchedRule} max={200} /> })}
+              </>
+            )}
             {routing.needsApproval && (
               <strong style={{ color: token('warning') }}> · {l.needsApproval}</strong>
             )}
@@ -185,7 +203,7 @@ export function MentionCard({
               ))}
             </ul>
           )}
-        </section>
+        </div>
       )}
       {actions && (
         <footer style={{ marginTop: '0.5em', display: 'flex', gap: '0.5em' }}>{actions}</footer>

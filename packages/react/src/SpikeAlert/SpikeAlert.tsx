@@ -5,6 +5,7 @@ import type { Spike as SpikeLike } from '@rapport/core';
 import {
   buttonStyle,
   errorText,
+  fillNodes,
   rootStyle,
   StateMessage,
   UserText,
@@ -161,7 +162,9 @@ export function SpikeAlert({
         </p>
       )}
       {department !== undefined && (
-        <p style={{ margin: '0.3em 0' }}>{fill(l.department, { department })}</p>
+        <p style={{ margin: '0.3em 0' }}>
+          {fillNodes(l.department, { department: <UserText text={department} max={100} /> })}
+        </p>
       )}
       {(onOpen || onDismiss) && (
         <div style={{ display: 'flex', gap: '0.5em', marginTop: '0.5em' }}>

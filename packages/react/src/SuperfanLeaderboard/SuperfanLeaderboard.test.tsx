@@ -38,6 +38,16 @@ describe('SuperfanLeaderboard', () => {
     expect(names()).toHaveLength(2);
   });
 
+  it('renders without React warnings (every list item has a key)', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      render(<SuperfanLeaderboard report={communityReport()} onSelect={() => {}} />);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('opens a member by keyboard', async () => {
     const user = userEvent.setup();
     const onSelect = vi.fn();

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
+import { displayText } from '../internal/safe';
 import {
   errorText,
   rootStyle,
@@ -181,7 +182,7 @@ export function SuperfanLeaderboard({
       verticalAlign: 'middle' as const,
     };
     const sortHeader = (key: SuperfanSortKey, text: string) => (
-      <th scope="col" style={th} aria-sort={sortBy === key ? 'descending' : undefined}>
+      <th key={key} scope="col" style={th} aria-sort={sortBy === key ? 'descending' : undefined}>
         <button
           type="button"
           onClick={() => setSort(key)}
@@ -257,7 +258,7 @@ export function SuperfanLeaderboard({
                         <button
                           type="button"
                           onClick={() => onSelect(m.memberId)}
-                          aria-label={fill(l.open, { member: name })}
+                          aria-label={fill(l.open, { member: displayText(name, 100) })}
                           style={{
                             font: 'inherit',
                             color: token('accent'),

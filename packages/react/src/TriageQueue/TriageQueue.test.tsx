@@ -122,6 +122,88 @@ describe('TriageQueue', () => {
     expect(grid.getAttribute('aria-activedescendant')).toContain('c19');
   });
 
+  it('after a sort, the active row is a rendered row (the new first) and the keys still move', async () => {
+    const user = userEvent.setup();
+    const onActiveChange = vi.fn();
+    render(
+      <TriageQueue
+        rows={queueItems(500)}
+        now={T0}
+        height={440}
+        hideToolbar
+        onActiveChange={onActiveChange}
+      />,
+    );
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(grid.getAttribute('aria-activedescendant')).toContain('c2');
+    await user.click(screen.getByRole('button', { name: 'Customer' }));
+    const ref = () => grid.getAttribute('aria-activedescendant')!;
+    const activeRow = () => document.getElementById(ref());
+    // The first row of the new order: customer0, customer1, customer10, customer100, ...
+    expect(activeRow()).not.toBeNull();
+    expect(activeRow()!.getAttribute('aria-rowindex')).toBe('2');
+    expect(onActiveChange).toHaveBeenLastCalledWith('c0');
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeRow()!.getAttribute('aria-rowindex')).toBe('4');
+    expect(activeRow()!.textContent).toContain('@customer10');
+    await user.keyboard('{End}');
+    expect(activeRow()).not.toBeNull();
+    expect(activeRow()!.getAttribute('aria-rowindex')).toBe('501');
+  });
+
+  it('keeps the active row in the page when it is scrolled out of the window', () => {
+    render(<TriageQueue rows={queueItems(1000)} now={T0} height={440} activeId="c700" />);
+    const grid = screen.getByRole('grid');
+    expect(grid.getAttribute('aria-activedescendant')).toContain('c700');
+    const row = document.getElementById(grid.getAttribute('aria-activedescendant')!)!;
+    expect(row).not.toBeNull();
+    expect(row.getAttribute('aria-rowindex')).toBe('702');
+    // Still a window: the active row is added to it, not the whole list rendered.
+    expect(bodyRows().length).toBeLessThan(40);
+  });
+
+  it('names its search landmark, so two queues on one page are told apart', async () => {
+    const { container } = render(
+      <>
+        <TriageQueue rows={queueItems(5)} now={T0} labels={{ title: 'Care queue' }} />
+        <TriageQueue rows={queueItems(5)} now={T0} labels={{ title: 'Sales queue' }} />
+      </>,
+    );
+    expect(screen.getByRole('search', { name: 'Care queue: search and filters' })).toBeTruthy();
+    expect(screen.getByRole('search', { name: 'Sales queue: search and filters' })).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it('shows each customer once with one @, and isolates names in the reasons panel', async () => {
+    const user = userEvent.setup();
+    const items = queueItems(3);
+    items[0] = { ...items[0]!, customer: { ...items[0]!.customer, handle: '@dana' } };
+    items[1] = { ...items[1]!, customer: { ...items[1]!.customer, handle: 'u/sam' } };
+    items[2] = { ...items[2]!, customer: { ...items[2]!.customer, handle: '@\u202Enimda' } };
+    render(<TriageQueue rows={items} now={T0} />);
+    const customers = firstCellText(4);
+    expect(customers.map((t) => t!.split(/Repeat|Irate|Superfan/)[0])).toEqual([
+      '@dana',
+      'u/sam',
+      '@nimda',
+    ]);
+    expect(screen.getByRole('checkbox', { name: 'Select conversation from @dana' })).toBeTruthy();
+    await user.click(within(bodyRows()[2]!).getByRole('button', { name: 'Why this priority?' }));
+    const panel = screen.getByRole('region', { name: 'Why this priority: @nimda' });
+    expect(panel.querySelector('h3 bdi')!.textContent).toBe('@nimda');
+    expect(document.body.textContent).not.toMatch(/@@|\u202E/);
+  });
+
+  it('lets the due time wrap instead of cutting it off', () => {
+    render(<TriageQueue rows={queueItems(3)} now={T0} />);
+    for (const timer of within(screen.getByRole('grid')).getAllByRole('timer')) {
+      expect(timer.style.whiteSpace).toBe('normal');
+    }
+  });
+
   it('makes a clicked row active and gives the grid the keyboard', async () => {
     const user = userEvent.setup();
     const onOpen = vi.fn();
@@ -136,7 +218,7 @@ describe('TriageQueue', () => {
     const user = userEvent.setup();
     render(<TriageQueue rows={queueItems(5)} now={T0} />);
     await user.click(within(bodyRows()[2]!).getByRole('button', { name: 'Why this priority?' }));
-    const panel = screen.getByRole('region', { name: 'Why this priority: customer2' });
+    const panel = screen.getByRole('region', { name: 'Why this priority: @customer2' });
     expect(panel.textContent).toContain('Routed to product by intent');
     await user.click(within(panel).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: /Why this priority/ })).toBeNull();

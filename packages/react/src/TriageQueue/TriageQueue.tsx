@@ -1,9 +1,10 @@
 import type { Department, PriorityBand, QueueItem, SlaStatus } from '@rapport/core';
 import { FlexRender, useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   memo,
   useCallback,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -14,9 +15,12 @@ import {
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
+import { personLabel } from '../internal/people';
+import { displayText } from '../internal/safe';
 import {
   buttonStyle,
   errorText,
+  fillNodes,
   rootStyle,
   StateMessage,
   UserText,
@@ -197,12 +201,23 @@ export function TriageQueue({
     [ordered, active],
   );
 
+  // The active row is always rendered, even when scrolled out of the window, so the grid's
+  // aria-activedescendant always names an element in the page.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < 0 || indexes.includes(activeIndex)) return indexes;
+      return [...indexes, activeIndex].sort((x, y) => x - y);
+    },
+    [activeIndex],
+  );
   const virtualizer = useVirtualizer({
     count: ordered.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
     initialRect: { width: 960, height },
+    rangeExtractor,
   });
   const virtualItems = virtualizer.getVirtualItems();
   // TanStack Table owns the columns, the sort state and cell rendering; it is given only the rows in view, so a
@@ -211,11 +226,23 @@ export function TriageQueue({
     () => virtualItems.map((v) => ordered[v.index]!).filter(Boolean),
     [virtualItems, ordered],
   );
+  // A sort from the headers shows the new order from the top, with its first row active (when a row was).
+  const sortedByUser = useRef<string | null>(null);
+  const sortKey = JSON.stringify(sorting);
   const onSorting = useCallback(
-    (updater: Updater<SortingState>) =>
-      setSortingValue(typeof updater === 'function' ? updater(sorting) : updater),
+    (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      sortedByUser.current = JSON.stringify(next);
+      setSortingValue(next);
+    },
     [setSortingValue, sorting],
   );
+  useEffect(() => {
+    if (sortedByUser.current !== sortKey) return;
+    sortedByUser.current = null;
+    virtualizer.scrollToOffset(0);
+    if (active !== null && ordered.length > 0) setActiveValue(ordered[0]!.conversationId);
+  }, [sortKey, ordered, active, setActiveValue, virtualizer]);
   const table = useTable({
     features: queueFeatures,
     columns: queueColumns,
@@ -493,18 +520,16 @@ export function TriageQueue({
         )}
         {whyItem && (
           <section
-            aria-label={fill(labels.whyTitle, {
-              author: whyItem.customer.handle || whyItem.customer.id,
-            })}
+            aria-labelledby={`${baseId}-why`}
             style={{
               borderTop: `1px solid ${token('border')}`,
               padding: '0.6em',
               background: token('surface'),
             }}
           >
-            <h3 style={{ margin: 0, font: 'inherit', fontWeight: 600 }}>
-              {fill(labels.whyTitle, {
-                author: `@${whyItem.customer.handle || whyItem.customer.id}`,
+            <h3 id={`${baseId}-why`} style={{ margin: 0, font: 'inherit', fontWeight: 600 }}>
+              {fillNodes(labels.whyTitle, {
+                author: <UserText text={personLabel(whyItem.customer)} max={80} />,
               })}
             </h3>
             <ul style={{ margin: '0.3em 0', paddingInlineStart: '1.2em' }}>
@@ -627,6 +652,7 @@ function Toolbar({
   return (
     <div
       role="search"
+      aria-label={fill(labels.toolbar, { title: labels.title })}
       style={{
         display: 'flex',
         flexWrap: 'wrap',
@@ -657,7 +683,7 @@ function Toolbar({
         <option value="">{labels.allDepartments}</option>
         {options.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.name}
+            {displayText(d.name, 100)}
           </option>
         ))}
       </select>

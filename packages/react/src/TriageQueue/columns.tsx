@@ -13,6 +13,7 @@ import { SlaTimer } from '../SlaTimer/SlaTimer';
 import { useFormatter, useNow } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill, toEpoch } from '../internal/format';
+import { personLabel } from '../internal/people';
 import { UserText, visuallyHidden } from '../internal/ui';
 import type { TriageQueueLabels } from './labels';
 
@@ -51,7 +52,7 @@ function SelectCell({ item }: { item: QueueItem }) {
       tabIndex={-1}
       checked={selected.has(item.conversationId)}
       onChange={() => toggleSelected(item.conversationId)}
-      aria-label={fill(labels.select, { author: item.customer.handle || item.customer.id })}
+      aria-label={fill(labels.select, { author: personLabel(item.customer) })}
     />
   );
 }
@@ -101,6 +102,8 @@ function SlaCell({ item }: { item: QueueItem }) {
       locale={locale}
       target={labels.slaTargets[item.sla.target]}
       labels={labels.sla}
+      // The column fits English on one line; a longer translation wraps rather than being cut off.
+      style={{ whiteSpace: 'normal' }}
     />
   );
 }
@@ -116,15 +119,18 @@ function AuthorCell({ item }: { item: QueueItem }) {
   }
   if (superfans.has(item.customer.id))
     markers.push({ key: 'superfan', text: labels.markers.superfan, color: token('ok') });
-  const name = item.customer.handle
-    ? `@${item.customer.handle}`
-    : (item.customer.name ?? item.customer.id);
   return (
-    <span style={{ display: 'inline-flex', gap: '0.3em', alignItems: 'center', minWidth: 0 }}>
+    <span style={{ display: 'flex', gap: '0.3em', alignItems: 'center', minWidth: 0 }}>
+      {/* A long handle shrinks with an ellipsis (min-width 0 lets the flex item shrink); markers keep their size. */}
       <UserText
-        text={name}
+        text={personLabel(item.customer)}
         max={80}
-        style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        style={{
+          minWidth: 0,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
       />
       {markers.map((m) => (
         <span
@@ -137,6 +143,7 @@ function AuthorCell({ item }: { item: QueueItem }) {
             borderRadius: '999px',
             padding: '0 0.4em',
             whiteSpace: 'nowrap',
+            flexShrink: 0,
           }}
         >
           {m.text}
@@ -249,6 +256,10 @@ export const queueColumns = helper.columns([
   }),
 ]);
 
-/** Column widths for the CSS grid (one template for the header and every row). */
+/**
+ * Column widths for the CSS grid (one template for the header and every row). The minimums fit their content
+ * unclipped: the priority badge with its "?" button, the longest English countdown ("23h 59m overdue", in bold),
+ * the "Department" header and platform names. The message column takes what is left.
+ */
 export const QUEUE_GRID =
-  '2.5em minmax(7.5em, 0.8fr) minmax(8.5em, 0.9fr) minmax(6em, 0.8fr) minmax(9em, 1.2fr) minmax(5em, 0.6fr) minmax(10em, 2.5fr) minmax(5.5em, 0.6fr)';
+  '2.5em minmax(9.25em, 0.8fr) minmax(11em, 1fr) minmax(7.25em, 0.8fr) minmax(8em, 1.2fr) minmax(6em, 0.5fr) minmax(8em, 2.5fr) minmax(5.5em, 0.5fr)';

@@ -17,6 +17,8 @@ export interface TriageQueueLabels {
   close: string;
   noSla: string;
   private: string;
+  /** Accessible name of the search and filter toolbar (a `search` landmark); `{title}` is the queue's title. */
+  toolbar: string;
   search: string;
   allDepartments: string;
   allBands: string;
@@ -59,6 +61,7 @@ export const defaultTriageQueueLabels: TriageQueueLabels = {
   close: 'Close',
   noSla: 'No clock',
   private: 'private message',
+  toolbar: '{title}: search and filters',
   search: 'Search messages and customers',
   allDepartments: 'All departments',
   allBands: 'All priorities',

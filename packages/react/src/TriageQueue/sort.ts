@@ -10,7 +10,8 @@ const KEYS: Record<string, Key> = {
   // Time to breach orders like the due time within one queue snapshot, without parsing 100,000 dates.
   sla: (r) => r.sla?.timeToBreach,
   department: (r, names) => (names[r.department] ?? r.department).toLowerCase(),
-  author: (r) => (r.customer.handle || r.customer.id).toLowerCase(),
+  // `@dana` and `dana` are the same customer name: sort without the leading `@`.
+  author: (r) => (r.customer.handle || r.customer.id).replace(/^@+/, '').toLowerCase(),
   platform: (r) => r.platform,
   waiting: (r) => epochOf(r.waitingSince),
 };

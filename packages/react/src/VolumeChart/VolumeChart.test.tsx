@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,27 @@ describe('VolumeChart', () => {
       expect(await axe(container)).toHaveNoViolations();
       unmount();
     }
+  });
+
+  it('hides the chart from assistive technology without leaving a tab stop in it, and says it in words', async () => {
+    const { container } = render(
+      <VolumeChart data={hourlySeries()} spikes={[volumeSpike]} width={500} locale="en-US" />,
+    );
+    const hidden = container.querySelector('[aria-hidden="true"]')!;
+    expect(hidden.querySelector('svg')).toBeTruthy();
+    // recharts 3's keyboard layer would make the <svg> a tab stop (role="application", tabindex="0").
+    expect(hidden.querySelector('[role="application"]')).toBeNull();
+    const tabStops = [
+      ...hidden.querySelectorAll<HTMLElement>('[tabindex], a[href], button, input'),
+    ];
+    expect(tabStops.filter((el) => el.tabIndex >= 0)).toEqual([]);
+    // The text alternative stays outside the hidden part.
+    const figure = screen.getByRole('figure', { name: 'Mentions over time' });
+    expect(within(figure).getByText('2,285 mentions in 48 periods. Spikes: 1.')).toBeTruthy();
+    expect(within(figure).getByRole('listitem').textContent).toContain('312 mentions');
+    expect(
+      await axe(container, { rules: { 'aria-hidden-focus': { enabled: true } } }),
+    ).toHaveNoViolations();
   });
 
   it('renders on the server', () => {

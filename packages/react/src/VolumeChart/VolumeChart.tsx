@@ -129,6 +129,9 @@ export function VolumeChart({
     const tick = (t: number) => fmt.dateTime(t, dateFormat);
     const chart = (
       <ComposedChart
+        // The chart is hidden from assistive technology (the summary and spike list below say the same in
+        // words), so it must not be focusable either: recharts 3's keyboard layer gives the <svg> a tab stop.
+        accessibilityLayer={false}
         data={rows}
         width={width}
         height={height}

@@ -1,4 +1,5 @@
 import type { RelationshipMemory } from '@rapport/core';
+import { useId } from 'react';
 import type { Formatter } from './format';
 import { safeHref } from './safe';
 import { token } from '../theme/tokens';
@@ -39,6 +40,7 @@ export function MemoryDetails({
   headingLevel?: 2 | 3 | 4;
 }) {
   const H = `h${headingLevel}` as 'h3';
+  const headingId = useId();
   const moment = (m: RelationshipMemory['lastHiccup']) => {
     if (!m) return '—';
     const href = safeHref(m.url);
@@ -61,9 +63,12 @@ export function MemoryDetails({
       </>
     );
   };
+  // A group, not a region: a page with several profiles or conversations must not repeat a landmark.
   return (
-    <section aria-label={labels.memory}>
-      <H style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}>{labels.memory}</H>
+    <div role="group" aria-labelledby={headingId}>
+      <H id={headingId} style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}>
+        {labels.memory}
+      </H>
       <p style={{ margin: '0 0 0.4em', color: token('muted') }}>
         <UserText text={memory.summary} max={500} />
       </p>
@@ -95,6 +100,6 @@ export function MemoryDetails({
           {memory.touchOverdue && ` (${labels.overdue})`}
         </dd>
       </dl>
-    </section>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { themeVariables, token, type RapportTheme } from '../theme/tokens';
 import { displayText } from './safe';
 
@@ -89,6 +89,23 @@ export function UserText({
       {displayText(text, max)}
     </bdi>
   );
+}
+
+/**
+ * Fills a label template's `{name}` placeholders with nodes, for visible text that holds user data: pass user
+ * text as `<UserText>` so it stays isolated from the label around it. (`fill` is for attributes and plain text.)
+ *
+ * @example
+ * ```tsx
+ * <h2>{fillNodes('Conversation with {author}', { author: <UserText text={handle} /> })}</h2>
+ * ```
+ */
+export function fillNodes(template: string, values: Record<string, ReactNode>): ReactNode {
+  // split() with a capturing group keeps the placeholders at the odd indexes.
+  return template.split(/\{(\w+)\}/).map((part, i) => {
+    if (i % 2 === 0) return part === '' ? null : <Fragment key={i}>{part}</Fragment>;
+    return <Fragment key={i}>{Object.hasOwn(values, part) ? values[part] : `{${part}}`}</Fragment>;
+  });
 }
 
 /** A plain button in the theme's colours. */

@@ -1,0 +1,52 @@
+import { displayText } from './safe';
+
+/**
+ * A handle as the widgets show it: with exactly one leading `@` when it is a plain account name, as given when
+ * it already has its platform's form, and `''` when empty.
+ *
+ * The core keeps handles as each platform writes them (`@dana` from X, `@dana.bsky.social`, `@dana@mastodon.social`,
+ * `u/dana` from Reddit, an email address), while CSV imports often have `dana`: prefixing `@` to all of them
+ * showed `@@dana`, `@u/dana` and `@dana@example.com`. Direction controls are removed (see `displayText`).
+ *
+ * @example
+ * ```ts
+ * displayHandle('dana'); // '@dana'
+ * displayHandle('@@dana'); // '@dana'
+ * displayHandle('u/dana'); // 'u/dana'
+ * displayHandle('dana@example.com'); // 'dana@example.com'
+ * ```
+ */
+export function displayHandle(handle: string | undefined | null): string {
+  const h = displayText(handle, 512).trim();
+  if (!h) return '';
+  if (h.startsWith('@')) {
+    const bare = h.replace(/^@+/, '');
+    return bare ? `@${bare}` : '';
+  }
+  // Reddit users, email addresses and other handles that carry their own form stay as they are.
+  if (/^\/?u\//i.test(h) || h.includes('@')) return h;
+  return `@${h}`;
+}
+
+/** The parts of an author or customer the widgets name them by. */
+export interface PersonLike {
+  id: string;
+  handle?: string;
+  name?: string;
+}
+
+/**
+ * How a person is named in one short string: their handle (see {@link displayHandle}), else their name, else
+ * their id; direction controls removed, so it is safe in an attribute (`aria-label`) as well as in text.
+ *
+ * @example
+ * ```ts
+ * personLabel({ id: 'u1', handle: 'dana' }); // '@dana'
+ * personLabel({ id: 'u1', name: 'Dana' }); // 'Dana'
+ * ```
+ */
+export function personLabel(person: PersonLike, max = 200): string {
+  return (
+    displayHandle(person.handle) || displayText(person.name, max) || displayText(person.id, max)
+  );
+}
