@@ -284,17 +284,6 @@ const meta = {
   parameters: {
     layout: 'fullscreen',
     rapportFrame: false,
-    // TODO(widget): two known widget issues, reported to the React kit: VolumeChart's chart is focusable inside
-    // an aria-hidden wrapper (aria-hidden-focus), and an opened thread of several MentionCards repeats region
-    // names (landmark-unique). Only those two rules are off here; every other rule runs.
-    a11y: {
-      config: {
-        rules: [
-          { id: 'aria-hidden-focus', enabled: false },
-          { id: 'landmark-unique', enabled: false },
-        ],
-      },
-    },
     docs: {
       description: {
         component: [

@@ -13,7 +13,9 @@ import {
   routeMention,
   type CapacityPlan,
   type CommunityReport,
+  type EvaluateOptions,
   type GateOptions,
+  type GoalEvent,
   type GoalReport,
   type GoalTree,
   type SeriesBucket,
@@ -128,14 +130,20 @@ export function sampleInteractionsBatch() {
 
 // ------------------------------------------------------------------------------------------------- goals
 
-let goals: { tree: GoalTree; report: GoalReport } | undefined;
+export interface GoalInputs {
+  tree: GoalTree;
+  events: GoalEvent[];
+  options: EvaluateOptions;
+}
+
+let goalInputs: GoalInputs | undefined;
 
 /**
- * The preset goal tree (service first, marketing last) with targets set from plausible baselines, evaluated on
- * the sample world's care events over its 30 days.
+ * The preset goal tree (service first, marketing last) with targets set from plausible baselines, the sample
+ * world's care events, and its 30 days as the window (weekly trend): what `evaluateGoals` and `useGoals` take.
  */
-export function sampleGoals(): { tree: GoalTree; report: GoalReport } {
-  if (goals) return goals;
+export function sampleGoalInputs(): GoalInputs {
+  if (goalInputs) return goalInputs;
   const w = sampleWorld();
   const tree = presetGoalTree({ owner: 'Head of social care' });
   const window = { from: w.start, to: w.end };
@@ -152,8 +160,17 @@ export function sampleGoals(): { tree: GoalTree; report: GoalReport } {
     }
   }
   const events = careEvents(buildConversations(w.mentions));
-  const report = evaluateGoals(tree, events, { ...window, now: w.end, grain: 'week' });
-  goals = { tree, report };
+  goalInputs = { tree, events, options: { ...window, now: w.end, grain: 'week' } };
+  return goalInputs;
+}
+
+let goals: { tree: GoalTree; report: GoalReport } | undefined;
+
+/** {@link sampleGoalInputs} evaluated. */
+export function sampleGoals(): { tree: GoalTree; report: GoalReport } {
+  if (goals) return goals;
+  const { tree, events, options } = sampleGoalInputs();
+  goals = { tree, report: evaluateGoals(tree, events, options) };
   return goals;
 }
 

@@ -22,10 +22,6 @@ const meta = {
     error: { control: 'text' },
   },
   parameters: {
-    // TODO(widget): recharts 3 makes the chart's <svg> focusable (accessibilityLayer defaults to true) inside
-    // VolumeChart's aria-hidden wrapper, which axe reports as aria-hidden-focus. Reported to the React kit
-    // (fix: `accessibilityLayer={false}` on ComposedChart). Only that rule is off here; every other rule runs.
-    a11y: { config: { rules: [{ id: 'aria-hidden-focus', enabled: false }] } },
     docs: {
       description: {
         component: [
