@@ -127,16 +127,27 @@ function clamp01(x: number): number {
   return x > 0 ? (x < 1 ? x : 1) : 0;
 }
 
+/**
+ * `String(r / 10)` for a whole number r >= 0, without converting a fraction to text (slow): 15 gives "1.5",
+ * 20 gives "2". Below 1e15 the one-decimal form is exactly what JavaScript prints.
+ */
+function tenths(r: number): string {
+  if (!(r < 1e15)) return String(r / 10);
+  const whole = Math.floor(r / 10);
+  const digit = r - whole * 10;
+  return digit === 0 ? String(whole) : `${whole}.${digit}`;
+}
+
 function count(n: number): string {
-  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
+  if (n >= 1e6) return `${tenths(Math.round(n / 1e5))}M`;
   if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
-  if (n >= 1e3) return `${Math.round(n / 100) / 10}k`;
+  if (n >= 1e3) return `${tenths(Math.round(n / 100))}k`;
   return String(Math.round(n));
 }
 
 function hours(h: number): string {
   if (h < 1) return `${Math.max(1, Math.round(h * 60))} min`;
-  if (h < 48) return `${Math.round(h * 10) / 10} h`;
+  if (h < 48) return `${tenths(Math.round(h * 10))} h`;
   return `${Math.round(h / 24)} days`;
 }
 
@@ -462,7 +473,8 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     };
     let at = reasons.length;
     reasons.push(reason);
-    for (; at > 0 && reasons[at - 1]!.contribution < contribution; at--) reasons[at] = reasons[at - 1]!;
+    for (; at > 0 && reasons[at - 1]!.contribution < contribution; at--)
+      reasons[at] = reasons[at - 1]!;
     reasons[at] = reason;
   }
   return { priority, band: priorityBand(priority), reasons, signals };
