@@ -6,7 +6,8 @@ import {
   intentClassOf,
 } from './classify';
 import { communityHealthFromCounts } from './health';
-import { StringIndex } from './strings';
+import { radixOrder } from './radix';
+import { StringIndex, repeats } from './strings';
 import { DAY_MS, WEEK_MS, durationWords, isoToMs, msToIso, readNow } from './time';
 import type {
   CommunityReport,
@@ -922,21 +923,27 @@ export interface GroupedInteractions {
   ids: string[];
 }
 
+/** A string equal to `s` in memory of its own (a new string rather than a reference to `s`). */
+function freshCopy(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
 /**
  * Groups interactions by member, counting duplicates, unreadable dates, interactions after `now` and those by
- * staff, brand accounts or bots. Linear time plus a sort within each member; no per-member arrays.
+ * staff, brand accounts or bots. Linear time (radix sorts for repeated ids and for recency); no per-member arrays.
  */
 export function groupInteractions(
   interactions: readonly Interaction[],
   o: ResolvedSuperfanOptions,
 ): GroupedInteractions {
   const n = interactions.length;
-  const seen = new StringIndex(n);
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = interactions[i]!.id;
+  const repeated = repeats(ids);
   const ms = new Float64Array(n);
   const memberOf = new Int32Array(n);
   const codes = new Uint8Array(n);
   const targets = new Int32Array(n);
-  const ids: string[] = new Array(n);
   const index = new StringIndex(Math.min(n, 1024));
   const memberIds = index.keys;
   let counts = new Int32Array(1024);
@@ -944,15 +951,15 @@ export function groupInteractions(
   const excludedMembers = new Set<string>();
   const excludedCache = new Map<string, boolean>();
   let counted = 0;
+  let minMs = Infinity;
+  let maxMs = -Infinity;
   for (let i = 0; i < n; i++) {
     memberOf[i] = -1;
-    const it = interactions[i]!;
-    const id = it.id;
-    ids[i] = id;
-    if (seen.add(id) < 0) {
+    if (repeated[i] === 1) {
       ignored.duplicates++;
       continue;
     }
+    const it = interactions[i]!;
     const t = isoToMs(it.at);
     ms[i] = t;
     if (t !== t) {
@@ -965,17 +972,20 @@ export function groupInteractions(
     }
     let m = index.indexOf(it.memberId);
     if (m < 0) {
-      let excluded = excludedCache.get(it.memberId);
-      if (excluded === undefined) {
-        excluded = isExcludedMember(o.directory.get(it.memberId));
-        excludedCache.set(it.memberId, excluded);
+      let excluded = false;
+      if (o.directory.size > 0) {
+        const known = excludedCache.get(it.memberId);
+        excluded = known ?? isExcludedMember(o.directory.get(it.memberId));
+        if (known === undefined) excludedCache.set(it.memberId, excluded);
       }
       if (excluded) {
         ignored.excluded++;
         excludedMembers.add(it.memberId);
         continue;
       }
-      m = index.add(it.memberId);
+      // A copy made now lies next to the other members' ids: every later interaction compares its memberId with
+      // it, and the original, somewhere among a million interactions, would cost a cache miss each time.
+      m = index.add(freshCopy(it.memberId));
       if (m >= counts.length) {
         const bigger = new Int32Array(counts.length * 2);
         bigger.set(counts);
@@ -985,6 +995,8 @@ export function groupInteractions(
     memberOf[i] = m;
     counts[m]!++;
     counted++;
+    if (t < minMs) minMs = t;
+    if (t > maxMs) maxMs = t;
     // The item is at hand now: what the per-member pass needs from it goes into compact arrays.
     let code = codeOf(it);
     if ((code & CLASS_BITS) === HELP) {
@@ -997,36 +1009,57 @@ export function groupInteractions(
   const members = memberIds.length;
   const offsets = new Int32Array(members + 1);
   for (let m = 0; m < members; m++) offsets[m + 1] = offsets[m]! + counts[m]!;
+
+  // Most recent first: a radix sort of everyone's interactions by age, then each is filed under its member in
+  // that order. Equal times (rare) are put in id order afterwards, only for the members who have them.
+  const grouped = new Int32Array(counted);
+  const age = new Float64Array(counted);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (memberOf[i]! < 0) continue;
+    grouped[j] = i;
+    age[j++] = maxMs - ms[i]!;
+  }
+  const byAge = radixOrder(age, maxMs - minMs);
   const fill = offsets.slice(0, members);
   const order = new Int32Array(counted);
-  for (let i = 0; i < n; i++) {
+  const ties = new Uint8Array(members);
+  let anyTies = false;
+  for (let j = 0; j < counted; j++) {
+    const i = grouped[byAge.order[j]!]!;
     const m = memberOf[i]!;
-    if (m >= 0) order[fill[m]!++] = i;
-  }
-  const byRecency = (a: number, b: number): number => {
-    const d = ms[b]! - ms[a]!;
-    if (d !== 0) return d;
-    const ia = interactions[a]!.id;
-    const ib = interactions[b]!.id;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  };
-  for (let m = 0; m < members; m++) {
-    const s0 = offsets[m]!;
-    const e0 = offsets[m + 1]!;
-    if (e0 - s0 < 2) continue;
-    if (e0 - s0 > 32) {
-      order.subarray(s0, e0).sort(byRecency);
-      continue;
+    order[fill[m]!++] = i;
+    if (j > 0 && Math.floor(byAge.sorted[j]!) === Math.floor(byAge.sorted[j - 1]!)) {
+      ties[m] = 1;
+      ties[memberOf[grouped[byAge.order[j - 1]!]!]!] = 1;
+      anyTies = true;
     }
-    // Insertion sort: most members have a handful of interactions, often already in order.
-    for (let p = s0 + 1; p < e0; p++) {
-      const v = order[p]!;
-      let q = p - 1;
-      while (q >= s0 && byRecency(order[q]!, v) > 0) {
-        order[q + 1] = order[q]!;
-        q--;
+  }
+  if (anyTies) {
+    const byRecency = (a: number, b: number): number => {
+      const d = ms[b]! - ms[a]!;
+      if (d !== 0) return d;
+      const ia = ids[a]!;
+      const ib = ids[b]!;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    };
+    for (let m = 0; m < members; m++) {
+      if (ties[m] === 0) continue;
+      const s0 = offsets[m]!;
+      const e0 = offsets[m + 1]!;
+      if (e0 - s0 > 32) {
+        order.subarray(s0, e0).sort(byRecency);
+        continue;
       }
-      order[q + 1] = v;
+      // Insertion sort: already in order but for the equal times.
+      for (let p = s0 + 1; p < e0; p++) {
+        const v = order[p]!;
+        let q = p - 1;
+        while (q >= s0 && byRecency(order[q]!, v) > 0) {
+          order[q + 1] = order[q]!;
+          q--;
+        }
+        order[q + 1] = v;
+      }
     }
   }
   return {

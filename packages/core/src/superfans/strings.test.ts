@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StringIndex } from './strings';
+import { StringIndex, repeats } from './strings';
 
 describe('StringIndex', () => {
   it('numbers distinct strings in order of first appearance, like a Map', () => {
@@ -41,5 +41,24 @@ describe('StringIndex', () => {
     expect(index.degraded).toBe(true);
     expect(index.indexOf('k4999')).toBe(4999);
     expect(index.indexOf('nope')).toBe(-1);
+  });
+});
+
+describe('repeats', () => {
+  it('flags every copy after the first, like a Set', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 500 }), (keys) => {
+        const seen = new Set<string>();
+        const expected = keys.map((k) => (seen.has(k) ? 1 : (seen.add(k), 0)));
+        expect([...repeats(keys)]).toEqual(expected);
+      }),
+    );
+  });
+
+  it('sorts out large groups of equal hashes (twenty copies of each id) as well as small ones', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `k${i % 100}`);
+    const flags = repeats(keys);
+    expect(flags.slice(0, 100).every((f) => f === 0)).toBe(true);
+    expect(flags.slice(100).every((f) => f === 1)).toBe(true);
   });
 });

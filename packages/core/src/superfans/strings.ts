@@ -1,3 +1,5 @@
+import { radixOrder } from './radix';
+
 /**
  * An index of distinct strings, each numbered in order of first appearance (0, 1, 2, ...).
  *
@@ -118,6 +120,49 @@ export class StringIndex {
     this.slots = new Int32Array(0);
     return map;
   }
+}
+
+/**
+ * Flags the strings that repeat an earlier one: 0 at each first occurrence, 1 at every later copy.
+ *
+ * Hashes are sorted (radix, linear time) and only strings with equal hashes are compared, so a million distinct
+ * ids cost a few sequential passes and no table. Ids crafted to share a hash are sorted out with a `Set`, so they
+ * cost what a `Set` costs.
+ *
+ * @example
+ * ```ts
+ * repeats(['a', 'b', 'a']); // Uint8Array [0, 0, 1]
+ * ```
+ */
+export function repeats(keys: ArrayLike<string>): Uint8Array {
+  const n = keys.length;
+  const hashes = new Float64Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = hash(keys[i]!) >>> 0;
+  const { order, sorted } = radixOrder(hashes, 0xffffffff);
+  const flags = new Uint8Array(n);
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && sorted[b] === sorted[a]) b++;
+    // Positions with one hash are in input order (the sort is stable): the first of equal strings comes first.
+    if (b - a > 8) {
+      const seen = new Set<string>();
+      for (let j = a; j < b; j++) {
+        const key = keys[order[j]!]!;
+        if (seen.has(key)) flags[order[j]!] = 1;
+        else seen.add(key);
+      }
+    } else
+      for (let j = a + 1; j < b; j++) {
+        const key = keys[order[j]!]!;
+        for (let q = a; q < j; q++)
+          if (keys[order[q]!] === key) {
+            flags[order[j]!] = 1;
+            break;
+          }
+      }
+    a = b;
+  }
+  return flags;
 }
 
 /** FNV-1a over UTF-16 code units, mixed at the end so that nearby ids spread over the table. */

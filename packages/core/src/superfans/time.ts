@@ -72,7 +72,13 @@ export function isoToMs(iso: string): number {
       } else return Date.parse(iso);
       const days = daysInMonth(year, month);
       if (day > days) return NaN;
-      return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+      // Date.UTC reads years 0..99 as 1900..1999; those keep its reading.
+      if (year < 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+      return (
+        (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 +
+        ms -
+        offset
+      );
     }
   }
   return Date.parse(iso);
@@ -86,6 +92,16 @@ function digits(s: string, start: number, count: number): number {
     v = v * 10 + c;
   }
   return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), as Date.UTC counts. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function daysInMonth(year: number, month: number): number {
