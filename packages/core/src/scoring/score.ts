@@ -30,14 +30,11 @@ const HIGH_VALUE_TIERS = /^(?:vip|premium|enterprise|gold|platinum|diamond|pro|b
 /** Days before each month in a non-leap year (for the fast ISO 8601 reader). */
 const MONTH_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-function digits(s: string, at: number, count: number): number {
-  let v = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
+/** The two-digit number at `at`, or -1 when either character is not a digit. */
+function twoDigits(s: string, at: number): number {
+  const tens = s.charCodeAt(at) - 48;
+  const ones = s.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -46,12 +43,14 @@ function digits(s: string, at: number, count: number): number {
  */
 export function parseIso(s: string): number {
   if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84) {
-    const y = digits(s, 0, 4);
-    const mo = digits(s, 5, 2);
-    const d = digits(s, 8, 2);
-    const h = digits(s, 11, 2);
-    const mi = digits(s, 14, 2);
-    const sec = digits(s, 17, 2);
+    const century = twoDigits(s, 0);
+    const yearOf = twoDigits(s, 2);
+    const y = century >= 0 && yearOf >= 0 ? century * 100 + yearOf : -1;
+    const mo = twoDigits(s, 5);
+    const d = twoDigits(s, 8);
+    const h = twoDigits(s, 11);
+    const mi = twoDigits(s, 14);
+    const sec = twoDigits(s, 17);
     let k = 19;
     let ms = 0;
     if (s.charCodeAt(k) === 46) {
@@ -73,8 +72,8 @@ export function parseIso(s: string): number {
       (s.charCodeAt(k) === 43 || s.charCodeAt(k) === 45) &&
       s.charCodeAt(k + 3) === 58
     ) {
-      const oh = digits(s, k + 1, 2);
-      const om = digits(s, k + 4, 2);
+      const oh = twoDigits(s, k + 1);
+      const om = twoDigits(s, k + 4);
       if (oh >= 0 && om >= 0) offset = (s.charCodeAt(k) === 43 ? 1 : -1) * (oh * 60 + om);
     }
     if (
