@@ -195,6 +195,13 @@ function startsWithLower(i: number, pattern: string): boolean {
   return true;
 }
 
+/** Whether src has "http://", "https://" or "www." at `i` (any case); the second character rules most words out. */
+function isUrlStart(i: number): boolean {
+  const second = src.charCodeAt(i + 1) | 32;
+  if (second === 116) return startsWithLower(i, 'http://') || startsWithLower(i, 'https://');
+  return second === 119 && startsWithLower(i, 'www.');
+}
+
 function round3(x: number): number {
   // Most signals are 0; they need no rounding.
   return x === 0 ? x : Math.round(x * 1000) / 1000;
@@ -241,7 +248,8 @@ let foreignLetters = 0;
 let asciiLetters = 0;
 let nActive = 0;
 let lastEmoji = -1;
-let pendingCaps: Cue[] = [];
+// ALL CAPS cues wait here until the end decides whether capitals emphasise (kept across calls, emptied each time).
+const pendingCaps: Cue[] = [];
 let sentenceFeature = 0;
 let sentenceService = false;
 let pleasePending = false;
@@ -561,7 +569,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   }
   n = src.length;
   cues = [];
-  acc.fill(0);
+  for (let k = 0; k < SLOTS_; k++) acc[k] = 0;
   sum = 0;
   capsAdjust = 0;
   capsWords = 0;
@@ -585,7 +593,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   asciiLetters = 0;
   nActive = 0;
   lastEmoji = -1;
-  pendingCaps = [];
+  pendingCaps.length = 0;
   sentenceFeature = 0;
   sentenceService = false;
   pleasePending = false;
@@ -602,13 +610,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     }
     if (cls === C_LETTER || cls === C_DIGIT || (c >= 128 && isWordChar(c))) {
       // URLs are read as one token and never as words.
-      const c2 = str.charCodeAt(i + 1) | 32;
-      if (
-        (((c | 32) === 104 && c2 === 116) || ((c | 32) === 119 && c2 === 119)) &&
-        (startsWithLower(i, 'http://') ||
-          startsWithLower(i, 'https://') ||
-          startsWithLower(i, 'www.'))
-      ) {
+      if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(i)) {
         const start = i;
         while (i < len && str.charCodeAt(i) > 32) i++;
         urls++;
@@ -672,6 +674,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       }
       asciiLetters += upper + lower;
       let e = ascii ? lookup(h, a, b & 0xfffffff, start, i) : LEXICON_.get(lowerWord(start, i));
+      // A word found in the table has exactly the entry's length (no need to read the entry's string for it).
+      const exact = ascii && e !== undefined;
       let stretched = false;
       // Elongations and stems are looked for only in words the lexicon does not know (few, and short).
       if (e === undefined && triple) {
@@ -714,7 +718,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         continue;
       }
       // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
-      const plain = upper === 0 && !stretched && e !== undefined && e.word.length === i - start;
+      const plain =
+        upper === 0 && !stretched && e !== undefined && (exact || e.word.length === i - start);
       onWord(
         e,
         e === undefined && first >= 48 && first <= 57,
@@ -987,7 +992,8 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   }
   // Let go of the caller's text: module state must not keep it alive.
   src = '';
-  cues = pendingCaps = [];
+  cues = [];
+  pendingCaps.length = 0;
   return {
     sentiment: { score: round3(score), label },
     intents,
