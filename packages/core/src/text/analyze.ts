@@ -146,7 +146,7 @@ function classify(): Uint8Array {
 function wordInfo(): Uint16Array {
   const info = new Uint16Array(128);
   for (let c = 48; c <= 57; c++) info[c] = c;
-  for (let c = 65; c <= 90; c++) info[c] = (c | 32) | 0x100;
+  for (let c = 65; c <= 90; c++) info[c] = c | 32 | 0x100;
   for (let c = 97; c <= 122; c++) info[c] = c | 0x200;
   return info;
 }
@@ -593,7 +593,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   asciiLetters = 0;
   nActive = 0;
   lastEmoji = -1;
-  pendingCaps.length = 0;
+  if (pendingCaps.length !== 0) pendingCaps.length = 0;
   sentenceFeature = 0;
   sentenceService = false;
   pleasePending = false;
@@ -646,11 +646,21 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
             d = info & 0xff;
             upper += (info >> 8) & 1;
             lower += info >> 9;
-          } else if (!(raw === 39 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1)))) {
+          } else if (!(
+            raw === 39 &&
+            i + 1 < len &&
+            i > start &&
+            isWordChar(str.charCodeAt(i + 1))
+          )) {
             // An apostrophe inside a word ("don't") belongs to it; anything else ends the word.
             break;
           }
-        } else if (raw === 0x2019 && i + 1 < len && i > start && isWordChar(str.charCodeAt(i + 1))) {
+        } else if (
+          raw === 0x2019 &&
+          i + 1 < len &&
+          i > start &&
+          isWordChar(str.charCodeAt(i + 1))
+        ) {
           d = 39;
         } else if (isWordChar(raw)) {
           foreignLetters++;
@@ -993,7 +1003,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   // Let go of the caller's text: module state must not keep it alive.
   src = '';
   cues = [];
-  pendingCaps.length = 0;
+  if (pendingCaps.length !== 0) pendingCaps.length = 0;
   return {
     sentiment: { score: round3(score), label },
     intents,
