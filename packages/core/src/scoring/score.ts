@@ -150,6 +150,21 @@ function hours(h: number): string {
   return `${Math.round(h / 24)} days`;
 }
 
+/**
+ * `x.toFixed(2)`, written with whole numbers for scores with at most three decimals (what analyzeText returns)
+ * that are not halfway between two hundredths; everything else goes to toFixed, which is slow.
+ */
+function fixed2(x: number): string {
+  const k = Math.round(x * 1000);
+  const last = k % 10;
+  if (k / 1000 === x && k >= -1000 && k <= 1000 && last !== 5 && last !== -5) {
+    const n = Math.round((k < 0 ? -k : k) / 10);
+    const cents = n % 100;
+    return `${x < 0 ? '-' : ''}${(n - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
+  return x.toFixed(2);
+}
+
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
@@ -267,7 +282,7 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     parts.push({
       factor: 'sentiment',
       points: w.sentiment * negativity,
-      detail: `${negativity > 0.6 ? 'very negative' : 'negative'} tone (${signals.sentiment.score.toFixed(2)})`,
+      detail: `${negativity > 0.6 ? 'very negative' : 'negative'} tone (${fixed2(signals.sentiment.score)})`,
     });
   }
 
