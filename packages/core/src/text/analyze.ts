@@ -443,6 +443,30 @@ function hashtagEntry(word: string): Entry | undefined {
   return undefined;
 }
 
+/** Advances every phrase in progress with a word that continues some phrase, then starts the ones it opens. */
+function advancePhrases(opener: Entry, start: number, end: number) {
+  const key = opener.id;
+  let n2 = 0;
+  for (let k = 0; k < nActive; k++) {
+    const node = activeMaps[k]!.get(key);
+    if (node === undefined) continue;
+    if (node.rule) fire(node.rule, activeStart[k]!, end);
+    if (node.next && n2 < MAX_ACTIVE) {
+      nextMaps[n2] = node.next;
+      nextStart[n2++] = activeStart[k]!;
+    }
+  }
+  if (opener.next && n2 < MAX_ACTIVE) {
+    nextMaps[n2] = opener.next;
+    nextStart[n2++] = start;
+  }
+  for (let k = 0; k < n2; k++) {
+    activeMaps[k] = nextMaps[k];
+    activeStart[k] = nextStart[k]!;
+  }
+  nActive = n2;
+}
+
 /** Everything that happens for one word-like token, once its entry (if any) is known. */
 function onWord(
   e: Entry | undefined,
@@ -456,28 +480,16 @@ function onWord(
 ) {
   // Phrases: advance every phrase in progress, then start the ones this word opens.
   const opener = e ?? (numeric ? NUMBER_ENTRY : undefined);
-  const key = opener === undefined ? -1 : opener.id;
-  let n2 = 0;
-  // Only words that continue some phrase need the phrases in progress looked up (most words end them).
-  const continues = opener !== undefined && (opener.flags & F_CONTINUES_) !== 0;
-  for (let k = 0; continues && k < nActive; k++) {
-    const node = activeMaps[k]!.get(key);
-    if (node === undefined) continue;
-    if (node.rule) fire(node.rule, activeStart[k]!, end);
-    if (node.next && n2 < MAX_ACTIVE) {
-      nextMaps[n2] = node.next;
-      nextStart[n2++] = activeStart[k]!;
-    }
-  }
-  if (opener?.next && n2 < MAX_ACTIVE) {
-    nextMaps[n2] = opener.next;
-    nextStart[n2++] = start;
-  }
-  for (let k = 0; k < n2; k++) {
-    activeMaps[k] = nextMaps[k];
-    activeStart[k] = nextStart[k]!;
-  }
-  nActive = n2;
+  if (opener === undefined) nActive = 0;
+  else if (nActive === 0 || (opener.flags & F_CONTINUES_) === 0) {
+    // Nothing to continue (most words): at most the phrases this word opens are in progress after it.
+    const next = opener.next;
+    if (next !== undefined) {
+      activeMaps[0] = next;
+      activeStart[0] = start;
+      nActive = 1;
+    } else nActive = 0;
+  } else advancePhrases(opener, start, end);
 
   if (e === undefined) {
     sentencePos++;
