@@ -106,20 +106,24 @@ export function parseIso(s: string): number {
   return Date.parse(s);
 }
 
-let lastIso = '';
-let lastMs = Number.NaN;
-
 function toTime(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  let t: number;
-  if (typeof value === 'number') t = value;
-  else if (value === lastIso) t = lastMs;
-  else {
-    t = parseIso(value);
-    lastIso = value;
-    lastMs = t;
-  }
+  const t = typeof value === 'number' ? value : parseIso(value);
   return Number.isFinite(t) ? t : undefined;
+}
+
+// The clock: callers score a batch of mentions at one `now`, so its last reading is kept (one entry). Mention
+// times are read every time.
+let lastNowIso = '';
+let lastNowMs = Number.NaN;
+
+function nowTime(value: string | number | undefined): number | undefined {
+  if (typeof value !== 'string') return toTime(value);
+  if (value !== lastNowIso) {
+    lastNowMs = parseIso(value);
+    lastNowIso = value;
+  }
+  return Number.isFinite(lastNowMs) ? lastNowMs : undefined;
 }
 
 function clamp01(x: number): number {
@@ -345,7 +349,7 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
   }
 
   const createdAt = toTime(mention.createdAt);
-  const now = toTime(context.now) ?? createdAt ?? 0;
+  const now = nowTime(context.now) ?? createdAt ?? 0;
   const created = createdAt ?? now;
 
   // Exposure: who can watch, and how fast the audience grows. Problems in public matter most.
