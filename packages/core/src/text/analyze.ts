@@ -710,10 +710,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           stretched = true;
         }
       }
-      const first = str.charCodeAt(start);
+      const first = c;
       if (e === undefined && i - start >= STEM_LENGTH_) {
         // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
-        const last = str.charCodeAt(i - 1);
+        const last = p1; // the word's last character, as written
         if (last >= 48 && last <= 57 && first >= 65) {
           let cut = i;
           while (cut > start && str.charCodeAt(cut - 1) >= 48 && str.charCodeAt(cut - 1) <= 57)
@@ -737,6 +737,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         sentencePos++;
         if (negLeft > 0) negLeft--;
         if (boostLeft > 0) boostLeft--;
+        if (str.charCodeAt(i) === 32) i++; // the space after the word, without another turn of the loop
         continue;
       }
       // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
@@ -752,6 +753,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         stretched,
         false,
       );
+      if (str.charCodeAt(i) === 32) i++;
       continue;
     }
     if (c === 35 /* # */ || c === 64 /* @ */) {
