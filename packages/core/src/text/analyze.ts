@@ -52,6 +52,7 @@ let ENTRIES_: readonly Entry[];
 let TABLE_: Int32Array;
 let TABLE_MASK_: number;
 let WORD_KEYS_: Int32Array;
+let WORD_FILTER_: Int32Array;
 let STEM_FILTER_: Uint8Array;
 let EMOTICON_SECOND_: Uint8Array;
 let NUMBER_ENTRY: Entry | undefined;
@@ -69,6 +70,7 @@ function loadTables(): void {
   TABLE_ = c.TABLE;
   TABLE_MASK_ = c.TABLE_MASK;
   WORD_KEYS_ = c.WORD_KEYS;
+  WORD_FILTER_ = c.WORD_FILTER;
   STEM_FILTER_ = c.STEM_FILTER;
   EMOTICON_SECOND_ = c.EMOTICON_SECOND;
   NUMBER_ENTRY = c.LEXICON.get('<n>');
@@ -224,7 +226,9 @@ function squeeze(word: string, keep: number): string {
 // re-entered, and this keeps each call free of allocations beyond its result.
 let src = '';
 let n = 0;
-let cues: Cue[] = [];
+/** Where `cues` points between calls, so module state keeps no caller's cues (never written to). */
+const NO_CUES: Cue[] = [];
+let cues: Cue[] = NO_CUES;
 let sum = 0; // sentiment, VADER units
 let capsAdjust = 0;
 let capsWords = 0;
@@ -381,6 +385,7 @@ function breakClause() {
 /** Everything that happens for one word-like token (a word, a number or a hashtag's text). */
 /** Finds the entry for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"). */
 function lookup(h: number, a: number, b: number, start: number, end: number): Entry | undefined {
+  if ((WORD_FILTER_[h >>> 21]! & (1 << ((h >>> 16) & 31))) === 0) return undefined;
   const len = end - start;
   let slot = h & TABLE_MASK_;
   for (;;) {
@@ -1016,7 +1021,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   }
   // Let go of the caller's text: module state must not keep it alive.
   src = '';
-  cues = [];
+  cues = NO_CUES;
   if (pendingCaps.length !== 0) pendingCaps.length = 0;
   return {
     sentiment: { score: round3(score), label },
