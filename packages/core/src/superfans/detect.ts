@@ -200,9 +200,11 @@ export function memberSlice(
   const codes = new Uint8Array(end);
   const targets = new Int32Array(end);
   const ids: string[] = new Array(end);
+  const ats: string[] = new Array(end);
   for (let i = start; i < end; i++) {
     const it = items[i]!;
     ids[i] = it.id;
+    ats[i] = it.at;
     let code = codeOf(it);
     if ((code & CLASS_BITS) === HELP) {
       const t = helpTarget(o, it.targetMemberId!);
@@ -211,7 +213,7 @@ export function memberSlice(
     }
     codes[i] = code;
   }
-  return { items, ms, order: null, start, end, codes, targets, ids };
+  return { ms, order: null, start, end, codes, targets, ids, ats };
 }
 
 function noHelp(): HelpfulnessScore {
@@ -360,11 +362,13 @@ export interface MemberFacts {
 
 /**
  * A member's interactions, most recent first (ties by id), all at or before `now`: positions `start..end-1` of
- * `order` index `items`, `ms` (epoch ms of each item), `codes`, `targets` and `ids`; `order` null means the
- * positions index them directly.
+ * `order` index the per-interaction arrays below; `order` null means the positions index them directly.
+ *
+ * The interactions are read once, in input order, into these compact arrays: the per-member pass visits them in
+ * member order, which is random in memory, and touching each interaction there would cost a cache miss apiece.
  */
 export interface MemberSlice {
-  items: readonly Interaction[];
+  /** Epoch ms of each interaction. */
   ms: ArrayLike<number>;
   order: ArrayLike<number> | null;
   start: number;
@@ -373,8 +377,10 @@ export interface MemberSlice {
   codes: ArrayLike<number>;
   /** Per help item: the number of the member helped (see `ResolvedSuperfanOptions.helped`). */
   targets: ArrayLike<number>;
-  /** Per item: its id, read here rather than from the item so that the loop touches only compact arrays. */
+  /** Per item: its id. */
   ids: ArrayLike<string>;
+  /** Per item: its date as given (`at`). */
+  ats: ArrayLike<string>;
 }
 
 /** Makes the per-helped-member arrays of `s` hold at least `size` members. */
@@ -397,7 +403,7 @@ export function computeMemberFacts(
   slice: MemberSlice,
   o: ResolvedSuperfanOptions,
 ): MemberFacts {
-  const { items, ms, order, start, end, codes, targets, ids } = slice;
+  const { ms, order, start, end, codes, targets, ids, ats } = slice;
   const now = o.nowMs;
   const k = Math.LN2 / o.halfLifeMs;
   const maxEv = o.maxEvidence;
@@ -546,10 +552,9 @@ export function computeMemberFacts(
 
   const firstIndex = order === null ? end - 1 : order[end - 1]!;
   const lastIndex = order === null ? start : order[start]!;
-  const first = items[firstIndex]!;
   const firstMs = ms[firstIndex]!;
   const lastMs = ms[lastIndex]!;
-  const lastAt = items[lastIndex]!.at;
+  const lastAt = ats[lastIndex]!;
   const info = o.directory.get(memberId);
   const abuse = info?.abusive === true || abuseMs === abuseMs;
 
@@ -691,14 +696,14 @@ export function computeMemberFacts(
             )),
   };
 
-  if (lastActive >= 0) recency.lastActiveAt = items[lastActive]!.at;
+  if (lastActive >= 0) recency.lastActiveAt = ats[lastActive]!;
 
   // Tenure
   const tenureDays = Math.floor((now - firstMs) / DAY_MS);
   const tenure: TenureScore = {
     value: tenureDays,
-    firstSeenAt: first.at,
-    evidence: [first.id],
+    firstSeenAt: ats[firstIndex]!,
+    evidence: [ids[firstIndex]!],
     evidenceCount: 1,
     percentile: -0,
     detail:
@@ -740,7 +745,13 @@ export function computeMemberFacts(
   if (amplifier)
     reasons[count++] = `${followers} followers: an amplifier (reach is reported, never scored)`;
   if (consumptionCapped)
-    reasons[count++] = `views, likes and follows capped at ${o.consumptionCap} points`;
+    reasons[count++] =
+      o.words.get(numericKey(8, 0)) ??
+      remember(
+        o,
+        numericKey(8, 0),
+        `views, likes and follows capped at ${o.consumptionCap} points`,
+      );
   if (abuse) reasons[count++] = `${gate.checks[4]!.detail}: cannot be a superfan`;
 
   return {
@@ -921,6 +932,8 @@ export interface GroupedInteractions {
   targets: Int32Array;
   /** Per input interaction: its id. */
   ids: string[];
+  /** Per input interaction that is not a repeat: its date as given. */
+  ats: string[];
 }
 
 /** A string equal to `s` in memory of its own (a new string rather than a reference to `s`). */
@@ -940,6 +953,7 @@ export function groupInteractions(
   const ids: string[] = new Array(n);
   for (let i = 0; i < n; i++) ids[i] = interactions[i]!.id;
   const repeated = repeats(ids);
+  const ats: string[] = new Array(n);
   const ms = new Float64Array(n);
   const memberOf = new Int32Array(n);
   const codes = new Uint8Array(n);
@@ -960,7 +974,9 @@ export function groupInteractions(
       continue;
     }
     const it = interactions[i]!;
-    const t = isoToMs(it.at);
+    const at = it.at;
+    ats[i] = at;
+    const t = isoToMs(at);
     ms[i] = t;
     if (t !== t) {
       ignored.invalid++;
@@ -1073,6 +1089,7 @@ export function groupInteractions(
     codes,
     targets,
     ids,
+    ats,
   };
 }
 
@@ -1101,7 +1118,6 @@ export function detectSuperfans(
   const g = groupInteractions(interactions, o);
   const facts: MemberFacts[] = new Array(g.memberIds.length);
   const slice: MemberSlice = {
-    items: interactions,
     ms: g.ms,
     order: g.order,
     start: 0,
@@ -1109,6 +1125,7 @@ export function detectSuperfans(
     codes: g.codes,
     targets: g.targets,
     ids: g.ids,
+    ats: g.ats,
   };
   for (let m = 0; m < g.memberIds.length; m++) {
     slice.start = g.offsets[m]!;
