@@ -213,17 +213,27 @@ const DEFAULT_INTENT_WEIGHTS = /* @__PURE__ */ intentValues(DEFAULT_SCORING_WEIG
  * ```
  */
 export function apportion(raw: readonly number[], total: number): number[] {
-  const n = raw.length;
-  const out = new Array<number>(n);
+  const out = new Array<number>(raw.length);
+  apportionInto(raw, raw.length, total, out, new Int32Array(raw.length));
+  return out;
+}
+
+/** apportion() over the first `n` of `raw`, writing into `out` (`order` is scratch), so scoring allocates nothing. */
+function apportionInto(
+  raw: ArrayLike<number>,
+  n: number,
+  total: number,
+  out: { [index: number]: number },
+  order: Int32Array,
+): void {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     out[i] = Math.floor(raw[i]!);
     sum += out[i]!;
   }
   let missing = total - sum;
-  if (missing === 0 || n === 0) return out;
+  if (missing === 0 || n === 0) return;
   // Indices by largest fractional part first (ties: earlier first); a handful of items, so insertion sort.
-  const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const frac = raw[i]! - out[i]!;
     let k = i;
@@ -232,8 +242,12 @@ export function apportion(raw: readonly number[], total: number): number[] {
   }
   for (let k = 0; missing > 0; k = (k + 1) % n, missing--) out[order[k]!]! += 1;
   for (let k = n - 1; missing < 0; k = (k + n - 1) % n, missing++) out[order[k]!]! -= 1;
-  return out;
 }
+
+// Scratch numbers for the parts of one score (scoring is synchronous and never re-entered). Nine factors at most.
+const RAW = /* @__PURE__ */ new Float64Array(16);
+const POINTS = /* @__PURE__ */ new Float64Array(16);
+const ORDER = /* @__PURE__ */ new Int32Array(16);
 
 interface Part {
   factor: ScoreFactor;
@@ -458,7 +472,7 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
   }
 
   const partCount = parts.length;
-  const raw = new Array<number>(partCount);
+  const raw = partCount <= RAW.length ? RAW : new Float64Array(partCount);
   let positive = 0;
   let negative = 0;
   for (let k = 0; k < partCount; k++) {
@@ -478,7 +492,14 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     total = 100;
   }
   const priority = Math.max(0, Math.min(100, Math.round(total)));
-  const points = apportion(raw, priority);
+  const points = partCount <= POINTS.length ? POINTS : new Float64Array(partCount);
+  apportionInto(
+    raw,
+    partCount,
+    priority,
+    points,
+    partCount <= ORDER.length ? ORDER : new Int32Array(partCount),
+  );
   // Largest contribution first (insertion: there are at most nine reasons).
   const reasons: ScoreReason[] = [];
   for (let k = 0; k < partCount; k++) {
