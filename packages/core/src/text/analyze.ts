@@ -197,11 +197,25 @@ function startsWithLower(i: number, pattern: string): boolean {
   return true;
 }
 
-/** Whether src has "http://", "https://" or "www." at `i` (any case); the second character rules most words out. */
-function isUrlStart(i: number): boolean {
-  const second = src.charCodeAt(i + 1) | 32;
-  if (second === 116) return startsWithLower(i, 'http://') || startsWithLower(i, 'https://');
-  return second === 119 && startsWithLower(i, 'www.');
+/** The last four (or fewer) lower-case characters of a word packed as the word loop packs them (see packWord). */
+function packed(word: string): number {
+  let a = 0;
+  for (let k = 0; k < word.length; k++) a = ((a << 7) | word.charCodeAt(k)) & 0xfffffff;
+  return a;
+}
+const PACKED_HTTP = /* @__PURE__ */ packed('http');
+const PACKED_TTPS = /* @__PURE__ */ packed('ttps');
+const PACKED_WWW = /* @__PURE__ */ packed('www');
+
+/**
+ * Whether the word src[start, end), whose packed last characters are `a` and `b`, begins a URL: "http" or "https"
+ * followed by "://", or "www" followed by "." (the word is lower-cased already in `a` and `b`).
+ */
+function isUrlWord(start: number, end: number, a: number, b: number): boolean {
+  const length = end - start;
+  if (a === PACKED_WWW) return length === 3 && src.charCodeAt(end) === 46;
+  if (a === PACKED_HTTP ? length !== 4 : length !== 5 || (b & 0xfffffff) !== 104) return false;
+  return startsWithLower(end, '://');
 }
 
 function round3(x: number): number {
@@ -626,17 +640,6 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       continue;
     }
     if (cls === C_LETTER || cls === C_DIGIT || (c >= 128 && isWordChar(c))) {
-      // URLs are read as one token and never as words.
-      if (((c | 32) === 104 || (c | 32) === 119) && isUrlStart(i)) {
-        const start = i;
-        while (i < len && str.charCodeAt(i) > 32) i++;
-        urls++;
-        cues.push(
-          cue('url', str.slice(start, i), start, i, 'links to a page', undefined, undefined),
-        );
-        breakClause();
-        continue;
-      }
       // Read the word and hash its lower-case form at the same time (FNV-1a), so known words are found
       // without cutting out a string. Words with letters beyond ASCII take the slow path.
       const start = i;
@@ -698,6 +701,17 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           b5 = b & 0xfffffff;
         }
         i++;
+      }
+      // URLs are read as one token and never as words: a word "http", "https" or "www" (any case) followed by
+      // "://" or "." starts one. Its packed last characters tell almost every other word apart at once.
+      if ((a === PACKED_HTTP || a === PACKED_TTPS || a === PACKED_WWW) && isUrlWord(start, i, a, b)) {
+        while (i < len && str.charCodeAt(i) > 32) i++;
+        urls++;
+        cues.push(
+          cue('url', str.slice(start, i), start, i, 'links to a page', undefined, undefined),
+        );
+        breakClause();
+        continue;
       }
       asciiLetters += upper + lower;
       let e = ascii ? lookup(h, a, b & 0xfffffff, start, i) : LEXICON_.get(lowerWord(start, i));
