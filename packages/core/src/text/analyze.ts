@@ -704,7 +704,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       }
       // URLs are read as one token and never as words: a word "http", "https" or "www" (any case) followed by
       // "://" or "." starts one. Its packed last characters tell almost every other word apart at once.
-      if ((a === PACKED_HTTP || a === PACKED_TTPS || a === PACKED_WWW) && isUrlWord(start, i, a, b)) {
+      if (
+        (a === PACKED_HTTP || a === PACKED_TTPS || a === PACKED_WWW) &&
+        isUrlWord(start, i, a, b)
+      ) {
         while (i < len && str.charCodeAt(i) > 32) i++;
         urls++;
         cues.push(
