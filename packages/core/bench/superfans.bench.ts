@@ -110,6 +110,23 @@ function row(times: Timing[], peer?: Timing[], target = ''): Record<string, stri
   };
 }
 
+/**
+ * One timed `detectSuperfans` after a full collection, the previous round's report released first. The report is
+ * handed back in `held` only; the figures returned hold no reference to it.
+ */
+function rankingRound(
+  interactions: Interaction[],
+  held: { report?: CommunityReport },
+): Timing & { heapBefore: number; heapGrew: number } {
+  held.report = undefined;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t = timed(() => detectSuperfans(interactions, { now: NOW }));
+  held.report = t.value;
+  const heapGrew = process.memoryUsage().heapUsed - heapBefore;
+  return { wall: t.wall, cpu: t.cpu, heapBefore, heapGrew };
+}
+
 export default async function superfansBench(): Promise<void> {
   const gen = timed(() => generate(INTERACTIONS, MEMBERS, 42));
   const interactions = gen.value;
@@ -121,33 +138,30 @@ export default async function superfansBench(): Promise<void> {
   const peer: Timing[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     gc();
-    peer.push(
-      timed(() => {
-        const counts = new Map<string, number>();
-        for (const it of interactions) counts.set(it.memberId, (counts.get(it.memberId) ?? 0) + 1);
-        return [...counts].sort((a, b) => b[1] - a[1]);
-      }),
-    );
+    const t = timed(() => {
+      const counts = new Map<string, number>();
+      for (const it of interactions) counts.set(it.memberId, (counts.get(it.memberId) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1]);
+    });
+    // Times only: the ranking is garbage once timed.
+    peer.push({ wall: t.wall, cpu: t.cpu });
   }
 
   const full: Timing[] = [];
-  // Each round's report is dropped before the next, so the heap figures are one report's.
-  let report: CommunityReport | undefined;
+  // Each round's report is dropped before the next, so the heap figures are one report's. The report lives only
+  // in `held`, never in a local of this function: a stale interpreter register here would keep it alive.
+  const held: { report?: CommunityReport } = {};
   let heapPeak = 0;
   let heapBefore = 0;
   for (let r = 0; r < ROUNDS; r++) {
-    // Released before the collection below, so the previous report is not counted in this round's heap.
-    // eslint-disable-next-line no-useless-assignment
-    report = undefined;
-    gc();
-    heapBefore = process.memoryUsage().heapUsed;
-    const t = timed(() => detectSuperfans(interactions, { now: NOW }));
-    report = t.value;
-    full.push(t);
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heapBefore);
+    const round = rankingRound(interactions, held);
+    full.push(round);
+    heapBefore = round.heapBefore;
+    heapPeak = Math.max(heapPeak, round.heapGrew);
   }
   gc();
   const retained = process.memoryUsage().heapUsed - heapBefore;
+  const report = held.report;
   if (!report) throw new Error('no report');
   const evidence = report.members.reduce(
     (s, m) =>
@@ -182,7 +196,8 @@ export default async function superfansBench(): Promise<void> {
         }),
       ),
     );
-    updates.push(timed(() => community.report(NOW)));
+    const u = timed(() => community.report(NOW));
+    updates.push({ wall: u.wall, cpu: u.cpu });
   }
 
   const top = report.members[0]!;
