@@ -439,27 +439,54 @@ function lowerWord(start: number, end: number): string {
   return w.includes('\u2019') ? w.replaceAll('\u2019', "'") : w;
 }
 
-/** The entry of a hashtag's text: the whole tag, or a verdict-carrying ending (#epicfail). */
-function hashtagEntry(word: string): Entry | undefined {
-  const e = LEXICON_.get(word);
+/** The entry of the hashtag text src[start, end): the whole tag, or a verdict-carrying ending (#epicfail). */
+function hashtagEntry(start: number, end: number): Entry | undefined {
+  // ASCII tags (nearly all) are found from their characters, as words are, without cutting out a string.
+  let h = FNV_OFFSET_;
+  let a = 0;
+  let b = 0;
+  for (let k = start; k < end; k++) {
+    let d = src.charCodeAt(k);
+    if (d >= 128) return hashtagWordEntry(lowerWord(start, end));
+    if (d >= 65 && d <= 90) d |= 32;
+    h = Math.imul(h ^ d, FNV_PRIME_);
+    b = (b << 7) | (a >>> 21);
+    a = ((a << 7) | d) & 0xfffffff;
+  }
+  const e = lookup(h, a, b & 0xfffffff, start, end);
   if (e !== undefined) return e;
   for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
-    if (word.length > suffix.length && word.endsWith(suffix)) {
-      return {
-        id: -1,
-        word: suffix,
-        valence,
-        flags: 0,
-        boost: 0,
-        rule,
-        next: undefined,
-        negated: undefined,
-        effect: '',
-        negatedEffect: '',
-      };
+    if (end - start > suffix.length && startsWithLower(end - suffix.length, suffix)) {
+      return suffixEntry(suffix, valence, rule);
     }
   }
   return undefined;
+}
+
+/** hashtagEntry for a tag with letters beyond ASCII, from its lower-case text. */
+function hashtagWordEntry(word: string): Entry | undefined {
+  const e = LEXICON_.get(word);
+  if (e !== undefined) return e;
+  for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
+    if (word.length > suffix.length && word.endsWith(suffix))
+      return suffixEntry(suffix, valence, rule);
+  }
+  return undefined;
+}
+
+function suffixEntry(suffix: string, valence: number, rule: Rule): Entry {
+  return {
+    id: -1,
+    word: suffix,
+    valence,
+    flags: 0,
+    boost: 0,
+    rule,
+    next: undefined,
+    negated: undefined,
+    effect: '',
+    negatedEffect: '',
+  };
 }
 
 /** Advances every phrase in progress with a word that continues some phrase, then starts the ones it opens. */
@@ -805,7 +832,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
           hashtags++;
           const cueCount = cues.length;
           nActive = 0;
-          onWord(hashtagEntry(lowerWord(start + 1, j)), false, start, j, false, false, false, true);
+          onWord(hashtagEntry(start + 1, j), false, start, j, false, false, false, true);
           nActive = 0;
           if (cues.length === cueCount) {
             cues.push(
