@@ -336,8 +336,6 @@ export interface MemberFacts {
   memberId: string;
   name: string | undefined;
   interactions: number;
-  firstMs: number;
-  lastMs: number;
   lastAt: string;
   depth: DepthScore;
   presence: PresenceScore;
@@ -357,7 +355,7 @@ export interface MemberFacts {
   contributions: number;
   helps: number;
   /** Ids of the feedback items acted on (for the first-actioned alert). */
-  actionedIds: string[];
+  actionedIds: readonly string[];
 }
 
 /**
@@ -396,6 +394,9 @@ function fitScratch(s: Scratch, size: number): void {
   s.helpTimes = grow(s.helpTimes);
   s.ackStamp = grow(s.ackStamp);
 }
+
+/** The ids of a member with none: shared, never changed (only copies of it are handed out). */
+const NO_IDS: readonly string[] = [];
 
 /** Computes one member's facts from their interactions (see `MemberSlice`). */
 export function computeMemberFacts(
@@ -445,7 +446,7 @@ export function computeMemberFacts(
   let feedbackItems = 0;
   let actioned = 0;
   let firstActionedMs = Number.NaN;
-  const actionedIds: string[] = [];
+  let actionedIds: string[] | undefined;
   const feedbackEv = s.feedback;
   let feedbackLen = 0;
   let intelValue = 0;
@@ -540,7 +541,7 @@ export function computeMemberFacts(
         if (feedbackLen < maxEv) feedbackEv[feedbackLen++] = id;
         if (done) {
           actioned++;
-          actionedIds.push(id);
+          (actionedIds ??= []).push(id);
           firstActionedMs = t;
         }
         break;
@@ -553,7 +554,6 @@ export function computeMemberFacts(
   const firstIndex = order === null ? end - 1 : order[end - 1]!;
   const lastIndex = order === null ? start : order[start]!;
   const firstMs = ms[firstIndex]!;
-  const lastMs = ms[lastIndex]!;
   const lastAt = ats[lastIndex]!;
   const info = o.directory.get(memberId);
   const abuse = info?.abusive === true || abuseMs === abuseMs;
@@ -758,8 +758,6 @@ export function computeMemberFacts(
     memberId,
     name: info?.name,
     interactions: n,
-    firstMs,
-    lastMs,
     lastAt,
     depth,
     presence,
@@ -775,7 +773,7 @@ export function computeMemberFacts(
     reasons: reasons.slice(0, count),
     contributions,
     helps: answers,
-    actionedIds,
+    actionedIds: actionedIds ?? NO_IDS,
   };
 }
 
