@@ -1170,15 +1170,7 @@ export function rankCommunity(
     columns[4]![i] = f.recency.value;
     columns[5]![i] = f.tenure.value;
   }
-  DIMENSIONS.forEach((_, di) => {
-    const values = columns[di]!;
-    const sorted = values.slice().sort();
-    const out = percentiles[di]!;
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      out[i] = v > 0 ? (100 * upperBound(sorted, v)) / n : 0;
-    }
-  });
+  for (let di = 0; di < DIMENSIONS.length; di++) percentilesOf(columns[di]!, percentiles[di]!);
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -1442,6 +1434,42 @@ function keep<T extends { percentile: number }>(
   return previous !== undefined && previous.percentile === p
     ? previous
     : { ...score, percentile: p };
+}
+
+/** Whole numbers up to this (active weeks, days of tenure) are counted rather than sorted. */
+const COUNTED_UP_TO = 1 << 16;
+
+/**
+ * For each value: the share (0..100) of all values at or below it, or 0 when it is not above 0.
+ *
+ * Whole numbers in a small range are tallied (linear); other values are sorted and looked up by binary search.
+ */
+function percentilesOf(values: Float64Array, out: Float64Array): void {
+  const n = values.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= COUNTED_UP_TO && Math.floor(v) === v)) {
+      max = -1;
+      break;
+    }
+    if (v > max) max = v;
+  }
+  if (max >= 0) {
+    const atMost = new Int32Array(max + 1);
+    for (let i = 0; i < n; i++) atMost[values[i]!]!++;
+    for (let v = 1; v <= max; v++) atMost[v]! += atMost[v - 1]!;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      out[i] = v > 0 ? (100 * atMost[v]!) / n : 0;
+    }
+    return;
+  }
+  const sorted = values.slice().sort();
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    out[i] = v > 0 ? (100 * upperBound(sorted, v)) / n : 0;
+  }
 }
 
 /** Number of values in the ascending `sorted` that are at most `v`. */
