@@ -59,6 +59,22 @@ describe('compilePhrases', () => {
       '😡',
       'x1',
       '-',
+      // Folded by keywordTokens into something else, or dropped: the fast scan must agree or step aside.
+      '\ufe0f',
+      '\u200d',
+      '\u0301',
+      '…',
+      '£',
+      '™',
+      'ﬁ',
+      'İ',
+      'Σ',
+      'ß',
+      '❤',
+      '🇬🇧',
+      '\ud83d',
+      'ת',
+      '٣',
     );
     fc.assert(
       fc.property(

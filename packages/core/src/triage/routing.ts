@@ -187,14 +187,23 @@ export function compileRouting(
 
   const nameOf = (id: string) => known.get(id)?.name ?? id;
 
+  // Per tier, the intents whose department exists, worked out once instead of on every mention.
+  const tiers: Intent[][] = [SPECIFIC_INTENTS, GENERAL_INTENTS, OTHER_INTENTS].map((tier) =>
+    tier.filter((intent) => {
+      const dept = intentDepartments[intent];
+      return dept !== undefined && known.has(dept);
+    }),
+  );
+
   function modelRoute(signals: TextSignals): Omit<Routing, 'priorityBoost' | 'tags'> {
-    for (const tier of [SPECIFIC_INTENTS, GENERAL_INTENTS, OTHER_INTENTS]) {
+    const intents = signals.intents;
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t]!;
       let best: Intent | undefined;
       let bestConfidence = minIntent;
-      for (const intent of tier) {
-        const dept = intentDepartments[intent];
-        if (dept === undefined || !known.has(dept)) continue;
-        const c = signals.intents[intent] ?? 0;
+      for (let k = 0; k < tier.length; k++) {
+        const intent = tier[k]!;
+        const c = intents[intent] ?? 0;
         if (c >= bestConfidence && (best === undefined || c > bestConfidence)) {
           best = intent;
           bestConfidence = c;

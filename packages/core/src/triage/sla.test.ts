@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeSla, formatMinutes, selectSlaPolicy, slaTargets, worstStatus } from './sla';
+import {
+  computeSla,
+  evaluateSla,
+  formatMinutes,
+  selectSlaPolicy,
+  slaDue,
+  slaTargets,
+  worstStatus,
+  type SlaDue,
+} from './sla';
 import { testAuthor, testMention } from './fixtures';
 import { arbCalendar, arbInstant, MIN, oracleCounts, oracleOpen } from './oracle.test-helpers';
 import type { Calendar, SlaConversation, SlaPolicy } from './types';
@@ -333,6 +342,113 @@ describe('SLA deadlines against a minute-by-minute oracle', () => {
         },
       ),
       { numRuns: 10_000 },
+    );
+  }, 120_000);
+});
+
+describe('slaDue', () => {
+  // Random conversations: customer messages, replies by people and bots on either channel, explicit pauses
+  // (open or closed), a resolution, and `now` anywhere (messages after it are not known yet).
+  const eventArb = fc.record({
+    kind: fc.constantFrom('in', 'in', 'reply', 'reply', 'bot'),
+    // Often on a few shared instants, so that messages, replies, pauses and resolutions coincide.
+    min: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(0, 30, 60, 600)),
+    channel: fc.constantFrom('public' as const, 'private' as const),
+  });
+  const policyArb: fc.Arbitrary<SlaPolicy> = fc.record({
+    id: fc.constant('p'),
+    targets: fc.record(
+      {
+        firstResponse: fc.integer({ min: 0, max: 600 }),
+        nextResponse: fc.integer({ min: 1, max: 600 }),
+        resolution: fc.integer({ min: 1, max: 3000 }),
+        publicAcknowledgement: fc.integer({ min: 1, max: 600 }),
+      },
+      { requiredKeys: [] },
+    ),
+    warnAt: fc.option(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 2 }), {
+      nil: undefined,
+    }),
+    roundTheClock: fc.option(
+      fc.subarray([
+        'first_response',
+        'next_response',
+        'resolution',
+        'public_acknowledgement',
+      ] as const),
+      { nil: undefined },
+    ),
+  });
+  it('equals folding the clocks of evaluateSla, as the queue did', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(arbCalendar, fc.constant(open)),
+        arbInstant,
+        policyArb,
+        fc.array(eventArb, { maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -100, max: 3000 }),
+            fc.option(fc.integer({ min: 0, max: 900 })),
+          ),
+          {
+            maxLength: 3,
+          },
+        ),
+        fc.option(fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(30, 60)), {
+          nil: undefined,
+        }),
+        fc.oneof(fc.integer({ min: 0, max: 3500 }), fc.constantFrom(30, 60, 600)),
+        fc.boolean(),
+        fc.boolean(),
+        (cal, start, pol, events, rawPauses, resolvedMin, nowMin, complaint, sorted) => {
+          const iso = (min: number) => new Date(start + min * MIN).toISOString();
+          const mentions = events.map((e, i) =>
+            e.kind === 'in'
+              ? inbound(`m${i}`, iso(e.min), { channel: e.channel })
+              : e.kind === 'reply'
+                ? reply(`m${i}`, iso(e.min), { channel: e.channel })
+                : bot(`m${i}`, iso(e.min)),
+          );
+          if (sorted) mentions.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+          const conv: SlaConversation = {
+            mentions,
+            channel: mentions[0]?.channel ?? 'public',
+            complaint,
+            ...(resolvedMin !== undefined && { resolvedAt: iso(resolvedMin) }),
+            pauses: rawPauses.map(([a, len]) => ({
+              from: iso(a),
+              ...(len !== null && { to: iso(a + len) }),
+              reason: 'on hold',
+            })),
+          };
+          const now = start + nowMin * MIN;
+          const times = sorted ? mentions.map((m) => Date.parse(m.createdAt)) : undefined;
+          const expected: SlaDue = {
+            dueMs: Infinity,
+            warnMs: Infinity,
+            target: undefined,
+            paused: false,
+          };
+          for (const c of evaluateSla(conv, pol, cal, now, false, times)) {
+            if (c.status === 'paused') expected.paused = true;
+            if (c.stopped || c.status === 'paused' || c.dueMs === undefined) continue;
+            if (c.dueMs < expected.dueMs) {
+              expected.dueMs = c.dueMs;
+              expected.warnMs = c.warnMs ?? Infinity;
+              expected.target = c.target;
+            }
+          }
+          const got = slaDue(conv, pol, cal, now, times, {
+            dueMs: 0,
+            warnMs: 0,
+            target: 'resolution',
+            paused: true,
+          });
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
     );
   }, 120_000);
 });

@@ -389,11 +389,409 @@ export function evaluateSla(
   return clocks;
 }
 
+/** What the queue keeps of a conversation's clocks: see {@link slaDue}. */
+export interface SlaDue {
+  /**
+   * Earliest due instant (ms since the epoch) of a clock that is neither fulfilled nor paused (a breached clock
+   * counts, with its breach instant); Infinity when there is none.
+   */
+  dueMs: number;
+  /** When that clock shows `warning` if it keeps running (-Infinity: already; Infinity: never or no clock due). */
+  warnMs: number;
+  /** Which clock is due first (the first in the order of {@link evaluateSla} on a tie); undefined when none. */
+  target: SlaTargetName | undefined;
+  /** Some clock is paused at `now`. */
+  paused: boolean;
+}
+
+/**
+ * The earliest running deadline of a conversation at `nowMs`, in numbers: exactly what folding the clocks of
+ * {@link evaluateSla} (without details) gives, computed without building them. Fulfilled clocks are skipped
+ * outright, next-response cycles before the latest are not evaluated, and nothing is allocated for a
+ * conversation without pauses. Writes into `out` and returns it. `times` are the mentions' `createdAt` in ms
+ * when the mentions are already sorted by time (as {@link evaluateSla}).
+ *
+ * The triage calls this on every ingested message, for the queue order.
+ *
+ * @example
+ * ```ts
+ * const due = slaDue(conversation, policy, calendar, Date.parse(now), undefined, { dueMs: Infinity, warnMs: Infinity, target: undefined, paused: false });
+ * due.target; // 'first_response'
+ * ```
+ */
+export function slaDue(
+  conversation: SlaConversation,
+  policy: SlaPolicy,
+  cal: Calendar,
+  nowMs: number,
+  times: readonly number[] | undefined,
+  out: SlaDue,
+): SlaDue {
+  out.dueMs = Infinity;
+  out.warnMs = Infinity;
+  out.target = undefined;
+  out.paused = false;
+  const prepared = prepare(policy);
+  const targets = targetsFor(prepared, policy, conversation);
+  const warnAt = prepared.warnAt;
+  const roundTheClock = prepared.roundTheClock;
+
+  // The known past, in time order: customer messages and replies by a person (the same walk as evaluateSla).
+  const all = conversation.mentions;
+  const n = all.length;
+  if (customerAt.length < n) {
+    const size = Math.max(n, 2 * customerAt.length);
+    customerAt = new Float64Array(size);
+    replyAt = new Float64Array(size);
+    replyPublic = new Uint8Array(size);
+  }
+  let order: readonly number[] | undefined;
+  let at: readonly number[];
+  if (times) at = times;
+  else {
+    const parsed = all.map((m) => Date.parse(m.createdAt));
+    at = parsed;
+    order = all.map((_, i) => i).sort((a, b) => parsed[a]! - parsed[b]!);
+  }
+  let nc = 0;
+  let nr = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
+    const t = at[i]!;
+    if (!(t <= nowMs)) continue;
+    const m: Mention = all[i]!;
+    if (m.direction === 'inbound') customerAt[nc++] = t;
+    else if (!m.author.isBot) {
+      replyAt[nr] = t;
+      replyPublic[nr] = m.channel === 'public' ? 1 : 0;
+      nr++;
+    }
+  }
+  if (nc === 0) return out;
+  const first = customerAt[0]!;
+  const lastCustomer = customerAt[nc - 1]!;
+  const resolvedRaw =
+    conversation.resolvedAt !== undefined ? Date.parse(conversation.resolvedAt) : undefined;
+  const resolvedKnown =
+    resolvedRaw !== undefined && Number.isFinite(resolvedRaw) && resolvedRaw <= nowMs
+      ? resolvedRaw
+      : undefined;
+  const resolved =
+    resolvedKnown !== undefined && resolvedKnown >= lastCustomer ? resolvedKnown : undefined;
+  // Explicit pauses as flat [from, to, from, to, …] pairs.
+  let np = 0;
+  const pauses = conversation.pauses;
+  if (pauses && pauses.length) {
+    if (explicitPauses.length < 2 * pauses.length)
+      explicitPauses = new Float64Array(4 * pauses.length);
+    for (const p of pauses) {
+      const from = Date.parse(p.from);
+      const to = p.to !== undefined ? Date.parse(p.to) : Infinity;
+      if (from <= nowMs && to > from) {
+        explicitPauses[2 * np] = from;
+        explicitPauses[2 * np + 1] = to;
+        np++;
+      }
+    }
+  }
+  // Stops as instants; Infinity for none (earliest() of evaluateSla is then the smaller one).
+  const anyResolveStop =
+    resolvedKnown !== undefined && resolvedKnown >= first ? resolvedKnown : Infinity;
+  let firstReply = Infinity;
+  for (let r = 0; r < nr; r++) {
+    if (replyAt[r]! >= first) {
+      firstReply = replyAt[r]!;
+      break;
+    }
+  }
+
+  if (targets.firstResponse !== undefined)
+    foldClock(
+      out,
+      'first_response',
+      targets.firstResponse,
+      first,
+      Math.min(firstReply, anyResolveStop),
+      explicitPauses,
+      np,
+      roundTheClock.has('first_response') ? ALWAYS_OPEN : cal,
+      nowMs,
+      warnAt,
+    );
+  if (
+    conversation.channel === 'public' &&
+    conversation.complaint &&
+    targets.publicAcknowledgement !== undefined
+  ) {
+    let publicReply = Infinity;
+    for (let r = 0; r < nr; r++) {
+      if (replyAt[r]! >= first && replyPublic[r] === 1) {
+        publicReply = replyAt[r]!;
+        break;
+      }
+    }
+    foldClock(
+      out,
+      'public_acknowledgement',
+      targets.publicAcknowledgement,
+      first,
+      Math.min(publicReply, anyResolveStop),
+      explicitPauses,
+      np,
+      roundTheClock.has('public_acknowledgement') ? ALWAYS_OPEN : cal,
+      nowMs,
+      warnAt,
+    );
+  }
+
+  // Next response: only the latest cycle shows. Cycles start at the first customer message after each answer
+  // (a reply, or the resolution); a reply and a customer message at the same instant: the customer's first.
+  if (
+    targets.nextResponse !== undefined &&
+    (firstReply !== Infinity || anyResolveStop !== Infinity)
+  ) {
+    let latestCycle: number | undefined;
+    let answered = true;
+    let seenReply = false;
+    let ri = 0;
+    let ci = 0;
+    let resolveUsed = anyResolveStop === Infinity;
+    for (;;) {
+      // The next answer in time order: replies are sorted; the resolution goes after replies at its instant.
+      let r: number | undefined;
+      let fromReplies = false;
+      if (ri < nr && (resolveUsed || replyAt[ri]! <= anyResolveStop)) {
+        r = replyAt[ri]!;
+        fromReplies = true;
+      } else if (!resolveUsed) r = anyResolveStop;
+      const c = ci < nc ? customerAt[ci]! : undefined;
+      if (r === undefined && c === undefined) break;
+      if (c !== undefined && (r === undefined || c <= r)) {
+        if (seenReply && answered) {
+          latestCycle = c;
+          answered = false;
+        }
+        ci++;
+      } else {
+        seenReply = true;
+        answered = true;
+        if (fromReplies) ri++;
+        else resolveUsed = true;
+      }
+    }
+    if (latestCycle !== undefined) {
+      const start = latestCycle;
+      let reply = Infinity;
+      for (let r = 0; r < nr; r++) {
+        if (replyAt[r]! >= start) {
+          reply = replyAt[r]!;
+          break;
+        }
+      }
+      const resolvedAfter =
+        resolvedKnown !== undefined && resolvedKnown >= start ? resolvedKnown : Infinity;
+      foldClock(
+        out,
+        'next_response',
+        targets.nextResponse,
+        start,
+        Math.min(reply, resolvedAfter),
+        explicitPauses,
+        np,
+        roundTheClock.has('next_response') ? ALWAYS_OPEN : cal,
+        nowMs,
+        warnAt,
+      );
+    }
+  }
+
+  if (targets.resolution !== undefined) {
+    // Paused while waiting on the customer (from each reply by a person until the customer writes again), after a
+    // resolution the customer reopened, and during explicit pauses: merged.
+    let nw = np;
+    const room = 2 * (np + nr + 1);
+    if (resolutionPauses.length < room) resolutionPauses = new Float64Array(2 * room);
+    const w = resolutionPauses;
+    for (let i = 0; i < 2 * np; i++) w[i] = explicitPauses[i]!;
+    let ci = 0;
+    for (let r = 0; r < nr; r++) {
+      const t = replyAt[r]!;
+      if (t < first) continue;
+      while (ci < nc && customerAt[ci]! <= t) ci++;
+      w[2 * nw] = t;
+      w[2 * nw + 1] = ci < nc ? customerAt[ci]! : Infinity;
+      nw++;
+    }
+    if (resolvedKnown !== undefined && resolved === undefined) {
+      let back = 0;
+      for (let c = 0; c < nc; c++) {
+        if (customerAt[c]! > resolvedKnown) {
+          back = customerAt[c]!;
+          break;
+        }
+      }
+      w[2 * nw] = resolvedKnown;
+      w[2 * nw + 1] = back;
+      nw++;
+    }
+    nw = mergePairs(w, nw);
+    foldClock(
+      out,
+      'resolution',
+      targets.resolution,
+      first,
+      resolved !== undefined ? resolved : Infinity,
+      w,
+      nw,
+      roundTheClock.has('resolution') ? ALWAYS_OPEN : cal,
+      nowMs,
+      warnAt,
+    );
+  }
+  return out;
+}
+
+// Scratch space of slaDue and foldClock (synchronous and never re-entered): grown on demand, never shrunk.
+let customerAt = new Float64Array(64);
+let replyAt = new Float64Array(64);
+let replyPublic = new Uint8Array(64);
+let explicitPauses = new Float64Array(16);
+let resolutionPauses = new Float64Array(64);
+let clockPauses = new Float64Array(64);
+let pieceSpans = new Float64Array(64);
+
+/** Sorts `count` [from, to] pairs by `from` and merges overlapping or touching ones in place; returns the new count. */
+function mergePairs(p: Float64Array, count: number): number {
+  // Insertion sort, stable like Array.prototype.sort: a conversation has few pauses.
+  for (let i = 1; i < count; i++) {
+    const a = p[2 * i]!;
+    const b = p[2 * i + 1]!;
+    let j = i - 1;
+    while (j >= 0 && p[2 * j]! > a) {
+      p[2 * j + 2] = p[2 * j]!;
+      p[2 * j + 3] = p[2 * j + 1]!;
+      j--;
+    }
+    p[2 * j + 2] = a;
+    p[2 * j + 3] = b;
+  }
+  let out = 0;
+  for (let i = 0; i < count; i++) {
+    const a = p[2 * i]!;
+    const b = p[2 * i + 1]!;
+    if (out > 0 && a <= p[2 * out - 1]!) {
+      if (b > p[2 * out - 1]!) p[2 * out - 1] = b;
+    } else {
+      p[2 * out] = a;
+      p[2 * out + 1] = b;
+      out++;
+    }
+  }
+  return out;
+}
+
+/**
+ * runClock without details, for a clock that `slaDue` folds in: the same numbers, without the objects. A clock
+ * already fulfilled (or stopped by a resolution) by `now` neither drives the queue nor pauses it: skipped.
+ */
+function foldClock(
+  out: SlaDue,
+  target: SlaTargetName,
+  minutes: number,
+  start: number,
+  stopAt: number,
+  rawPauses: Float64Array,
+  rawCount: number,
+  cal: Calendar,
+  now: number,
+  warnAt: readonly number[],
+): void {
+  if (stopAt <= now) return;
+  const targetMs = minutes * MINUTE;
+  const end = Math.max(start, now);
+  // The pauses that overlap [start, end), merged.
+  if (clockPauses.length < 2 * rawCount) clockPauses = new Float64Array(4 * rawCount);
+  const pauses = clockPauses;
+  let count = 0;
+  for (let i = 0; i < rawCount; i++) {
+    const a = rawPauses[2 * i]!;
+    const b = rawPauses[2 * i + 1]!;
+    if (b > start && a < end) {
+      pauses[2 * count] = a;
+      pauses[2 * count + 1] = b;
+      count++;
+    }
+  }
+  if (count > 1) count = mergePairs(pauses, count);
+  // Business time used over the running pieces of [start, end) outside pauses; the pieces' starts and spans are
+  // kept for the breach instant.
+  if (pieceSpans.length < 2 * (count + 1)) pieceSpans = new Float64Array(4 * (count + 1));
+  const pieces = pieceSpans;
+  let np = 0;
+  let used = 0;
+  let cursor = start;
+  for (let i = 0; i < count; i++) {
+    const a = pauses[2 * i]!;
+    if (a > cursor) {
+      const span = businessTimeBetween(cal, cursor, Math.min(a, end));
+      pieces[2 * np] = cursor;
+      pieces[2 * np + 1] = span;
+      np++;
+      used += span;
+    }
+    cursor = Math.max(cursor, pauses[2 * i + 1]!);
+    if (cursor >= end) break;
+  }
+  if (cursor < end) {
+    const span = businessTimeBetween(cal, cursor, end);
+    pieces[2 * np] = cursor;
+    pieces[2 * np + 1] = span;
+    np++;
+    used += span;
+  }
+  const breached = used >= targetMs;
+  let breachedAt: number | undefined;
+  if (breached) {
+    let acc = 0;
+    for (let i = 0; i < np; i++) {
+      const span = pieces[2 * i + 1]!;
+      if (acc + span >= targetMs) {
+        breachedAt = addBusinessTime(cal, pieces[2 * i]!, targetMs - acc);
+        break;
+      }
+      acc += span;
+    }
+  }
+  let pausedNow = false;
+  for (let i = 0; i < rawCount; i++) {
+    const a = rawPauses[2 * i]!;
+    const b = rawPauses[2 * i + 1]!;
+    if (a <= now && now < b && b > start) pausedNow = true;
+  }
+  if (!breached && pausedNow) {
+    out.paused = true;
+    return;
+  }
+  const warning = !breached && warnAt.length > 0 && used >= warnAt[0]! * targetMs;
+  const due = breachedAt ?? addBusinessTime(cal, now, targetMs - used);
+  if (due === undefined || !(due < out.dueMs)) return;
+  out.dueMs = due;
+  out.target = target;
+  out.warnMs = breached
+    ? Infinity
+    : warning
+      ? -Infinity
+      : warnAt.length
+        ? (addBusinessTime(cal, now, warnAt[0]! * targetMs - used) ?? Infinity)
+        : Infinity;
+}
+
 /** What evaluateSla needs from a policy, computed once per policy object (policies are treated as immutable). */
 interface PreparedPolicy {
   warnAt: readonly number[];
   roundTheClock: ReadonlySet<SlaTargetName>;
-  targets: Map<string, SlaTargets>;
+  /** Targets by channel, then band, then department (`''` for none): no key string built per call. */
+  targets: Map<string, Map<string, Map<string, SlaTargets>>>;
 }
 const preparedPolicies = new WeakMap<SlaPolicy, PreparedPolicy>();
 
@@ -411,11 +809,16 @@ function prepare(policy: SlaPolicy): PreparedPolicy {
 }
 
 function targetsFor(p: PreparedPolicy, policy: SlaPolicy, c: SlaConversation): SlaTargets {
-  const key = `${c.channel}|${c.band ?? ''}|${c.department ?? ''}`;
-  let t = p.targets.get(key);
+  const band = c.band ?? '';
+  const department = c.department ?? '';
+  let byBand = p.targets.get(c.channel);
+  if (!byBand) p.targets.set(c.channel, (byBand = new Map()));
+  let byDepartment = byBand.get(band);
+  if (!byDepartment) byBand.set(band, (byDepartment = new Map()));
+  let t = byDepartment.get(department);
   if (!t) {
     t = slaTargets(policy, { channel: c.channel, band: c.band, department: c.department });
-    p.targets.set(key, t);
+    byDepartment.set(department, t);
   }
   return t;
 }

@@ -8,9 +8,10 @@ import type { MentionScore } from '../scoring/types';
 import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
 import { ALWAYS_OPEN } from './calendar';
+import { parseInstant } from './instant';
 import { compileRouting } from './routing';
 import { smallestK } from './select';
-import { computeSla, evaluateSla, selectSlaPolicy } from './sla';
+import { computeSla, selectSlaPolicy, slaDue, type SlaDue } from './sla';
 import type {
   Agent,
   ApprovalReason,
@@ -98,7 +99,14 @@ interface Rec {
   extraPriority: number;
   pauses: SlaPause[];
   department?: string;
-  decisions: Map<string, TriageDecision>;
+  /**
+   * Decisions by mention id, in the order they were made: the first one in two fields, the rest (rare: a second
+   * customer message) in a map created on demand. Most conversations hold one decision, and a Map each would
+   * be most of their memory.
+   */
+  firstDecisionId: string | undefined;
+  firstDecision: TriageDecision | undefined;
+  moreDecisions: Map<string, TriageDecision> | undefined;
   // Derived by refresh():
   routing: Routing;
   deptNow: string;
@@ -245,22 +253,26 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     counts.answered -= rec.countedAnswered;
     counts.resolved -= rec.countedResolved;
     const wasOpen = isOpen(rec);
-    const lastInbound = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+    const mentions = rec.mentions;
+    const n = mentions.length;
     // A customer message after the resolution reopens the conversation.
-    if (
-      rec.status === 'resolved' &&
-      lastInbound >= 0 &&
-      rec.resolvedAt !== undefined &&
-      rec.times[lastInbound]! > Date.parse(rec.resolvedAt)
-    ) {
-      rec.status = 'open';
+    if (rec.status === 'resolved' && rec.resolvedAt !== undefined) {
+      const lastInbound = lastInboundIndex(mentions);
+      if (lastInbound >= 0 && rec.times[lastInbound]! > Date.parse(rec.resolvedAt))
+        rec.status = 'open';
     }
     const first = firstUnanswered(rec);
     let unanswered = 0;
-    for (let i = first; i < rec.mentions.length; i++)
-      if (rec.mentions[i]!.direction === 'inbound') unanswered++;
+    /** First inbound mention from `first` on (the one waiting longest), -1 when none. */
+    let waiting = -1;
+    for (let i = first; i < n; i++) {
+      if (mentions[i]!.direction === 'inbound') {
+        if (waiting < 0) waiting = i;
+        unanswered++;
+      }
+    }
     rec.unanswered = unanswered;
-    rec.answered = rec.mentions.length - unanswered;
+    rec.answered = n - unanswered;
     const resolved = rec.status === 'resolved';
     rec.countedOpen = resolved ? 0 : unanswered;
     rec.countedAnswered = resolved ? 0 : rec.answered;
@@ -276,8 +288,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     let top: TriageDecision | undefined;
     let tags: Set<string> | undefined;
     let approval: ApprovalReason | undefined;
-    for (let i = 0; i < rec.mentions.length; i++) {
-      const d = rec.decisions.get(rec.mentions[i]!.id);
+    for (let i = 0; i < n; i++) {
+      const d = decisionOf(rec, mentions[i]!.id);
       if (!d) continue;
       opener ??= d;
       if (
@@ -299,10 +311,11 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec.deptNow = rec.department ?? rec.routing.department;
     rec.priority = clamp((top?.priority ?? 0) + boost + rec.extraPriority, 0, 100);
     rec.band = priorityBand(rec.priority);
-    if (tags ? !sameTags(rec.tags, tags) : rec.tags.length > 0) rec.tags = tags ? [...tags] : [];
+    if (tags ? !sameTags(rec.tags, tags) : rec.tags.length > 0)
+      rec.tags = tags ? [...tags] : NO_TAGS;
     rec.needsApproval = approval;
     rec.complaint = opener?.complaint ?? false;
-    const head = rec.mentions[0]!;
+    const head = mentions[0]!;
     rec.policy =
       (rec.routing.slaPolicy !== undefined ? policyById.get(rec.routing.slaPolicy) : undefined) ??
       unconditional ??
@@ -314,33 +327,26 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         tags: rec.tags,
       }) ??
       DEFAULT_SLA_POLICY;
-    rec.waitingSinceMs =
-      first < rec.mentions.length
-        ? rec.times[firstInbound(rec, first)]!
-        : rec.times[rec.times.length - 1]!;
+    rec.waitingSinceMs = rec.times[first < n && waiting >= 0 ? waiting : n - 1]!;
 
     rec.dueMs = Infinity;
     rec.dueTarget = undefined;
     rec.idleStatus = 'met';
     if (rec.status === 'open') {
-      const clocks = evaluateSla(
-        slaInput(rec),
+      // Clocks already fulfilled (even late) no longer drive the queue.
+      const due = slaDue(
+        liteSlaInput(rec),
         rec.policy,
         calendarOf(rec.policy),
         latest(rec),
-        false,
         rec.times,
+        nextDue,
       );
-      for (const c of clocks) {
-        if (c.status === 'paused') rec.idleStatus = 'paused';
-        // Clocks already fulfilled (even late) no longer drive the queue.
-        if (c.stopped || c.status === 'paused' || c.dueMs === undefined) continue;
-        const due = c.dueMs;
-        if (due < rec.dueMs) {
-          rec.dueMs = due;
-          rec.warnMs = c.warnMs ?? Infinity;
-          rec.dueTarget = c.target;
-        }
+      if (due.paused) rec.idleStatus = 'paused';
+      if (due.target !== undefined) {
+        rec.dueMs = due.dueMs;
+        rec.warnMs = due.warnMs;
+        rec.dueTarget = due.target;
       }
       addOpen(rec);
     } else removeOpen(rec);
@@ -359,18 +365,45 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     }
   }
 
-  function firstInbound(rec: Rec, from: number): number {
-    for (let i = from; i < rec.mentions.length; i++)
-      if (rec.mentions[i]!.direction === 'inbound') return i;
-    return rec.mentions.length - 1;
-  }
-
   function latest(rec: Rec): number {
     let t = rec.times[rec.times.length - 1]!;
     if (rec.resolvedAt !== undefined) t = Math.max(t, Date.parse(rec.resolvedAt));
     for (const p of rec.pauses)
       t = Math.max(t, Date.parse(p.from), p.to !== undefined ? Date.parse(p.to) : -Infinity);
     return t;
+  }
+
+  /**
+   * The SLA input and output of refresh(), each one object reused for every call (slaDue keeps nothing of
+   * them): the triage asks on every ingested message.
+   */
+  const liteInput: {
+    mentions: readonly Mention[];
+    channel: SlaConversation['channel'];
+    resolvedAt: string | undefined;
+    pauses: readonly SlaPause[];
+    complaint: boolean;
+    band: PriorityBand;
+    department: string;
+  } = {
+    mentions: [],
+    channel: 'public',
+    resolvedAt: undefined,
+    pauses: NO_PAUSES,
+    complaint: false,
+    band: 'low',
+    department: '',
+  };
+  const nextDue: SlaDue = { dueMs: Infinity, warnMs: Infinity, target: undefined, paused: false };
+  function liteSlaInput(rec: Rec): SlaConversation {
+    liteInput.mentions = rec.mentions;
+    liteInput.channel = rec.mentions[0]!.channel;
+    liteInput.resolvedAt = rec.resolvedAt;
+    liteInput.pauses = rec.pauses;
+    liteInput.complaint = rec.complaint;
+    liteInput.band = rec.band;
+    liteInput.department = rec.deptNow;
+    return liteInput;
   }
 
   function slaInput(rec: Rec): SlaConversation {
@@ -471,15 +504,21 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     return text;
   }
 
-  function decide(
-    mention: Mention,
-    rec: Rec | undefined,
-  ): { decision: TriageDecision; score: MentionScore } {
+  /** The score of the mention decide() last looked at (saves a wrapper object per mention). */
+  let decidedScore: MentionScore | undefined;
+
+  function decide(mention: Mention, rec: Rec | undefined): TriageDecision {
     const signals: TextSignals = analyze(mention.text);
-    const priorContacts = rec ? rec.decisions.size : 0;
+    const priorContacts = rec ? decisionCount(rec) : 0;
     const s = score(mention, { signals, priorContacts, now: mention.createdAt });
     const r = routing.route(mention, signals);
-    const problem = PROBLEM_INTENTS.some((i) => (signals.intents[i] ?? 0) >= 0.5);
+    let problem = false;
+    for (const i of PROBLEM_INTENTS) {
+      if ((signals.intents[i] ?? 0) >= 0.5) {
+        problem = true;
+        break;
+      }
+    }
     const complaint =
       (signals.intents.complaint ?? 0) >= 0.5 || (problem && signals.sentiment.score <= -0.3);
     const irate =
@@ -494,23 +533,20 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         about = words;
       }
     }
+    decidedScore = s;
     return {
-      decision: {
-        priority: s.priority,
-        routing: r,
-        complaint,
-        irate,
-        about,
-        reasons: s.reasons.map(internReason),
-      },
-      score: s,
+      priority: s.priority,
+      routing: r,
+      complaint,
+      irate,
+      about,
+      reasons: s.reasons.map(internReason),
     };
   }
 
+  /** The conversation of a mention not ingested before. */
   function keyOf(m: Mention): string {
     if (m.conversationId !== undefined) return m.conversationId;
-    const own = convOfMention.get(m.id);
-    if (own !== undefined) return own;
     if (m.inReplyToId !== undefined) return convOfMention.get(m.inReplyToId) ?? m.inReplyToId;
     return m.id;
   }
@@ -529,13 +565,15 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       dueTarget: undefined,
       escalationIndex: -1,
       extraPriority: 0,
-      pauses: [],
-      decisions: new Map(),
+      pauses: NO_PAUSES,
+      firstDecisionId: undefined,
+      firstDecision: undefined,
+      moreDecisions: undefined,
       routing: fallbackRouting,
       deptNow: fallbackRouting.department,
       priority: 0,
       band: 'low',
-      tags: [],
+      tags: NO_TAGS,
       policy: DEFAULT_SLA_POLICY,
       dueMs: Infinity,
       warnMs: Infinity,
@@ -560,11 +598,18 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       (rec.times[i - 1]! > t || (rec.times[i - 1] === t && rec.mentions[i - 1]!.id > m.id))
     )
       i--;
-    if (rec.mentions.length === 0) {
-      // Exact-size arrays: most conversations hold one or two messages.
+    const n = rec.mentions.length;
+    // Exact-size arrays while short: most conversations hold one to three messages, and push() would give the
+    // second message room for seventeen.
+    if (n === 0) {
       rec.mentions = [m];
       rec.times = [t];
-    } else if (i === rec.mentions.length) {
+    } else if (i === n && n <= 2) {
+      const ms = rec.mentions;
+      const ts = rec.times;
+      rec.mentions = n === 1 ? [ms[0]!, m] : [ms[0]!, ms[1]!, m];
+      rec.times = n === 1 ? [ts[0]!, t] : [ts[0]!, ts[1]!, t];
+    } else if (i === n) {
       rec.mentions.push(m);
       rec.times.push(t);
     } else {
@@ -583,11 +628,19 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   }
 
   function ingestOne(input: unknown, index: number, accepted: TriagedMention[]): void {
-    const issues = check(input);
     const m = input as Mention;
-    if (!issues.length && convOfMention.has(m.id))
-      issues.push({ path: 'id', message: 'duplicate of a mention already ingested; counted once' });
-    if (issues.length) {
+    // The full check (with its issues in words) runs only for records that fail the quick one.
+    const issues = isTriageable(input) ? undefined : check(input);
+    if (issues === undefined && convOfMention.has(m.id)) {
+      rejected.push({
+        index,
+        input,
+        issues: [{ path: 'id', message: 'duplicate of a mention already ingested; counted once' }],
+      });
+      counts.rejected++;
+      return;
+    }
+    if (issues !== undefined) {
       rejected.push({ index, input, issues });
       counts.rejected++;
       return;
@@ -596,21 +649,20 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const key = keyOf(m);
     let rec = recs.get(key);
     const fresh = !rec;
-    let result: { decision: TriageDecision; score: MentionScore } | undefined;
-    if (m.direction === 'inbound') result = decide(m, rec);
+    const decision = m.direction === 'inbound' ? decide(m, rec) : undefined;
     if (!rec) rec = newRec(key);
     insert(rec, m, t);
     convOfMention.set(m.id, key);
-    if (result) {
-      rec.decisions.set(m.id, result.decision);
-      noteComplaint(rec, m, result.decision, t);
+    if (decision) {
+      setDecision(rec, m.id, decision);
+      noteComplaint(rec, m, decision, t);
     }
     if (fresh) recs.set(key, rec);
     refresh(rec);
     if (fresh || rec.assignee === undefined) autoAssignOne(rec);
     accepted.push(
-      result
-        ? { mention: m, conversationId: key, score: result.score, routing: result.decision.routing }
+      decision
+        ? { mention: m, conversationId: key, score: decidedScore!, routing: decision.routing }
         : { mention: m, conversationId: key },
     );
   }
@@ -694,7 +746,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       });
     }
     for (const m of rec.mentions) {
-      const d = rec.decisions.get(m.id);
+      const d = decisionOf(rec, m.id);
       if (d?.irate) {
         flags.push({
           kind: 'irate',
@@ -707,7 +759,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   }
 
   function lastCustomerText(rec: Rec): string {
-    const i = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+    const i = lastInboundIndex(rec.mentions);
     const text = i >= 0 ? rec.mentions[i]!.text : rec.mentions[rec.mentions.length - 1]!.text;
     return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
   }
@@ -725,10 +777,10 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const status = statusAt(rec, now);
       sla = { target: rec.dueTarget, dueAt: iso(rec.dueMs), timeToBreach: rec.dueMs - now, status };
     }
-    const top = [...rec.decisions.values()].reduce<TriageDecision | undefined>(
-      (a, d) => (!a || d.priority > a.priority ? d : a),
-      undefined,
-    );
+    // The first decision (in the order they were made) with the highest priority.
+    let top = rec.firstDecision;
+    if (rec.moreDecisions)
+      for (const d of rec.moreDecisions.values()) if (!top || d.priority > top.priority) top = d;
     return {
       conversationId: rec.id,
       position,
@@ -743,7 +795,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       ...(rec.assignee !== undefined && { assignee: rec.assignee }),
       ...(rec.escalation !== undefined && { escalation: rec.escalation }),
       ...(rec.needsApproval !== undefined && { needsApproval: rec.needsApproval }),
-      tags: rec.tags,
+      tags: rec.tags === NO_TAGS ? [] : rec.tags,
       flags: flagsOf(rec),
       waitingSince: iso(rec.waitingSinceMs),
       preview: lastCustomerText(rec),
@@ -799,14 +851,14 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (c.resolvedAt !== undefined) rec.resolvedAt = c.resolvedAt;
       if (c.department !== undefined) rec.department = c.department;
       rec.extraPriority = c.extraPriority;
-      rec.pauses = c.pauses.map((p) => ({ ...p }));
+      if (c.pauses.length) rec.pauses = c.pauses.map((p) => ({ ...p }));
       if (c.escalation !== undefined) {
         rec.escalation = c.escalation;
         rec.escalationIndex = ladder.findIndex((l) => l.id === c.escalation);
       }
-      for (const [id, d] of Object.entries(c.decisions)) rec.decisions.set(id, d);
+      for (const [id, d] of Object.entries(c.decisions)) setDecision(rec, id, d);
       for (const m of rec.mentions) {
-        const d = rec.decisions.get(m.id);
+        const d = decisionOf(rec, m.id);
         if (d) noteComplaint(rec, m, d, Date.parse(m.createdAt));
       }
       recs.set(c.id, rec);
@@ -833,7 +885,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (!Number.isFinite(at))
         throw new RangeError(`Triage: reply time "${reply.at}" is not an ISO 8601 instant.`);
       const head = rec.mentions[0]!;
-      const lastIn = lastIndex(rec.mentions, (m) => m.direction === 'inbound');
+      const lastIn = lastInboundIndex(rec.mentions);
       let n = rec.mentions.length;
       let id = reply.id ?? `reply:${rec.id}:${n}`;
       while (convOfMention.has(id)) id = `reply:${rec.id}:${++n}`;
@@ -891,6 +943,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     pause(conversationId, at, reason = 'waiting on the customer') {
       const rec = get(conversationId);
       if (rec.pauses.some((p) => p.to === undefined)) return;
+      if (rec.pauses === NO_PAUSES) rec.pauses = [];
       rec.pauses.push({ from: at, reason });
       refresh(rec);
       changed();
@@ -940,7 +993,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         priority: rec.priority,
         band: rec.band,
         ...(rec.assignee !== undefined && { assignee: rec.assignee }),
-        tags: rec.tags,
+        tags: rec.tags === NO_TAGS ? [] : rec.tags,
         flags: flagsOf(rec),
         ...(rec.needsApproval !== undefined && { needsApproval: rec.needsApproval }),
         slaPolicy: rec.policy.id,
@@ -1101,9 +1154,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
           ...(rec.assignee !== undefined && { assignee: rec.assignee }),
           ...(rec.escalation !== undefined && { escalation: rec.escalation }),
           extraPriority: rec.extraPriority,
-          pauses: rec.pauses,
+          pauses: rec.pauses === NO_PAUSES ? [] : rec.pauses,
           ...(rec.department !== undefined && { department: rec.department }),
-          decisions: Object.fromEntries(rec.decisions),
+          decisions: Object.fromEntries(decisionEntries(rec)),
         });
       }
       return {
@@ -1184,9 +1237,38 @@ function words(t: SlaTargetName | undefined): string {
   return t ? TARGET_WORDS[t] : 'SLA';
 }
 
-function lastIndex<T>(list: readonly T[], test: (x: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+function lastInboundIndex(mentions: readonly Mention[]): number {
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.direction === 'inbound') return i;
   return -1;
+}
+
+/** Shared by every conversation without pauses (never handed out: readers get a fresh empty list). */
+const NO_PAUSES: SlaPause[] = [];
+/** Shared by every conversation without tags (never handed out: readers get a fresh empty list). */
+const NO_TAGS: string[] = [];
+
+function decisionOf(rec: Rec, mentionId: string): TriageDecision | undefined {
+  return rec.firstDecisionId === mentionId ? rec.firstDecision : rec.moreDecisions?.get(mentionId);
+}
+
+/** Records a decision, replacing one for the same mention in place (as `Map.set` does). */
+function setDecision(rec: Rec, mentionId: string, d: TriageDecision): void {
+  if (rec.firstDecisionId === undefined || rec.firstDecisionId === mentionId) {
+    rec.firstDecisionId = mentionId;
+    rec.firstDecision = d;
+  } else (rec.moreDecisions ??= new Map()).set(mentionId, d);
+}
+
+function decisionCount(rec: Rec): number {
+  return (rec.firstDecisionId !== undefined ? 1 : 0) + (rec.moreDecisions?.size ?? 0);
+}
+
+/** Every decision by mention id, in the order they were made. */
+function decisionEntries(rec: Rec): [string, TriageDecision][] {
+  const entries: [string, TriageDecision][] = [];
+  if (rec.firstDecisionId !== undefined) entries.push([rec.firstDecisionId, rec.firstDecision!]);
+  if (rec.moreDecisions) for (const e of rec.moreDecisions) entries.push(e);
+  return entries;
 }
 
 function sameTags(list: readonly string[], set: ReadonlySet<string>): boolean {
@@ -1218,6 +1300,45 @@ const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** `createdAt` in ms of the record `check` last looked at (NaN when invalid): parsed once per mention. */
 let parsedAt = NaN;
+
+/**
+ * Whether `check` would find no issue, without building any: true for almost every record, so the common case
+ * allocates nothing. Sets `parsedAt` like `check`.
+ */
+function isTriageable(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null) return false;
+  const m = input as Partial<Record<keyof Mention, unknown>>;
+  const id = m.id;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 512) return false;
+  // A visible ASCII first character is not trimmed away; anything else gets the exact test.
+  const c0 = id.charCodeAt(0);
+  if (!(c0 > 0x20 && c0 < 0x7f) && !id.trim()) return false;
+  if (typeof m.platform !== 'string') return false;
+  if (m.channel !== 'public' && m.channel !== 'private') return false;
+  if (m.direction !== 'inbound' && m.direction !== 'outbound') return false;
+  if (typeof m.text !== 'string' || m.text.length > MAX_TEXT_LENGTH) return false;
+  const at = m.createdAt;
+  parsedAt = typeof at === 'string' && hasZone(at) ? parseInstant(at) : NaN;
+  if (!Number.isFinite(parsedAt)) return false;
+  const a = m.author as Partial<Author> | undefined;
+  return typeof a === 'object' && a !== null && typeof a.id === 'string' && a.id !== '';
+}
+
+/** `ZONED.test(s)` without a regular expression: ends with `Z` or an offset `±hh:mm` / `±hhmm`. */
+function hasZone(s: string): boolean {
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === 90 || last === 122) return true; // Z, z
+  if (!isDigit(last) || !isDigit(s.charCodeAt(n - 2))) return false;
+  const k = s.charCodeAt(n - 3) === 58 ? n - 4 : n - 3; // optional ':'
+  if (k < 2 || !isDigit(s.charCodeAt(k)) || !isDigit(s.charCodeAt(k - 1))) return false;
+  const sign = s.charCodeAt(k - 2);
+  return sign === 43 || sign === 45; // + -
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** The essentials a mention needs to be triaged (full validation is `parseMentions` at the boundary). */
 function check(input: unknown): InputIssue[] {

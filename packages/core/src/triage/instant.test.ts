@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseInstant } from './instant';
+
+describe('parseInstant', () => {
+  it('reads toISOString() output exactly, over the whole four-digit year range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseInstant(iso)).toBe(ms);
+        const seconds = `${iso.slice(0, 19)}Z`;
+        expect(parseInstant(seconds)).toBe(Date.parse(seconds));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees with Date.parse on near-misses: bad digits, out-of-range fields, other separators and lengths', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const any = fc.constantFrom(...'0123456789-:.TZtz +/a');
+    const char = fc.oneof(digit, digit, digit, any);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          '2026-02-30T24:00:60.000Z',
+          '1999-12-31T23:59:59.999Z',
+          '0000-01-01T00:00:00Z',
+        ),
+        fc.array(fc.tuple(fc.nat(23), char), { maxLength: 3 }),
+        fc.option(fc.nat(23), { nil: undefined }),
+        (base, changes, cut) => {
+          const chars = [...base];
+          for (const [at, c] of changes) if (at < chars.length) chars[at] = c;
+          const s = cut === undefined ? chars.join('') : chars.slice(0, cut).join('');
+          expect(Object.is(parseInstant(s), Date.parse(s))).toBe(true);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const s of [
+      '2026-02-30T00:00:00.000Z',
+      '2026-04-31T12:00:00Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-00-10T00:00:00.000Z',
+      '2026-01-00T00:00:00.000Z',
+      '2026-01-01T23:60:00.000Z',
+      '2026-01-01T23:59:60.000Z',
+      '2026-01-01t10:00:00.000z',
+      '2026-11-22T09:30:00+01:00',
+      '',
+    ])
+      expect(Object.is(parseInstant(s), Date.parse(s))).toBe(true);
+  });
+});

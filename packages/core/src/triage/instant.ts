@@ -1,0 +1,82 @@
+// Instants as the triage reads them: `Date.parse`, with a shortcut for the form almost every feed uses.
+
+const DAY = 86_400_000;
+
+/**
+ * `Date.parse(s)`, faster for `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (the form of
+ * `toISOString()`): those are read digit by digit; every other string, and any out-of-range field, goes to
+ * `Date.parse` itself. Same result for every input.
+ *
+ * @example
+ * ```ts
+ * parseInstant('2026-11-23T10:00:00.000Z') === Date.parse('2026-11-23T10:00:00.000Z'); // true
+ * ```
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (
+    (n === 24 || n === 20) &&
+    s.charCodeAt(n - 1) === 90 && // Z
+    s.charCodeAt(4) === 45 && // -
+    s.charCodeAt(7) === 45 &&
+    s.charCodeAt(10) === 84 && // T
+    s.charCodeAt(13) === 58 && // :
+    s.charCodeAt(16) === 58 &&
+    (n === 20 || s.charCodeAt(19) === 46) // .
+  ) {
+    const year = digits(s, 0, 4);
+    const month = digits(s, 5, 2);
+    const day = digits(s, 8, 2);
+    const hour = digits(s, 11, 2);
+    const minute = digits(s, 14, 2);
+    const second = digits(s, 17, 2);
+    const ms = n === 24 ? digits(s, 20, 3) : 0;
+    // Days past the end of a month roll over as Date.parse does (30 February is 2 March); hour 24 and leap
+    // seconds are left to Date.parse.
+    if (
+      year >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59 &&
+      ms >= 0
+    ) {
+      return (
+        daysFromCivil(year, month, day) * DAY +
+        hour * 3_600_000 +
+        minute * 60_000 +
+        second * 1000 +
+        ms
+      );
+    }
+  }
+  return Date.parse(s);
+}
+
+/** The decimal number in `s[from, from + count)`, or -1 when a character is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
