@@ -152,6 +152,10 @@ interface Rec {
  * Load a saved or merged {@link TriageState} by passing it as `state`. The configuration is not part of the
  * state: give the same configuration to every shard.
  *
+ * Ingest keeps about 550 bytes per mention (beyond the mention objects themselves) and allocates little else,
+ * but at millions of mentions in one Node process the young generation's copying still shows: starting Node
+ * with `--max-semi-space-size=64` (MB) made ingest about 5-15% faster in the repository's triage bench.
+ *
  * @example
  * ```ts
  * const triage = createTriage({ calendars: [uk], defaultCalendar: 'uk', agents: [{ id: 'mk', departments: ['service'], online: true, capacity: 5 }] });
