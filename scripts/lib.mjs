@@ -28,23 +28,26 @@ function versionOf(command) {
 export function ensurePnpm() {
   if (versionOf('pnpm') === PNPM_VERSION) return 'pnpm';
   if (existsSync(localPnpm) && versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
-  log(`installing pnpm ${PNPM_VERSION} into .tools/ ...`);
-  const result = run('npm', [
-    'install',
-    '--no-save',
-    '--no-audit',
-    '--no-fund',
-    '--no-package-lock',
-    '--prefix',
-    path.join(root, '.tools'),
-    `pnpm@${PNPM_VERSION}`,
-  ]);
-  if (result.status !== 0 || versionOf(localPnpm) !== PNPM_VERSION) {
-    throw new Error(
-      `Could not install pnpm ${PNPM_VERSION}. Install it with: npm i -g pnpm@${PNPM_VERSION}`,
-    );
+  // Lifecycle scripts are skipped so every npm version installs it the same way: the scripts only swap the
+  // launchers for the native binary, which the launchers find on their own. One retry for a flaky network.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    log(`installing pnpm ${PNPM_VERSION} into .tools/ ...${attempt > 1 ? ' (retrying)' : ''}`);
+    const result = run('npm', [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      '--ignore-scripts',
+      '--prefix',
+      path.join(root, '.tools'),
+      `pnpm@${PNPM_VERSION}`,
+    ]);
+    if (result.status === 0 && versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
   }
-  return localPnpm;
+  throw new Error(
+    `Could not install pnpm ${PNPM_VERSION}. Install it with: npm i -g pnpm@${PNPM_VERSION}`,
+  );
 }
 
 /** Installs the workspace's dependencies from the lockfile (quick when nothing changed). */
