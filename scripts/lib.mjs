@@ -24,10 +24,16 @@ function versionOf(command) {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+/** Puts .tools/'s pnpm first on PATH, for the tools that run `pnpm` themselves (publint --pack pnpm). */
+export function useLocalPnpm() {
+  process.env.PATH = `${path.dirname(localPnpm)}${path.delimiter}${process.env.PATH ?? ''}`;
+  return localPnpm;
+}
+
 /** The pnpm to use: the pinned version on PATH, or a copy installed into .tools/ (no root needed). */
 export function ensurePnpm() {
   if (versionOf('pnpm') === PNPM_VERSION) return 'pnpm';
-  if (existsSync(localPnpm) && versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
+  if (existsSync(localPnpm) && versionOf(localPnpm) === PNPM_VERSION) return useLocalPnpm();
   // Lifecycle scripts are skipped so every npm version installs it the same way: the scripts only swap the
   // launchers for the native binary, which the launchers find on their own. One retry for a flaky network.
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -43,7 +49,7 @@ export function ensurePnpm() {
       path.join(root, '.tools'),
       `pnpm@${PNPM_VERSION}`,
     ]);
-    if (result.status === 0 && versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
+    if (result.status === 0 && versionOf(localPnpm) === PNPM_VERSION) return useLocalPnpm();
   }
   throw new Error(
     `Could not install pnpm ${PNPM_VERSION}. Install it with: npm i -g pnpm@${PNPM_VERSION}`,

@@ -11,6 +11,7 @@ import {
   log,
   root,
   run,
+  useLocalPnpm,
 } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -135,9 +136,7 @@ try {
     installDependencies(pnpm);
     ensureChromium();
   } else {
-    pnpm = existsSync(path.join(root, '.tools/node_modules/.bin/pnpm'))
-      ? path.join(root, '.tools/node_modules/.bin/pnpm')
-      : 'pnpm';
+    pnpm = existsSync(path.join(root, '.tools/node_modules/.bin/pnpm')) ? useLocalPnpm() : 'pnpm';
     if (!existsSync(CHROMIUM))
       log(`warning: no Chromium at ${CHROMIUM}; the story tests will fail`);
   }
