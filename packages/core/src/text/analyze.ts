@@ -670,19 +670,30 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       // Read the word and hash its lower-case form at the same time (FNV-1a), so known words are found
       // without cutting out a string. Words with letters beyond ASCII take the slow path.
       const start = i;
+      // The first character, already read: a letter, a digit or a letter of another script.
       let upper = 0;
       let lower = 0;
       let ascii = true;
-      let h = FNV_OFFSET_;
+      let a = c;
+      if (c < 128) {
+        const info = WORD_INFO[c]!;
+        a = info & 0xff;
+        upper = (info >> 8) & 1;
+        lower = info >> 9;
+      } else {
+        foreignLetters++;
+        ascii = false;
+      }
+      let h = Math.imul(FNV_OFFSET_ ^ a, FNV_PRIME_);
       // The two characters before this one, as written: three alike in a row ("sooo") may be an elongation.
-      let p1 = -1;
+      let p1 = c;
       let p2 = -1;
       let triple = false;
       let h5 = 0;
-      let a = 0;
       let b = 0;
       let a5 = 0;
       let b5 = 0;
+      i++;
       while (i < len) {
         const raw = str.charCodeAt(i);
         let d = raw;
