@@ -190,7 +190,7 @@ const nextStart = /* @__PURE__ */ new Int32Array(MAX_ACTIVE);
 function startsWithLower(i: number, pattern: string): boolean {
   if (i + pattern.length > n) return false;
   for (let k = 0; k < pattern.length; k++) {
-    let c = src.charCodeAt(i + k);
+    let c = codes[i + k]!;
     if (c >= 65 && c <= 90) c |= 32;
     if (c !== pattern.charCodeAt(k)) return false;
   }
@@ -213,7 +213,7 @@ const PACKED_WWW = /* @__PURE__ */ packed('www');
  */
 function isUrlWord(start: number, end: number, a: number, b: number): boolean {
   const length = end - start;
-  if (a === PACKED_WWW) return length === 3 && src.charCodeAt(end) === 46;
+  if (a === PACKED_WWW) return length === 3 && codes[end]! === 46;
   if (a === PACKED_HTTP ? length !== 4 : length !== 5 || (b & 0xfffffff) !== 104) return false;
   return startsWithLower(end, '://');
 }
@@ -240,6 +240,71 @@ function squeeze(word: string, keep: number): string {
 // re-entered, and this keeps each call free of allocations beyond its result.
 let src = '';
 let n = 0;
+
+/** The part of the standard TextEncoder used here (every supported runtime has it; this package's types list no DOM). */
+declare const TextEncoder: new () => {
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+};
+/**
+ * The UTF-16 code units of `src`, then a 0 after them (so reading just past the end finds no character). The scan
+ * reads them from here rather than with charCodeAt, which must find its way into the sliced or concatenated string
+ * callers usually pass on every character. TextEncoder.encodeInto copies the text in native code: a text that is
+ * all ASCII (nearly every post) is read from its bytes as they are; others are decoded back into `wide`.
+ */
+let codes: Uint8Array | Uint16Array = /* @__PURE__ */ new Uint8Array(1);
+let bytes = /* @__PURE__ */ new Uint8Array(1024);
+let wide = /* @__PURE__ */ new Uint16Array(1024);
+let encoder: InstanceType<typeof TextEncoder> | undefined;
+/** Buffers beyond this many bytes are let go after the call that needed them. */
+const KEEP_BYTES = 1 << 16;
+
+/** Fills `codes` with src's n code units and a 0 after them. */
+function loadCodes(): void {
+  // UTF-8 takes at most three bytes per UTF-16 code unit, so the whole text always fits.
+  if (bytes.length <= 3 * n) bytes = new Uint8Array(3 * n + 1);
+  const b = bytes;
+  const written = (encoder ??= new TextEncoder()).encodeInto(src, b).written;
+  if (written === n) {
+    // One byte per code unit: every character is ASCII.
+    b[n] = 0;
+    codes = b;
+    return;
+  }
+  if (wide.length <= n) wide = new Uint16Array(n + 1);
+  const out = wide;
+  codes = out;
+  out[n] = 0;
+  let j = 0;
+  for (let k = 0; k < written;) {
+    const c = b[k]!;
+    if (c < 0x80) {
+      out[j++] = c;
+      k++;
+    } else if (c < 0xe0) {
+      out[j++] = ((c & 0x1f) << 6) | (b[k + 1]! & 0x3f);
+      k += 2;
+    } else if (c < 0xf0) {
+      const u = ((c & 0x0f) << 12) | ((b[k + 1]! & 0x3f) << 6) | (b[k + 2]! & 0x3f);
+      if (u === 0xfffd) {
+        // Written for a lone surrogate, or itself in the text: read the text as it is.
+        for (let m = 0; m < n; m++) out[m] = src.charCodeAt(m);
+        return;
+      }
+      out[j++] = u;
+      k += 3;
+    } else {
+      const u =
+        (((c & 0x07) << 18) |
+          ((b[k + 1]! & 0x3f) << 12) |
+          ((b[k + 2]! & 0x3f) << 6) |
+          (b[k + 3]! & 0x3f)) -
+        0x10000;
+      out[j++] = 0xd800 + (u >> 10);
+      out[j++] = 0xdc00 + (u & 0x3ff);
+      k += 4;
+    }
+  }
+}
 /** Where `cues` points between calls, so module state keeps no caller's cues (never written to). */
 const NO_CUES: Cue[] = [];
 let cues: Cue[] = NO_CUES;
@@ -425,7 +490,7 @@ function lookup(h: number, a: number, b: number, start: number, end: number): En
 /** Whether src at `start` begins with the first `count` characters of `word`, lower-cased ("’" read as "'"). */
 function sameStart(word: string, start: number, count: number): boolean {
   for (let k = 0; k < count; k++) {
-    let c = src.charCodeAt(start + k);
+    let c = codes[start + k]!;
     if (c >= 65 && c <= 90) c |= 32;
     else if (c === 0x2019) c = 39;
     if (c !== word.charCodeAt(k)) return false;
@@ -446,7 +511,7 @@ function hashtagEntry(start: number, end: number): Entry | undefined {
   let a = 0;
   let b = 0;
   for (let k = start; k < end; k++) {
-    let d = src.charCodeAt(k);
+    let d = codes[k]!;
     if (d >= 128) return hashtagWordEntry(lowerWord(start, end));
     if (d >= 65 && d <= 90) d |= 32;
     h = Math.imul(h ^ d, FNV_PRIME_);
@@ -626,6 +691,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     src = src.slice(0, cut);
   }
   n = src.length;
+  loadCodes();
   cues = [];
   for (let k = 0; k < SLOTS_; k++) acc[k] = 0;
   sum = 0;
@@ -657,10 +723,11 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   pleasePending = false;
   // The main loop reads the text and its length from locals, which the engine keeps in registers.
   const str = src;
+  const cs = codes;
   const len = n;
   let i = 0;
   while (i < len) {
-    const c = str.charCodeAt(i);
+    const c = cs[i]!;
     const cls = c < 128 ? CLASS[c]! : C_OTHER;
     if (cls === C_SPACE) {
       i++;
@@ -695,7 +762,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       let b5 = 0;
       i++;
       while (i < len) {
-        const raw = str.charCodeAt(i);
+        const raw = cs[i]!;
         let d = raw;
         if (raw < 128) {
           const info = WORD_INFO[raw]!;
@@ -704,21 +771,11 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
             d = info & 0xff;
             upper += (info >> 8) & 1;
             lower += info >> 9;
-          } else if (!(
-            raw === 39 &&
-            i + 1 < len &&
-            i > start &&
-            isWordChar(str.charCodeAt(i + 1))
-          )) {
+          } else if (!(raw === 39 && i + 1 < len && i > start && isWordChar(cs[i + 1]!))) {
             // An apostrophe inside a word ("don't") belongs to it; anything else ends the word.
             break;
           }
-        } else if (
-          raw === 0x2019 &&
-          i + 1 < len &&
-          i > start &&
-          isWordChar(str.charCodeAt(i + 1))
-        ) {
+        } else if (raw === 0x2019 && i + 1 < len && i > start && isWordChar(cs[i + 1]!)) {
           d = 39;
         } else if (isWordChar(raw)) {
           foreignLetters++;
@@ -746,7 +803,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         (a === PACKED_HTTP || a === PACKED_TTPS || a === PACKED_WWW) &&
         isUrlWord(start, i, a, b)
       ) {
-        while (i < len && str.charCodeAt(i) > 32) i++;
+        while (i < len && cs[i]! > 32) i++;
         urls++;
         cues.push(
           cue('url', str.slice(start, i), start, i, 'links to a page', undefined, undefined),
@@ -776,8 +833,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         const last = p1; // the word's last character, as written
         if (last >= 48 && last <= 57 && first >= 65) {
           let cut = i;
-          while (cut > start && str.charCodeAt(cut - 1) >= 48 && str.charCodeAt(cut - 1) <= 57)
-            cut--;
+          while (cut > start && cs[cut - 1]! >= 48 && cs[cut - 1]! <= 57) cut--;
           e = LEXICON_.get(lowerWord(start, cut));
         }
         if (e === undefined && ascii) {
@@ -797,7 +853,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         sentencePos++;
         if (negLeft > 0) negLeft--;
         if (boostLeft > 0) boostLeft--;
-        if (str.charCodeAt(i) === 32) i++; // the space after the word, without another turn of the loop
+        if (cs[i]! === 32) i++; // the space after the word, without another turn of the loop
         continue;
       }
       // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
@@ -813,14 +869,14 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
         stretched,
         false,
       );
-      if (str.charCodeAt(i) === 32) i++;
+      if (cs[i]! === 32) i++;
       continue;
     }
     if (c === 35 /* # */ || c === 64 /* @ */) {
       const start = i;
       let j = i + 1;
       while (j < len) {
-        const d = str.charCodeAt(j);
+        const d = cs[j]!;
         if (isWordChar(d) || d === 95) j++;
         else break;
       }
@@ -861,18 +917,13 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       // HTML entities (&amp; &gt; &#39;) are markup, not words: "&gt;" must not read as the word "gt".
       let j = i + 1;
       while (j < len && j - i <= 8) {
-        const d = str.charCodeAt(j);
+        const d = cs[j]!;
         if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 35) j++;
         else break;
       }
-      if (j < len && j > i + 1 && str.charCodeAt(j) === 59) {
+      if (j < len && j > i + 1 && cs[j]! === 59) {
         // "&lt;3" is a heart that went through an HTML escaper.
-        if (
-          j === i + 3 &&
-          j + 1 < len &&
-          str.charCodeAt(j + 1) === 51 &&
-          startsWithLower(i, '&lt;')
-        ) {
+        if (j === i + 3 && j + 1 < len && cs[j + 1]! === 51 && startsWithLower(i, '&lt;')) {
           const v = EMOTICONS_.get('<3') ?? 0;
           sum += afterBut ? v * 1.5 : v;
           if (v > 0) positiveEmoji++;
@@ -891,7 +942,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       let bangs = 0;
       let qs = 0;
       while (i < len) {
-        const d = str.charCodeAt(i);
+        const d = cs[i]!;
         if (d === 33) bangs++;
         else if (d === 63) qs++;
         else if (d !== 49 || bangs === 0) break; // "!!!1" counts as one run
@@ -928,15 +979,15 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
       c < 128 &&
       EMOTICON_START_[c] === 1 &&
       i + 1 < len &&
-      str.charCodeAt(i + 1) < 128 &&
-      EMOTICON_SECOND_[str.charCodeAt(i + 1)] === 1
+      cs[i + 1]! < 128 &&
+      EMOTICON_SECOND_[cs[i + 1]!] === 1
     ) {
-      const before = i === 0 ? 32 : str.charCodeAt(i - 1);
+      const before = i === 0 ? 32 : cs[i - 1]!;
       if (before <= 32 || !(before < 128 && CLASS[before] === C_DIGIT)) {
         let matched = 0;
         for (let size = 4; size >= 2 && matched === 0; size--) {
           if (i + size > len) continue;
-          const after = i + size < len ? str.charCodeAt(i + size) : 32;
+          const after = i + size < len ? cs[i + size]! : 32;
           if (after < 128 && (CLASS[after] === C_LETTER || CLASS[after] === C_DIGIT)) continue;
           const v = EMOTICONS_.get(str.slice(i, i + size));
           if (v !== undefined) {
@@ -973,7 +1024,7 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     let cp = -1;
     let width = 1;
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < len) {
-      const lo = str.charCodeAt(i + 1);
+      const lo = cs[i + 1]!;
       if (lo >= 0xdc00 && lo < 0xe000) {
         cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
         width = 2;
@@ -1082,6 +1133,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   // Let go of the caller's text: module state must not keep it alive.
   src = '';
   cues = NO_CUES;
+  if (bytes.length > KEEP_BYTES) {
+    bytes = new Uint8Array(1024);
+    wide = new Uint16Array(1024);
+  }
   if (pendingCaps.length !== 0) pendingCaps.length = 0;
   return {
     sentiment: { score: round3(score), label },
