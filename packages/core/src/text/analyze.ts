@@ -74,6 +74,36 @@ function loadTables(): void {
   STEM_FILTER_ = c.STEM_FILTER;
   EMOTICON_SECOND_ = c.EMOTICON_SECOND;
   NUMBER_ENTRY = c.LEXICON.get('<n>');
+  prime();
+}
+
+/**
+ * Texts that take every rare path of the scan once: stretched words, HTML entities in capitals, misspelt service
+ * words, numbers glued to words, URLs, hashtags, mentions, emoticons, emoji, text beyond ASCII and options.
+ */
+const PRIMING_TEXTS = [
+  'NOT sooo gooood :) but very bad &AMP; &#39; &lt;3 #epicfail @acme order12345 reimbursment!!!',
+  'where is my package?? please help, I would like to cancel my account. http://x.co/a www.x.com 😍😍 ❤️ 👍🏽',
+  "don’t café #Épico :( ;) isn't GREAT. never arrived; refunnd 3 kind of good ?!? \ud83d x",
+  'wellll tooo good ok?! wow!!!1 a:) but :) 😍 #a #b #c #d #e #f @a @b @c @d @e @f @g',
+  'I HATE this, it is BAD and SLOW, terrible awful worst ever',
+  'привет как дела у тебя сегодня друг мой хорошо',
+];
+
+/**
+ * Runs the scan over PRIMING_TEXTS a few times when the tables are first loaded. The engine compiles analyzeText
+ * from what it has seen; a branch never taken by then (the first "sooo", the first "&AMP;") makes it throw that
+ * code away mid-call, and the code it compiles in its place while still inside the loop runs every later call
+ * about 1.5x slower. Taking each branch once first gives the compiler the whole picture. The results are dropped.
+ */
+function prime(): void {
+  // The engine starts recording what a function sees only after its first several calls.
+  for (let round = 0; round < 4; round++) {
+    for (const text of PRIMING_TEXTS) {
+      analyzeText(text);
+      analyzeText(text, { maxLength: 40, lang: 'fr' });
+    }
+  }
 }
 
 /**
