@@ -710,6 +710,16 @@ function onWord(
  */
 export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals {
   if (LEXICON_ === undefined) loadTables();
+  // Three steps in separate functions, so the engine compiles each on its own. Should it ever compile the word
+  // loop while a call is inside it (on-stack replacement), later calls still run the setup and the result in
+  // compiled code, and only step into the loop's code.
+  begin(text, options);
+  scan();
+  return finish(options);
+}
+
+/** Takes the text (cut to maxLength) into module state and resets the running totals. */
+function begin(text: string, options: AnalyzeOptions | undefined): void {
   // A missing, negative or NaN maxLength means the default: hostile options must not lift the bound.
   const asked = options?.maxLength;
   const maxLength = asked !== undefined && asked >= 0 ? Math.floor(asked) : DEFAULT_MAX_LENGTH;
@@ -751,6 +761,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
   sentenceFeature = 0;
   sentenceService = false;
   pleasePending = false;
+}
+
+/** The single pass over the text: words, hashtags, mentions, punctuation, emoticons and emoji. */
+function scan(): void {
   // The main loop reads the text and its length from locals, which the engine keeps in registers.
   const str = src;
   const cs = codes;
@@ -1084,7 +1098,10 @@ export function analyzeText(text: string, options?: AnalyzeOptions): TextSignals
     }
     i++;
   }
+}
 
+/** Applies the text-wide rules and builds the result (then lets go of the caller's text). */
+function finish(options: AnalyzeOptions | undefined): TextSignals {
   flushSentence();
   // Emphasis applies in the direction the text already leans.
   if (sum !== 0) {
