@@ -102,6 +102,9 @@ function prime(): void {
     for (const text of PRIMING_TEXTS) {
       analyzeText(text);
       analyzeText(text, { maxLength: 40, lang: 'fr' });
+      // The same text in ASCII only: the scan then reads bytes rather than UTF-16 units, and each path should
+      // have seen both kinds of array.
+      analyzeText(text.replace(/[^\0-\x7f]/g, ' '));
     }
   }
 }
