@@ -980,7 +980,7 @@ function countRawIn(raw: RawAcc, from: number, to: number): number {
 }
 
 function cumulativePoints(
-  window: RollingWindow | undefined,
+  rolling: RollingWindow | undefined,
   slots: number,
   slotEnd: (s: number) => number,
   from: number,
@@ -991,7 +991,7 @@ function cumulativePoints(
   for (let s = 0; s < slots; s++) {
     const end = slotEnd(s);
     points.add(end);
-    if (window) points.add(addCalendar(end, window.grain, -window.count, timeZone));
+    if (rolling) points.add(addCalendar(end, rolling.grain, -rolling.count, timeZone));
   }
   return Float64Array.from(points).sort();
 }
@@ -999,12 +999,12 @@ function cumulativePoints(
 function cumulativeCell(
   cum: CumulativeAcc,
   end: number,
-  window: RollingWindow | undefined,
+  rolling: RollingWindow | undefined,
   timeZone: string,
 ): Cell {
   if (cum.total === 0) return none('no matching events up to the end of this period');
-  const start = window
-    ? addCalendar(end, window.grain, -window.count, timeZone)
+  const start = rolling
+    ? addCalendar(end, rolling.grain, -rolling.count, timeZone)
     : Number.NEGATIVE_INFINITY;
   return some(cum.between(start, end));
 }

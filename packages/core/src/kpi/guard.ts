@@ -63,7 +63,7 @@ export function checkVanity(tree: GoalTree): VanityCheck {
       warnings.push({
         code: 'cumulative_kpi',
         kpi: k.id,
-        message: `KPI "${k.name}" is an all-time running total: it can only go up, so it always looks good. Measure per period or over a rolling window.`,
+        message: `KPI "${k.name}" is an all-time running total: it can only go up, so it always looks good. Measure per period or over a rolling window (the last 30 days, say).`,
       });
     if (k.ave || AVE.test(k.name) || AVE.test(k.id))
       warnings.push({

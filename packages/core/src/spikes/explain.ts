@@ -91,17 +91,17 @@ export function explainSpike(
       : undefined);
   const inSeries = (m: Mention) =>
     include(m) && (spike.key === undefined || !keyOf || keyOf(m) === spike.key);
-  const window: Mention[] = [];
+  const inSpike: Mention[] = [];
   const baseline: Mention[] = [];
   for (const m of mentions) {
     const t = Date.parse(m.createdAt);
     if (!(t >= baselineStart && t < end) || !inSeries(m)) continue;
-    (t >= start ? window : baseline).push(m);
+    (t >= start ? inSpike : baseline).push(m);
   }
   const focus =
     spike.kind === 'negative_share' && options.isNegative
-      ? window.filter((m) => options.isNegative!(m))
-      : window;
+      ? inSpike.filter((m) => options.isNegative!(m))
+      : inSpike;
   const windowTerms = new Map<string, { count: number; authors: Set<string> }>();
   const termsOf = new Map<Mention, string[]>();
   for (const m of focus) {
@@ -172,9 +172,9 @@ export function explainSpike(
     );
   }
   let department = spike.department;
-  if (department === undefined && options.departmentOf && window.length) {
+  if (department === undefined && options.departmentOf && inSpike.length) {
     const counts = new Map<string, number>();
-    for (const m of window) {
+    for (const m of inSpike) {
       const d = options.departmentOf(m);
       if (d !== undefined) counts.set(d, (counts.get(d) ?? 0) + 1);
     }
@@ -185,7 +185,7 @@ export function explainSpike(
     if (best) {
       department = best[0];
       reasons.push(
-        `${department} should look: ${percent(best[1] / window.length)} of the mentions in the spike are for ${department}.`,
+        `${department} should look: ${percent(best[1] / inSpike.length)} of the mentions in the spike are for ${department}.`,
       );
     }
   }
