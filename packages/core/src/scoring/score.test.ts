@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildConversations } from '../model/conversations';
 import type { Mention } from '../model/schemas';
 import { analyzeText } from '../text/analyze';
-import { apportion, parseIso, scoreMention } from './score';
+import { apportion, scoreMention } from './score';
 import { DEFAULT_SCORING_WEIGHTS } from './weights';
 
 const NOW = '2026-11-22T12:00:00Z';
@@ -283,33 +283,5 @@ describe('apportion', () => {
         },
       ),
     );
-  });
-});
-
-describe('parseIso', () => {
-  it('agrees with Date.parse on ISO 8601 date-times, with Z or an offset, with or without fractions', () => {
-    fc.assert(
-      fc.property(
-        fc.date({
-          min: new Date('1971-01-01T00:00:00Z'),
-          max: new Date('2199-12-31T23:59:59Z'),
-          noInvalidDate: true,
-        }),
-        fc.constantFrom('Z', '+02:00', '-05:30', '+00:00', '+14:00'),
-        fc.boolean(),
-        (date, zone, withMs) => {
-          let iso = date.toISOString();
-          if (!withMs) iso = iso.replace(/\.\d{3}Z$/, 'Z');
-          iso = iso.replace(/Z$/, zone);
-          expect(parseIso(iso)).toBe(Date.parse(iso));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it('falls back to Date.parse for other shapes', () => {
-    expect(parseIso('2026-11-22')).toBe(Date.parse('2026-11-22'));
-    expect(Number.isNaN(parseIso('not a date'))).toBe(true);
   });
 });

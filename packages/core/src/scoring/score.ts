@@ -1,3 +1,4 @@
+import { parseInstant } from '../model/instant';
 import type { Mention } from '../model/schemas';
 import { analyzeText } from '../text/analyze';
 import { compiledLexicon } from '../text/compile';
@@ -27,88 +28,9 @@ const INTENT_WORDS: Record<Intent, string> = {
 
 const HIGH_VALUE_TIERS = /^(?:vip|premium|enterprise|gold|platinum|diamond|pro|business|plus)$/i;
 
-/** Days before each month in a non-leap year (for the fast ISO 8601 reader). */
-const MONTH_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/** The two-digit number at `at`, or -1 when either character is not a digit. */
-function twoDigits(s: string, at: number): number {
-  const tens = s.charCodeAt(at) - 48;
-  const ones = s.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/**
- * Epoch ms of "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)" read directly (scoring reads two dates per mention, and
- * `Date.parse` is slow); anything else goes to `Date.parse`.
- */
-export function parseIso(s: string): number {
-  if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84) {
-    const century = twoDigits(s, 0);
-    const yearOf = twoDigits(s, 2);
-    const y = century >= 0 && yearOf >= 0 ? century * 100 + yearOf : -1;
-    const mo = twoDigits(s, 5);
-    const d = twoDigits(s, 8);
-    const h = twoDigits(s, 11);
-    const mi = twoDigits(s, 14);
-    const sec = twoDigits(s, 17);
-    let k = 19;
-    let ms = 0;
-    if (s.charCodeAt(k) === 46) {
-      let scale = 100;
-      k++;
-      while (k < s.length) {
-        const c = s.charCodeAt(k) - 48;
-        if (c < 0 || c > 9) break;
-        ms += c * scale;
-        scale /= 10;
-        k++;
-      }
-      ms = Math.floor(ms);
-    }
-    let offset = -1;
-    if (k === s.length - 1 && s.charCodeAt(k) === 90) offset = 0;
-    else if (
-      k === s.length - 6 &&
-      (s.charCodeAt(k) === 43 || s.charCodeAt(k) === 45) &&
-      s.charCodeAt(k + 3) === 58
-    ) {
-      const oh = twoDigits(s, k + 1);
-      const om = twoDigits(s, k + 4);
-      if (oh >= 0 && om >= 0) offset = (s.charCodeAt(k) === 43 ? 1 : -1) * (oh * 60 + om);
-    }
-    if (
-      y >= 0 &&
-      mo >= 1 &&
-      mo <= 12 &&
-      d >= 1 &&
-      d <= 31 &&
-      h >= 0 &&
-      h <= 23 &&
-      mi >= 0 &&
-      mi <= 59 &&
-      sec >= 0 &&
-      sec <= 59 &&
-      offset !== -1
-    ) {
-      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-      const yy = y - 1;
-      const days =
-        365 * (y - 1970) +
-        (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) -
-        477 +
-        MONTH_DAYS[mo - 1]! +
-        (leap && mo > 2 ? 1 : 0) +
-        d -
-        1;
-      return ((days * 24 + h) * 60 + mi - offset) * 60_000 + sec * 1000 + ms;
-    }
-  }
-  return Date.parse(s);
-}
-
 function toTime(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const t = typeof value === 'number' ? value : parseIso(value);
+  const t = typeof value === 'number' ? value : parseInstant(value);
   return Number.isFinite(t) ? t : undefined;
 }
 
@@ -120,7 +42,7 @@ let lastNowMs = Number.NaN;
 function nowTime(value: string | number | undefined): number | undefined {
   if (typeof value !== 'string') return toTime(value);
   if (value !== lastNowIso) {
-    lastNowMs = parseIso(value);
+    lastNowMs = parseInstant(value);
     lastNowIso = value;
   }
   return Number.isFinite(lastNowMs) ? lastNowMs : undefined;

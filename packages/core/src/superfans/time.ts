@@ -1,3 +1,5 @@
+import { daysFromCivil, digits } from '../model/instant';
+
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
 /** One week in milliseconds. */
@@ -82,26 +84,6 @@ export function isoToMs(iso: string): number {
     }
   }
   return Date.parse(iso);
-}
-
-function digits(s: string, start: number, count: number): number {
-  let v = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), as Date.UTC counts. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -8,7 +8,7 @@ import type { MentionScore } from '../scoring/types';
 import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
 import { ALWAYS_OPEN } from './calendar';
-import { parseInstant } from './instant';
+import { parseInstant } from '../model/instant';
 import { compileRouting } from './routing';
 import { smallestK } from './select';
 import { computeSla, selectSlaPolicy, slaDue, type SlaDue } from './sla';

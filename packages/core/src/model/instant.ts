@@ -1,4 +1,5 @@
-// Instants as the triage reads them: `Date.parse`, with a shortcut for the form almost every feed uses.
+// Instants as the core reads them (triage, scoring, superfans): `Date.parse`, with a shortcut for the form almost
+// every feed uses, and the digit and calendar arithmetic behind it.
 
 const DAY = 86_400_000;
 
@@ -60,7 +61,7 @@ export function parseInstant(s: string): number {
 }
 
 /** The decimal number in `s[from, from + count)`, or -1 when a character is not a digit. */
-function digits(s: string, from: number, count: number): number {
+export function digits(s: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
     const d = s.charCodeAt(i) - 48;
@@ -70,8 +71,8 @@ function digits(s: string, from: number, count: number): number {
   return value;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end). */
-function daysFromCivil(year: number, month: number, day: number): number {
+/** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end), as Date.UTC counts. */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -53,3 +53,31 @@ describe('parseInstant', () => {
       expect(Object.is(parseInstant(s), Date.parse(s))).toBe(true);
   });
 });
+
+describe('parseInstant with offsets and other shapes', () => {
+  it('agrees with Date.parse on ISO 8601 date-times, with Z or an offset, with or without fractions', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1971-01-01T00:00:00Z'),
+          max: new Date('2199-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom('Z', '+02:00', '-05:30', '+00:00', '+14:00'),
+        fc.boolean(),
+        (date, zone, withMs) => {
+          let iso = date.toISOString();
+          if (!withMs) iso = iso.replace(/\.\d{3}Z$/, 'Z');
+          iso = iso.replace(/Z$/, zone);
+          expect(parseInstant(iso)).toBe(Date.parse(iso));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('falls back to Date.parse for other shapes', () => {
+    expect(parseInstant('2026-11-22')).toBe(Date.parse('2026-11-22'));
+    expect(Number.isNaN(parseInstant('not a date'))).toBe(true);
+  });
+});
