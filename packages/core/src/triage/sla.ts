@@ -222,12 +222,7 @@ export function evaluateSla(
   const first = customer[0];
   if (first !== undefined) {
     const lastCustomer = customer[customer.length - 1]!;
-    const resolvedRaw =
-      conversation.resolvedAt !== undefined ? Date.parse(conversation.resolvedAt) : undefined;
-    const resolvedKnown =
-      resolvedRaw !== undefined && Number.isFinite(resolvedRaw) && resolvedRaw <= nowMs
-        ? resolvedRaw
-        : undefined;
+    const resolvedKnown = resolvedBy(conversation.resolvedAt, nowMs);
     const resolved =
       resolvedKnown !== undefined && resolvedKnown >= lastCustomer ? resolvedKnown : undefined;
     const explicit: (Interval & { reason: string })[] = [];
@@ -470,12 +465,7 @@ export function slaDue(
   if (nc === 0) return out;
   const first = customerAt[0]!;
   const lastCustomer = customerAt[nc - 1]!;
-  const resolvedRaw =
-    conversation.resolvedAt !== undefined ? Date.parse(conversation.resolvedAt) : undefined;
-  const resolvedKnown =
-    resolvedRaw !== undefined && Number.isFinite(resolvedRaw) && resolvedRaw <= nowMs
-      ? resolvedRaw
-      : undefined;
+  const resolvedKnown = resolvedBy(conversation.resolvedAt, nowMs);
   const resolved =
     resolvedKnown !== undefined && resolvedKnown >= lastCustomer ? resolvedKnown : undefined;
   // Explicit pauses as flat [from, to, from, to, …] pairs.
@@ -661,6 +651,13 @@ let clockPauses = new Float64Array(64);
 let pieceSpans = new Float64Array(64);
 
 /** Sorts `count` [from, to] pairs by `from` and merges overlapping or touching ones in place; returns the new count. */
+/** When the conversation was resolved, if that is known and not after `nowMs`. */
+function resolvedBy(resolvedAt: string | undefined, nowMs: number): number | undefined {
+  if (resolvedAt === undefined) return undefined;
+  const t = Date.parse(resolvedAt);
+  return Number.isFinite(t) && t <= nowMs ? t : undefined;
+}
+
 function mergePairs(p: Float64Array, count: number): number {
   // Insertion sort, stable like Array.prototype.sort: a conversation has few pauses.
   for (let i = 1; i < count; i++) {
