@@ -175,6 +175,24 @@ function codeOf(it: Interaction): number {
 }
 
 /** The number of the member an answer helped (see `ResolvedSuperfanOptions.helped`), or -1 when excluded. */
+/**
+ * The item's packed code; help for another member also records that member's number in `targets[i]`, and help
+ * whose target cannot be counted is read as participation.
+ */
+function packedCode(
+  o: ResolvedSuperfanOptions,
+  it: Interaction,
+  targets: Int32Array,
+  i: number,
+): number {
+  const code = codeOf(it);
+  if ((code & CLASS_BITS) !== HELP) return code;
+  const target = helpTarget(o, it.targetMemberId!);
+  if (target < 0) return PARTICIPATE;
+  targets[i] = target;
+  return code;
+}
+
 function helpTarget(o: ResolvedSuperfanOptions, target: string): number {
   let t = o.helped.add(target);
   if (t >= 0) o.helpedExcluded.push(isExcludedMember(o.directory.get(target)));
@@ -205,13 +223,7 @@ export function memberSlice(
     const it = items[i]!;
     ids[i] = it.id;
     ats[i] = it.at;
-    let code = codeOf(it);
-    if ((code & CLASS_BITS) === HELP) {
-      const t = helpTarget(o, it.targetMemberId!);
-      if (t < 0) code = PARTICIPATE;
-      else targets[i] = t;
-    }
-    codes[i] = code;
+    codes[i] = packedCode(o, it, targets, i);
   }
   return { ms, order: null, start, end, codes, targets, ids, ats };
 }
@@ -1012,13 +1024,7 @@ export function groupInteractions(
     if (t < minMs) minMs = t;
     if (t > maxMs) maxMs = t;
     // The item is at hand now: what the per-member pass needs from it goes into compact arrays.
-    let code = codeOf(it);
-    if ((code & CLASS_BITS) === HELP) {
-      const target = helpTarget(o, it.targetMemberId!);
-      if (target < 0) code = PARTICIPATE;
-      else targets[i] = target;
-    }
-    codes[i] = code;
+    codes[i] = packedCode(o, it, targets, i);
   }
   const members = memberIds.length;
   const offsets = new Int32Array(members + 1);
