@@ -17,6 +17,7 @@ import { personLabel } from '../internal/people';
 import {
   errorText,
   fillNodes,
+  NamedGroup,
   rootStyle,
   StateMessage,
   UserText,
@@ -179,15 +180,8 @@ export function ConversationView({
           {actions && <div style={{ marginTop: '0.5em' }}>{actions}</div>}
         </div>
         <aside style={{ flex: '1 1 14em', display: 'grid', gap: '0.8em' }}>
-          {/* Groups, not regions: two conversations side by side must not repeat landmarks. */}
           {flags && flags.length > 0 && (
-            <div role="group" aria-labelledby={`${headingId}-flags`}>
-              <h3
-                id={`${headingId}-flags`}
-                style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}
-              >
-                {l.flags}
-              </h3>
+            <NamedGroup id={`${headingId}-flags`} heading={l.flags}>
               <ul style={{ margin: 0, paddingInlineStart: '1.1em' }}>
                 {flags.map((f, i) => (
                   <li key={i}>
@@ -195,16 +189,10 @@ export function ConversationView({
                   </li>
                 ))}
               </ul>
-            </div>
+            </NamedGroup>
           )}
           {sla && sla.clocks.length > 0 && (
-            <div role="group" aria-labelledby={`${headingId}-sla`}>
-              <h3
-                id={`${headingId}-sla`}
-                style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}
-              >
-                {l.sla}
-              </h3>
+            <NamedGroup id={`${headingId}-sla`} heading={l.sla}>
               <ul
                 style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '0.2em' }}
               >
@@ -229,7 +217,7 @@ export function ConversationView({
                   </li>
                 ))}
               </ul>
-            </div>
+            </NamedGroup>
           )}
           {memory && <MemoryDetails memory={memory} labels={l} fmt={fmt} />}
         </aside>

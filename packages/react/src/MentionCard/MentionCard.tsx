@@ -7,7 +7,7 @@ import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { displayHandle, personLabel } from '../internal/people';
 import { safeHref } from '../internal/safe';
-import { fillNodes, rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
+import { fillNodes, NamedGroup, rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface MentionCardLabels {
   /** Accessible name of the card; `{author}`, `{platform}`. */
@@ -152,10 +152,7 @@ export function MentionCard({
       )}
       {/* Groups, not regions: every card has them, and a page of cards must not repeat landmarks. */}
       {showReasons && score && score.reasons.length > 0 && (
-        <div role="group" aria-labelledby={reasonsId}>
-          <h4 id={reasonsId} style={{ margin: '0.4em 0 0.2em', font: 'inherit', fontWeight: 600 }}>
-            {l.why}
-          </h4>
+        <NamedGroup id={reasonsId} heading={l.why} level={4} margin="0.4em 0 0.2em">
           <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
             {[...score.reasons]
               .sort((x, y) => y.contribution - x.contribution)
@@ -170,7 +167,7 @@ export function MentionCard({
                 </li>
               ))}
           </ul>
-        </div>
+        </NamedGroup>
       )}
       {routing && (
         <div role="group" aria-label={l.routing} style={{ marginTop: '0.4em' }}>

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Formatter } from './format';
 import { safeHref } from './safe';
 import { token } from '../theme/tokens';
-import { UserText } from './ui';
+import { NamedGroup, UserText } from './ui';
 
 export interface MemoryLabels {
   memory: string;
@@ -39,7 +39,6 @@ export function MemoryDetails({
   fmt: Formatter;
   headingLevel?: 2 | 3 | 4;
 }) {
-  const H = `h${headingLevel}` as 'h3';
   const headingId = useId();
   const moment = (m: RelationshipMemory['lastHiccup']) => {
     if (!m) return '—';
@@ -63,12 +62,8 @@ export function MemoryDetails({
       </>
     );
   };
-  // A group, not a region: a page with several profiles or conversations must not repeat a landmark.
   return (
-    <div role="group" aria-labelledby={headingId}>
-      <H id={headingId} style={{ margin: '0 0 0.3em', font: 'inherit', fontWeight: 600 }}>
-        {labels.memory}
-      </H>
+    <NamedGroup id={headingId} heading={labels.memory} level={headingLevel}>
       <p style={{ margin: '0 0 0.4em', color: token('muted') }}>
         <UserText text={memory.summary} max={500} />
       </p>
@@ -100,6 +95,6 @@ export function MemoryDetails({
           {memory.touchOverdue && ` (${labels.overdue})`}
         </dd>
       </dl>
-    </div>
+    </NamedGroup>
   );
 }

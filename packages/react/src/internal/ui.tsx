@@ -118,3 +118,33 @@ export const buttonStyle: CSSProperties = {
   padding: '0.2em 0.7em',
   cursor: 'pointer',
 };
+
+/**
+ * A part of a widget named by its own heading: a group, not a region, because a page with several cards,
+ * profiles or conversations must not repeat a landmark.
+ */
+export function NamedGroup({
+  id,
+  heading,
+  level = 3,
+  margin = '0 0 0.3em',
+  children,
+}: {
+  /** The heading's id (from `useId`), which names the group. */
+  id: string;
+  heading: ReactNode;
+  level?: 2 | 3 | 4;
+  /** The heading's margin. */
+  margin?: string;
+  children: ReactNode;
+}) {
+  const H = `h${level}` as 'h3';
+  return (
+    <div role="group" aria-labelledby={id}>
+      <H id={id} style={{ margin, font: 'inherit', fontWeight: 600 }}>
+        {heading}
+      </H>
+      {children}
+    </div>
+  );
+}
