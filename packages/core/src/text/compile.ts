@@ -75,6 +75,17 @@ export interface Entry extends PhraseNode {
   negatedEffect: string;
 }
 
+/** Each `head = spec ; label` line of a rule list, skipping blank lines and `#` comments. */
+function eachRuleLine(data: string, fn: (head: string, spec: string, label: string) => void): void {
+  for (const raw of data.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf(' = ');
+    const semi = line.lastIndexOf(' ; ');
+    fn(line.slice(0, eq).trim(), line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+  }
+}
+
 function kindOf(target: string): CueKind {
   if (target === 'urgency' || target === 'crisis') return 'urgency';
   if (target === 'hype') return 'hype';
@@ -272,40 +283,30 @@ function compileLexicon(): CompiledLexicon {
 
   /** Five-letter stems of service words, for misspellings and glued words ("reimbursment", "refunnd"). */
   const STEMS = new Map<string, Entry>();
-  for (const raw of STEM_RULES.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf(' = ');
-    const semi = line.lastIndexOf(' ; ');
-    const stem = line.slice(0, eq).trim();
+  eachRuleLine(STEM_RULES, (stem, spec, label) => {
     if (LEXICON.has(stem) || stem.length !== STEM_LENGTH)
       throw new Error(`Stem "${stem}" is a word or not ${STEM_LENGTH} letters`);
     const e = entry(stem);
     e.flags |= F_STEM;
-    e.rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+    e.rule = parseRule(spec, label);
     STEMS.set(stem, e);
-  }
+  });
 
   /** The rule for a "?" in the text. */
   let QUESTION_MARK_RULE: Rule | undefined;
 
-  for (const raw of RULES.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf(' = ');
-    const semi = line.lastIndexOf(' ; ');
-    const words = line.slice(0, eq).trim();
-    const rule = parseRule(line.slice(eq + 3, semi), line.slice(semi + 3).trim());
+  eachRuleLine(RULES, (words, spec, label) => {
+    const rule = parseRule(spec, label);
     if (words === '?') {
       QUESTION_MARK_RULE = rule;
-      continue;
+      return;
     }
     const parts = words.split(' ');
     const first = parts[0]!;
     if (parts.length === 1) {
       if (first.startsWith('!')) entry(first.slice(1)).negated = rule;
       else entry(first).rule = rule;
-      continue;
+      return;
     }
     let node: PhraseNode = entry(first);
     for (const word of parts.slice(1)) {
@@ -321,7 +322,7 @@ function compileLexicon(): CompiledLexicon {
       node = child;
     }
     node.rule = rule;
-  }
+  });
 
   /** Emoji valences by code point. */
   const EMOJI = new Map<number, number>(EMOJI_VALENCES.map(([cp, v]) => [cp, v]));
