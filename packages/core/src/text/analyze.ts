@@ -11,10 +11,9 @@ import {
   URGENCY,
   F_STEM,
   F_CONTINUES,
-  FNV_OFFSET,
-  FNV_PRIME,
   STEM_LENGTH,
   compiledLexicon,
+  hashPacked,
   type CompiledLexicon,
   type Entry,
   type PhraseNode,
@@ -36,8 +35,6 @@ const F_CONTINUES_ = F_CONTINUES;
 const HYPE_ = HYPE;
 const SLOTS_ = SLOTS;
 const URGENCY_ = URGENCY;
-const FNV_PRIME_ = FNV_PRIME;
-const FNV_OFFSET_ = FNV_OFFSET;
 const STEM_LENGTH_ = STEM_LENGTH;
 const INTENTS_ = INTENTS;
 // The compiled tables, filled on the first call to analyzeText (see loadTables).
@@ -214,6 +211,8 @@ const INTENT_SPAM = /* @__PURE__ */ INTENTS_.indexOf('spam');
 
 // One scratch buffer for the signal slots; analysis is synchronous, so it is never shared between calls.
 const acc = /* @__PURE__ */ new Float64Array(SLOTS_);
+/** One bit per slot of `acc` raised since the last call began (the others are 0). */
+let touched = 0;
 const activeMaps: (Map<number, PhraseNode> | undefined)[] = /* @__PURE__ */ new Array(MAX_ACTIVE);
 const activeStart = /* @__PURE__ */ new Int32Array(MAX_ACTIVE);
 const nextMaps: (Map<number, PhraseNode> | undefined)[] = /* @__PURE__ */ new Array(MAX_ACTIVE);
@@ -377,6 +376,7 @@ function flushSentence() {
   if (sentenceFeature > 0) {
     const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
     acc[INTENT_FEATURE] = 1 - (1 - acc[INTENT_FEATURE]!) * (1 - f);
+    touched |= 1 << INTENT_FEATURE;
   }
   sentenceFeature = 0;
   sentenceService = false;
@@ -404,6 +404,7 @@ function fire(rule: Rule, start: number, end: number, text?: string) {
     if (slot === INTENT_FEATURE) sentenceFeature = 1 - (1 - sentenceFeature) * (1 - w);
     else {
       acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
+      touched |= 1 << slot;
       if (SERVICE_SLOT_[slot] === 1) sentenceService = true;
     }
   }
@@ -414,6 +415,7 @@ function fire(rule: Rule, start: number, end: number, text?: string) {
 
 function raise(slot: number, w: number) {
   acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
+  touched |= 1 << slot;
 }
 
 /** Adds one sentiment-bearing word (or emoji) to the running sum, applying the pending modifiers. */
@@ -537,21 +539,51 @@ function lowerWord(start: number, end: number): string {
   return w.includes('\u2019') ? w.replaceAll('\u2019', "'") : w;
 }
 
+/**
+ * The service-word stem the word src[start, end) begins with ("refun" in "refunnd"), if any; `a` and `b` are the
+ * word's packed last eight characters, which hold the stem whole for words of up to eight letters.
+ */
+function stemEntry(start: number, end: number, a: number, b: number): Entry | undefined {
+  const length = end - start;
+  let a5: number;
+  let b5: number;
+  if (length <= 8) {
+    // Drop the characters after the stem from the packed pair.
+    const drop = 7 * (length - STEM_LENGTH_);
+    a5 = ((a >>> drop) | (b << (28 - drop))) & 0xfffffff;
+    b5 = b >>> drop;
+  } else {
+    a5 = 0;
+    b5 = 0;
+    for (let k = start; k < start + STEM_LENGTH_; k++) {
+      let d = codes[k]!;
+      if (d >= 65 && d <= 90) d |= 32;
+      else if (d === 0x2019) d = 39;
+      b5 = (b5 << 7) | (a5 >>> 21);
+      a5 = ((a5 << 7) | d) & 0xfffffff;
+    }
+    b5 &= 0xfffffff;
+  }
+  const h5 = hashPacked(a5, b5, STEM_LENGTH_);
+  if (STEM_FILTER_[h5 & 0xfff] !== 1) return undefined;
+  const stem = lookup(h5, a5, b5, start, start + STEM_LENGTH_);
+  return stem !== undefined && stem.flags & F_STEM_ ? stem : undefined;
+}
+
 /** The entry of the hashtag text src[start, end): the whole tag, or a verdict-carrying ending (#epicfail). */
 function hashtagEntry(start: number, end: number): Entry | undefined {
   // ASCII tags (nearly all) are found from their characters, as words are, without cutting out a string.
-  let h = FNV_OFFSET_;
   let a = 0;
   let b = 0;
   for (let k = start; k < end; k++) {
     let d = codes[k]!;
     if (d >= 128) return hashtagWordEntry(lowerWord(start, end));
     if (d >= 65 && d <= 90) d |= 32;
-    h = Math.imul(h ^ d, FNV_PRIME_);
     b = (b << 7) | (a >>> 21);
     a = ((a << 7) | d) & 0xfffffff;
   }
-  const e = lookup(h, a, b & 0xfffffff, start, end);
+  b &= 0xfffffff;
+  const e = lookup(hashPacked(a, b, end - start), a, b, start, end);
   if (e !== undefined) return e;
   for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
     if (end - start > suffix.length && startsWithLower(end - suffix.length, suffix)) {
@@ -736,7 +768,9 @@ function begin(text: string, options: AnalyzeOptions | undefined): void {
   n = src.length;
   loadCodes();
   cues = [];
-  for (let k = 0; k < SLOTS_; k++) acc[k] = 0;
+  // Only the slots the last call raised are not 0.
+  for (let m = touched; m !== 0; m &= m - 1) acc[31 - Math.clz32(m & -m)] = 0;
+  touched = 0;
   sum = 0;
   capsAdjust = 0;
   capsWords = 0;
@@ -781,7 +815,7 @@ function scan(): void {
       continue;
     }
     if (cls === C_LETTER || cls === C_DIGIT || (c >= 128 && isWordChar(c))) {
-      // Read the word and hash its lower-case form at the same time (FNV-1a), so known words are found
+      // Read the word and pack its lower-case form at the same time (see packWord), so known words are found
       // without cutting out a string. Words with letters beyond ASCII take the slow path.
       const start = i;
       // The first character, already read: a letter, a digit or a letter of another script.
@@ -798,15 +832,11 @@ function scan(): void {
         foreignLetters++;
         ascii = false;
       }
-      let h = Math.imul(FNV_OFFSET_ ^ a, FNV_PRIME_);
       // The two characters before this one, as written: three alike in a row ("sooo") may be an elongation.
       let p1 = c;
       let p2 = -1;
       let triple = false;
-      let h5 = 0;
       let b = 0;
-      let a5 = 0;
-      let b5 = 0;
       i++;
       while (i < len) {
         const raw = cs[i]!;
@@ -831,19 +861,13 @@ function scan(): void {
         if (raw === p1 && raw === p2) triple = true;
         p2 = p1;
         p1 = raw;
-        h = Math.imul(h ^ d, FNV_PRIME_);
         // The last eight characters, packed as WORD_KEYS holds them (packWord), for an exact match without
         // reading the word again.
         b = (b << 7) | (a >>> 21);
         a = ((a << 7) | d) & 0xfffffff;
-        // The first five characters are a stem's key ("refun" in "refunnd").
-        if (i - start === STEM_LENGTH_ - 1) {
-          h5 = h;
-          a5 = a;
-          b5 = b & 0xfffffff;
-        }
         i++;
       }
+      b &= 0xfffffff;
       // URLs are read as one token and never as words: a word "http", "https" or "www" (any case) followed by
       // "://" or "." starts one. Its packed last characters tell almost every other word apart at once.
       if (
@@ -859,7 +883,9 @@ function scan(): void {
         continue;
       }
       asciiLetters += upper + lower;
-      let e = ascii ? lookup(h, a, b & 0xfffffff, start, i) : LEXICON_.get(lowerWord(start, i));
+      let e = ascii
+        ? lookup(hashPacked(a, b, i - start), a, b, start, i)
+        : LEXICON_.get(lowerWord(start, i));
       // A word found in the table has exactly the entry's length (no need to read the entry's string for it).
       const exact = ascii && e !== undefined;
       let stretched = false;
@@ -883,12 +909,7 @@ function scan(): void {
           while (cut > start && cs[cut - 1]! >= 48 && cs[cut - 1]! <= 57) cut--;
           e = LEXICON_.get(lowerWord(start, cut));
         }
-        if (e === undefined && ascii) {
-          if (STEM_FILTER_[h5 & 0xfff] === 1) {
-            const stem = lookup(h5, a5, b5, start, start + STEM_LENGTH_);
-            if (stem !== undefined && stem.flags & F_STEM_) e = stem;
-          }
-        }
+        if (e === undefined && ascii) e = stemEntry(start, i, a, b);
       }
       const caps = upper >= 2 && lower === 0;
       if (caps) capsWords++;
@@ -1152,10 +1173,11 @@ function finish(options: AnalyzeOptions | undefined): TextSignals {
     });
   }
 
-  // Round every slot in place: a loop, rather than a call per signal that the engine may not inline here.
-  for (let k = 0; k < SLOTS_; k++) {
-    const x = acc[k]!;
-    if (x !== 0) acc[k] = Math.round(x * 1000) / 1000;
+  // Round the raised slots in place (the rest are 0): a loop, rather than a call per signal that the engine may
+  // not inline here.
+  for (let m = touched; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    acc[k] = Math.round(acc[k]! * 1000) / 1000;
   }
   // A literal with every key in one order keeps one object shape for all results (fast to read).
   const intents: Record<Intent, number> = {

@@ -93,16 +93,28 @@ function kindOf(target: string): CueKind {
   return 'intent';
 }
 
-// An open-addressing hash table over every entry, keyed by the FNV-1a hash of the lower-case word, so the tokenizer
-// can find a word from the characters it has just read, without cutting out or lower-casing a string.
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 16777619;
+/**
+ * The hash of a lower-case word from its length and its last eight characters packed as packWord packs them (`a`
+ * the last four, `b` the four before). The tokenizer packs the characters while it reads a word and hashes once at
+ * the end, so known words are found without cutting out or lower-casing a string. Longer words that share their
+ * last eight characters share a hash; the table tells them apart by comparing the rest.
+ */
+export function hashPacked(a: number, b: number, length: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + length, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 13);
+}
 
-/** FNV-1a over a lower-case word's UTF-16 code units (the tokenizer computes the same while reading). */
+/** hashPacked of a lower-case word, for building the tables. */
 export function hashWord(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  return h;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < word.length; i++) {
+    b = (b << 7) | (a >>> 21);
+    a = ((a << 7) | word.charCodeAt(i)) & 0xfffffff;
+  }
+  return hashPacked(a, b & 0xfffffff, word.length);
 }
 
 /**
@@ -348,8 +360,8 @@ function compileLexicon(): CompiledLexicon {
       [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
   );
 
-  // An open-addressing hash table over every entry, keyed by the FNV-1a hash of the lower-case word, so the tokenizer
-  // can find a word from the characters it has just read, without cutting out or lower-casing a string.
+  // An open-addressing hash table over every entry, keyed by hashWord, so the tokenizer can find a word from the
+  // characters it has just read, without cutting out or lower-casing a string.
   let tableBits = 10;
   while (1 << tableBits < ENTRIES.length * 4) tableBits++;
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
