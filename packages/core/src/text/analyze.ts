@@ -539,51 +539,55 @@ function lowerWord(start: number, end: number): string {
   return w.includes('\u2019') ? w.replaceAll('\u2019', "'") : w;
 }
 
+// What packLower packed: the last four characters, and the four before them (see packWord).
+let packedA = 0;
+let packedB = 0;
+
+/**
+ * Packs src[start, end) lower-cased ("’" read as "'") into packedA and packedB as packWord packs a word, for a table
+ * lookup without cutting out a string; false, with nothing packed, when it holds another character beyond ASCII.
+ */
+function packLower(start: number, end: number): boolean {
+  let a = 0;
+  let b = 0;
+  for (let k = start; k < end; k++) {
+    let d = codes[k]!;
+    if (d >= 65 && d <= 90) d |= 32;
+    else if (d >= 128) {
+      if (d !== 0x2019) return false;
+      d = 39;
+    }
+    b = (b << 7) | (a >>> 21);
+    a = ((a << 7) | d) & 0xfffffff;
+  }
+  packedA = a;
+  packedB = b & 0xfffffff;
+  return true;
+}
+
 /**
  * The service-word stem the word src[start, end) begins with ("refun" in "refunnd"), if any; `a` and `b` are the
  * word's packed last eight characters, which hold the stem whole for words of up to eight letters.
  */
 function stemEntry(start: number, end: number, a: number, b: number): Entry | undefined {
   const length = end - start;
-  let a5: number;
-  let b5: number;
   if (length <= 8) {
     // Drop the characters after the stem from the packed pair.
     const drop = 7 * (length - STEM_LENGTH_);
-    a5 = ((a >>> drop) | (b << (28 - drop))) & 0xfffffff;
-    b5 = b >>> drop;
-  } else {
-    a5 = 0;
-    b5 = 0;
-    for (let k = start; k < start + STEM_LENGTH_; k++) {
-      let d = codes[k]!;
-      if (d >= 65 && d <= 90) d |= 32;
-      else if (d === 0x2019) d = 39;
-      b5 = (b5 << 7) | (a5 >>> 21);
-      a5 = ((a5 << 7) | d) & 0xfffffff;
-    }
-    b5 &= 0xfffffff;
-  }
-  const h5 = hashPacked(a5, b5, STEM_LENGTH_);
-  if (STEM_FILTER_[h5 & 0xfff] !== 1) return undefined;
-  const stem = lookup(h5, a5, b5, start, start + STEM_LENGTH_);
+    packedA = ((a >>> drop) | (b << (28 - drop))) & 0xfffffff;
+    packedB = b >>> drop;
+  } else if (!packLower(start, start + STEM_LENGTH_)) return undefined;
+  const h = hashPacked(packedA, packedB, STEM_LENGTH_);
+  if (STEM_FILTER_[h & 0xfff] !== 1) return undefined;
+  const stem = lookup(h, packedA, packedB, start, start + STEM_LENGTH_);
   return stem !== undefined && stem.flags & F_STEM_ ? stem : undefined;
 }
 
 /** The entry of the hashtag text src[start, end): the whole tag, or a verdict-carrying ending (#epicfail). */
 function hashtagEntry(start: number, end: number): Entry | undefined {
   // ASCII tags (nearly all) are found from their characters, as words are, without cutting out a string.
-  let a = 0;
-  let b = 0;
-  for (let k = start; k < end; k++) {
-    let d = codes[k]!;
-    if (d >= 128) return hashtagWordEntry(lowerWord(start, end));
-    if (d >= 65 && d <= 90) d |= 32;
-    b = (b << 7) | (a >>> 21);
-    a = ((a << 7) | d) & 0xfffffff;
-  }
-  b &= 0xfffffff;
-  const e = lookup(hashPacked(a, b, end - start), a, b, start, end);
+  if (!packLower(start, end)) return hashtagWordEntry(lowerWord(start, end));
+  const e = lookup(hashPacked(packedA, packedB, end - start), packedA, packedB, start, end);
   if (e !== undefined) return e;
   for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
     if (end - start > suffix.length && startsWithLower(end - suffix.length, suffix)) {

@@ -106,35 +106,30 @@ export function hashPacked(a: number, b: number, length: number): number {
   return h ^ (h >>> 13);
 }
 
-/** hashPacked of a lower-case word, for building the tables. */
+/** hashPacked of a lower-case word, as the table is keyed (the table itself hashes the keys packWord wrote). */
 export function hashWord(word: string): number {
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < word.length; i++) {
-    b = (b << 7) | (a >>> 21);
-    a = ((a << 7) | word.charCodeAt(i)) & 0xfffffff;
-  }
-  return hashPacked(a, b & 0xfffffff, word.length);
+  const key = new Int32Array(3);
+  packWord(word, key, 0);
+  return hashPacked(key[1]!, key[2]!, word.length);
 }
 
 /**
  * Writes a lower-case word's length and its last eight characters into `out` at `at` (see WORD_KEYS): the last
  * four characters seven bits each in `out[at + 1]`, the four before them in `out[at + 2]` (28 bits each, older
- * characters in higher bits). The tokenizer packs the characters it reads the same way.
+ * characters in higher bits). The tokenizer packs the characters it reads the same way. A word with characters
+ * beyond ASCII, which the tokenizer never looks up by its characters, gets -1 as its length.
  */
 export function packWord(word: string, out: Int32Array, at: number): void {
   let a = 0;
   let b = 0;
+  let ascii = true;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c > 127) {
-      out[at] = -1;
-      return;
-    }
+    if (c > 127) ascii = false;
     b = (b << 7) | (a >>> 21);
     a = ((a << 7) | c) & 0xfffffff;
   }
-  out[at] = word.length;
+  out[at] = ascii ? word.length : -1;
   out[at + 1] = a;
   out[at + 2] = b & 0xfffffff;
 }
@@ -360,8 +355,13 @@ function compileLexicon(): CompiledLexicon {
       [suffix, valence, parseRule(`${intent} .55`, `hashtag ending in '${suffix}'`)] as const,
   );
 
-  // An open-addressing hash table over every entry, keyed by hashWord, so the tokenizer can find a word from the
-  // characters it has just read, without cutting out or lower-casing a string.
+  // Every entry's length and packed characters, then an open-addressing hash table over them keyed by hashPacked,
+  // so the tokenizer can find a word from the characters it has just read, without cutting out or lower-casing a
+  // string.
+  const WORD_KEYS = new Int32Array(3 * ENTRIES.length);
+  for (const e of ENTRIES) packWord(e.word, WORD_KEYS, 3 * e.id);
+  const keyHash = (e: Entry) =>
+    hashPacked(WORD_KEYS[3 * e.id + 1]!, WORD_KEYS[3 * e.id + 2]!, e.word.length);
   let tableBits = 10;
   while (1 << tableBits < ENTRIES.length * 4) tableBits++;
   /** Mask for a slot index (the table has a power-of-two size, at most a quarter full). */
@@ -369,7 +369,7 @@ function compileLexicon(): CompiledLexicon {
   if (ENTRIES.length >= 0xffff) throw new Error('Too many lexicon entries for 16-bit ids');
   const TABLE = new Int32Array(1 << tableBits);
   for (const e of ENTRIES) {
-    const h = hashWord(e.word);
+    const h = keyHash(e);
     let slot = h & TABLE_MASK;
     while (TABLE[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
     TABLE[slot] = (h & 0xffff0000) | (e.id + 1);
@@ -379,10 +379,8 @@ function compileLexicon(): CompiledLexicon {
     const v = TABLE[slot]!;
     if (v !== 0) WORD_FILTER[v >>> 21]! |= 1 << ((v >>> 16) & 31);
   }
-  const WORD_KEYS = new Int32Array(3 * ENTRIES.length);
-  for (const e of ENTRIES) packWord(e.word, WORD_KEYS, 3 * e.id);
   const STEM_FILTER = new Uint8Array(1 << 12);
-  for (const e of ENTRIES) if (e.flags & F_STEM) STEM_FILTER[hashWord(e.word) & 0xfff] = 1;
+  for (const e of ENTRIES) if (e.flags & F_STEM) STEM_FILTER[keyHash(e) & 0xfff] = 1;
 
   return {
     LEXICON,
