@@ -34,20 +34,7 @@ export function parseInstant(s: string): number {
     const ms = n === 24 ? digits(s, 20, 3) : 0;
     // Days past the end of a month roll over as Date.parse does (30 February is 2 March); hour 24 and leap
     // seconds are left to Date.parse.
-    if (
-      year >= 0 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= 31 &&
-      hour >= 0 &&
-      hour <= 23 &&
-      minute >= 0 &&
-      minute <= 59 &&
-      second >= 0 &&
-      second <= 59 &&
-      ms >= 0
-    ) {
+    if (clockInRange(year, month, day, hour, minute, second) && ms >= 0) {
       return (
         daysFromCivil(year, month, day) * DAY +
         hour * 3_600_000 +
@@ -58,6 +45,33 @@ export function parseInstant(s: string): number {
     }
   }
   return Date.parse(s);
+}
+
+/**
+ * Whether date and time fields read with `digits` are all digits (not -1) and in range: month 1–12, day 1–31 (a
+ * day past the month's end is the caller's to judge), hour 0–23, minute and second 0–59.
+ */
+export function clockInRange(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  return (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
+  );
 }
 
 /** The decimal number in `s[from, from + count)`, or -1 when a character is not a digit. */

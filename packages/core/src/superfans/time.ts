@@ -1,4 +1,4 @@
-import { daysFromCivil, digits } from '../model/instant';
+import { clockInRange, daysFromCivil, digits } from '../model/instant';
 
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
@@ -33,19 +33,7 @@ export function isoToMs(iso: string): number {
     const hour = digits(iso, 11, 2);
     const minute = digits(iso, 14, 2);
     const second = digits(iso, 17, 2);
-    if (
-      year >= 0 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= 31 &&
-      hour >= 0 &&
-      hour <= 23 &&
-      minute >= 0 &&
-      minute <= 59 &&
-      second >= 0 &&
-      second <= 59
-    ) {
+    if (clockInRange(year, month, day, hour, minute, second)) {
       let i = 19;
       let ms = 0;
       if (iso.charCodeAt(i) === 46) {
