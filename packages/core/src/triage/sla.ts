@@ -487,13 +487,7 @@ export function slaDue(
   // Stops as instants; Infinity for none (earliest() of evaluateSla is then the smaller one).
   const anyResolveStop =
     resolvedKnown !== undefined && resolvedKnown >= first ? resolvedKnown : Infinity;
-  let firstReply = Infinity;
-  for (let r = 0; r < nr; r++) {
-    if (replyAt[r]! >= first) {
-      firstReply = replyAt[r]!;
-      break;
-    }
-  }
+  const firstReply = replyFrom(first, nr, false);
 
   if (targets.firstResponse !== undefined)
     foldClock(
@@ -513,13 +507,7 @@ export function slaDue(
     conversation.complaint &&
     targets.publicAcknowledgement !== undefined
   ) {
-    let publicReply = Infinity;
-    for (let r = 0; r < nr; r++) {
-      if (replyAt[r]! >= first && replyPublic[r] === 1) {
-        publicReply = replyAt[r]!;
-        break;
-      }
-    }
+    const publicReply = replyFrom(first, nr, true);
     foldClock(
       out,
       'public_acknowledgement',
@@ -571,13 +559,7 @@ export function slaDue(
     }
     if (latestCycle !== undefined) {
       const start = latestCycle;
-      let reply = Infinity;
-      for (let r = 0; r < nr; r++) {
-        if (replyAt[r]! >= start) {
-          reply = replyAt[r]!;
-          break;
-        }
-      }
+      const reply = replyFrom(start, nr, false);
       const resolvedAfter =
         resolvedKnown !== undefined && resolvedKnown >= start ? resolvedKnown : Infinity;
       foldClock(
@@ -645,6 +627,14 @@ export function slaDue(
 let customerAt = new Float64Array(64);
 let replyAt = new Float64Array(64);
 let replyPublic = new Uint8Array(64);
+
+/** The first of the `count` replies in replyAt (sorted) at or after `from`, public ones only if asked; Infinity if none. */
+function replyFrom(from: number, count: number, publicOnly: boolean): number {
+  for (let r = 0; r < count; r++) {
+    if (replyAt[r]! >= from && (!publicOnly || replyPublic[r] === 1)) return replyAt[r]!;
+  }
+  return Infinity;
+}
 let explicitPauses = new Float64Array(16);
 let resolutionPauses = new Float64Array(64);
 let clockPauses = new Float64Array(64);
