@@ -15,43 +15,13 @@ import {
   type StackExchangeVote,
   type SuperfanOptions,
 } from '../src/index';
+import { csvRecords, parseCsv } from '../src/schemas';
 import { dataset } from './datasets';
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === 34) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += text[i];
-    } else if (c === 34) quoted = true;
-    else if (c === 44) {
-      row.push(field);
-      field = '';
-    } else if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      row.push(field);
-      field = '';
-      rows.push(row);
-      row = [];
-    } else field += text[i];
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
-  return body
-    .filter((r) => r.length > 1)
-    .map((r) => Object.fromEntries(header!.map((h, i) => [h.replace(/^\uFEFF/, ''), r[i] ?? ''])));
+/** A CSV file's data rows as records keyed by its header (blank lines skipped). */
+function readRecords(file: string): Array<Record<string, string>> {
+  const { records, widths } = csvRecords(parseCsv(readFileSync(file, 'utf8')));
+  return records.filter((_, i) => widths[i]! > 1);
 }
 
 const num = (s: string | undefined): number | undefined =>
@@ -99,7 +69,7 @@ function pct(v: number): string {
 export default async function superfansEval(): Promise<void> {
   const dir = dataset('history-se');
   if (!dir) return;
-  const read = (name: string) => parseCsv(readFileSync(path.join(dir, name), 'utf8'));
+  const read = (name: string) => readRecords(path.join(dir, name));
   const started = performance.now();
   const postRows = read('Posts.csv');
   const commentRows = read('Comments.csv');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseCsv } from '../src/schemas';
 import { analyzeText } from '../src/text/analyze';
 import type { TextSignals } from '../src/text/types';
 import { dataset } from './datasets';
@@ -17,40 +18,6 @@ const vader = require('vader-sentiment') as {
 };
 
 type Label3 = 0 | 1 | 2; // negative, neutral, positive
-
-/** A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes. Linear. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function macroRecall(gold: readonly Label3[], predicted: readonly Label3[]): number[] {
   const hit = [0, 0, 0];
