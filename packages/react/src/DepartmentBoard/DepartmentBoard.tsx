@@ -2,7 +2,7 @@ import type { Agent, Department, DepartmentLoad } from '@rapport/core';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
-import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface DepartmentBoardLabels {
   title: string;
@@ -177,14 +177,9 @@ export function DepartmentBoard({
       </ul>
     );
   return (
-    <section
-      aria-label={l.title}
-      className={className}
-      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
-    >
-      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{l.title}</h3>
+    <Panel title={l.title} theme={theme} className={className} style={style}>
       {body}
-    </section>
+    </Panel>
   );
 }
 

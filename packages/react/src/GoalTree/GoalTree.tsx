@@ -6,7 +6,7 @@ import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, StatusText } from '../internal/kpi';
 import { displayText } from '../internal/safe';
-import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface GoalTreeLabels {
   title: string;
@@ -243,13 +243,8 @@ export function GoalTree({
     body = <StateMessage kind="empty">{l.empty}</StateMessage>;
   else body = renderLevel(null, 0, new Set());
   return (
-    <section
-      aria-label={l.title}
-      className={className}
-      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
-    >
-      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{l.title}</h3>
+    <Panel title={l.title} theme={theme} className={className} style={style}>
       {body}
-    </section>
+    </Panel>
   );
 }

@@ -11,7 +11,7 @@ import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, Sparkline, StatusText } from '../internal/kpi';
 import { displayText } from '../internal/safe';
-import { errorText, rootStyle, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface KpiScorecardLabels {
   title: string;
@@ -154,17 +154,12 @@ export function KpiScorecard({
   }
   const general = report?.warnings.filter((w) => !w.kpi && !w.objective) ?? [];
   return (
-    <section
-      aria-label={l.title}
-      className={className}
-      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
-    >
-      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{l.title}</h3>
+    <Panel title={l.title} theme={theme} className={className} style={style}>
       {general.length > 0 && !error && !loading && (
         <Warnings warnings={general} title={l.warnings} />
       )}
       {body}
-    </section>
+    </Panel>
   );
 }
 

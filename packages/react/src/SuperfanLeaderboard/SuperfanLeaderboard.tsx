@@ -6,7 +6,7 @@ import { fill } from '../internal/format';
 import { displayText } from '../internal/safe';
 import {
   errorText,
-  rootStyle,
+  Panel,
   StateMessage,
   UserText,
   visuallyHidden,
@@ -333,14 +333,9 @@ export function SuperfanLeaderboard({
     );
   }
   return (
-    <section
-      aria-label={l.title}
-      className={className}
-      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
-    >
-      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{l.title}</h3>
+    <Panel title={l.title} theme={theme} className={className} style={style}>
       {body}
-    </section>
+    </Panel>
   );
 }
 

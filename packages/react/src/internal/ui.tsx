@@ -30,6 +30,32 @@ export interface WidgetBaseProps {
   locale?: string;
 }
 
+/**
+ * A widget's frame: a region named after its visible heading, in the widget's theme. Widgets whose heading is
+ * the customer's own text (a member, an experiment) frame themselves, to render that text safely.
+ */
+export function Panel({
+  title,
+  theme,
+  className,
+  style,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+} & Pick<WidgetBaseProps, 'theme' | 'className' | 'style'>) {
+  return (
+    <section
+      aria-label={title}
+      className={className}
+      style={rootStyle(theme, style, { padding: '0.75em', borderRadius: token('radius') })}
+    >
+      <h3 style={{ margin: '0 0 0.5em', font: 'inherit', fontWeight: 600 }}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
 /** Loading, empty and error states, announced to screen readers. */
 export function StateMessage({
   kind,
