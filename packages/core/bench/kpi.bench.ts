@@ -8,17 +8,7 @@ import {
   type GoalTree,
   type Kpi,
 } from '../src/index';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/sample/random';
 
 export const FROM = Date.UTC(2026, 9, 1);
 export const TO = Date.UTC(2027, 0, 1);
@@ -178,7 +168,7 @@ export function buildTree(): GoalTree {
 }
 
 export function buildEvents(n: number): GoalEvent[] {
-  const rand = mulberry32(42);
+  const rand = prng(42);
   const platforms = ['x', 'instagram', 'facebook', 'tiktok', 'linkedin'];
   const span = NOW - (FROM - (TO - FROM));
   const out: GoalEvent[] = new Array(n);

@@ -10,6 +10,7 @@ import {
   type Interaction,
   type InteractionType,
 } from '../src/index';
+import { prng } from '../src/sample/random';
 
 const NOW = '2026-11-22T00:00:00.000Z';
 const NOW_MS = Date.parse(NOW);
@@ -17,17 +18,6 @@ const DAY = 86_400_000;
 const MEMBERS = 100_000;
 const INTERACTIONS = 1_000_000;
 const ROUNDS = 3;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Mostly consumption and participation, some help and feedback, like a real community.
 const MIX: Array<[InteractionType, number]> = [

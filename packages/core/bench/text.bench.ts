@@ -8,6 +8,7 @@ import type { Mention } from '../src/model/schemas';
 import { scoreMention } from '../src/scoring/score';
 import { analyzeText } from '../src/text/analyze';
 import { DATASETS } from '../eval/datasets';
+import { prng } from '../src/sample/random';
 
 const require = createRequire(import.meta.url);
 const Sentiment = require('sentiment') as new () => { analyze(text: string): { score: number } };
@@ -17,18 +18,6 @@ const ROUNDS = 9;
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
-}
-
-/** A small seeded PRNG (mulberry32) so generated text is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function loadTweets(): { texts: string[]; source: string } {

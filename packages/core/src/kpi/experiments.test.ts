@@ -8,6 +8,7 @@ import {
   welchTTest,
   wilsonInterval,
 } from './experiments';
+import { prng } from '../sample/random';
 
 describe('twoProportionTest', () => {
   it('matches the reference: 200/2000 vs 250/2000 gives z ≈ 2.502, p ≈ 0.01235', () => {
@@ -140,7 +141,7 @@ describe('msprtTest', () => {
   });
 
   it('has a false-win rate of at most alpha under continuous peeking (seeded simulation)', () => {
-    const rand = mulberry32(7);
+    const rand = prng(7);
     let falseWins = 0;
     const runs = 200;
     for (let run = 0; run < runs; run++) {
@@ -182,7 +183,7 @@ describe('Evan Miller sequential test', () => {
 
   it('delivers the planned power and false-win rate (seeded simulation)', () => {
     const plan = millerSequentialPlan({ lift: 0.5 });
-    const rand = mulberry32(11);
+    const rand = prng(11);
     const simulate = (p: number) => {
       let wins = 0;
       for (let run = 0; run < 1000; run++) {
@@ -201,14 +202,3 @@ describe('Evan Miller sequential test', () => {
     expect(simulate(0.5)).toBeLessThan(0.065);
   });
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

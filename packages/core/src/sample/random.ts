@@ -79,6 +79,15 @@ export class Random {
   }
 }
 
+/**
+ * The floats of `new Random(seed)` as a plain function, for generators that need nothing else (synthetic series,
+ * generated communities, benchmark data): the same seed always gives the same numbers.
+ */
+export function prng(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
+}
+
 /** Picks a key of `weights` with probability proportional to its weight. Weights must not all be zero. */
 export function weighted<K extends string>(rng: Random, weights: Readonly<Record<K, number>>): K {
   let total = 0;

@@ -3,7 +3,8 @@ import type { Mention } from '../model/schemas';
 import { bucketMentions, detectSpikesByKey } from './bucket';
 import { detectSpikes } from './batch';
 import { explainSpike, tokenizeForTerms } from './explain';
-import { poisson, prng } from './synthetic';
+import { prng } from '../sample/random';
+import { poisson } from './synthetic';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-01-05T00:00:00Z');

@@ -5,7 +5,8 @@ import { detectSpikes, inferBucketMs } from './batch';
 import { createSpikeDetector, mergeSpikeStates, restoreSpikeDetector } from './detector';
 import { DEFAULT_SPIKE_OPTIONS, resolveSpikeOptions } from './options';
 import { SpikeDetectorStateSchema, SpikeOptionsSchema, parseSpikeSeries } from './schemas';
-import { poisson, prng, syntheticSeries } from './synthetic';
+import { prng } from '../sample/random';
+import { poisson, syntheticSeries } from './synthetic';
 import type { SeriesBucket, Spike, SpikeOptions } from './types';
 
 const HOUR = 3_600_000;

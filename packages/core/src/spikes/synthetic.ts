@@ -1,21 +1,10 @@
 // Seeded synthetic mention-count series with injected incidents, for tests, the benchmark and the evaluation.
 // Internal: not part of the public API.
 import type { SeriesBucket } from './types';
+import { prng } from '../sample/random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same numbers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);

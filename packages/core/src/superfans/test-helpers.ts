@@ -1,5 +1,6 @@
 // Builders for superfan tests (not part of the public API).
 import type { Interaction, InteractionOutcome, InteractionType } from './types';
+import { prng } from '../sample/random';
 
 export const NOW = '2026-11-22T00:00:00.000Z';
 export const NOW_MS = Date.parse(NOW);
@@ -60,18 +61,6 @@ export function weekly(
   const out: Interaction[] = [];
   for (let w = 0; w < weeks; w++) out.push(interaction(memberId, type, w * 7 + offsetDays, extra));
   return out;
-}
-
-/** A tiny seeded PRNG (mulberry32) for generated communities. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TYPES: InteractionType[] = [
