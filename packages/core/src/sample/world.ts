@@ -141,22 +141,17 @@ const BRAND_NAME = 'Kettle & Pine';
 const DOMAIN = 'kettleandpine.example';
 
 type Kind = SampleKind;
-type OpeningKind = Extract<
+/** The kinds that open a conversation; the rest follow up on one or come from the brand. */
+type OpeningKind = Exclude<
   Kind,
-  | 'delivery_issue'
-  | 'billing_issue'
-  | 'account_issue'
-  | 'bug_report'
-  | 'feature_request'
-  | 'praise'
-  | 'purchase_question'
-  | 'product_question'
-  | 'cancellation'
-  | 'job_inquiry'
-  | 'partnership'
-  | 'spam'
-  | 'chatter'
-  | 'complaint'
+  | 'chase'
+  | 'thanks'
+  | 'still_broken'
+  | 'superfan_answer'
+  | 'brand_reply'
+  | 'bot_reply'
+  | 'brand_post'
+  | 'staff_post'
 >;
 
 /** Baseline openings per day at scale 1. */
