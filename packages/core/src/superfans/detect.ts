@@ -174,7 +174,6 @@ function codeOf(it: Interaction): number {
   }
 }
 
-/** The number of the member an answer helped (see `ResolvedSuperfanOptions.helped`), or -1 when excluded. */
 /**
  * The item's packed code; help for another member also records that member's number in `targets[i]`, and help
  * whose target cannot be counted is read as participation.
@@ -193,6 +192,7 @@ function packedCode(
   return code;
 }
 
+/** The number of the member an answer helped (see `ResolvedSuperfanOptions.helped`), or -1 when excluded. */
 function helpTarget(o: ResolvedSuperfanOptions, target: string): number {
   let t = o.helped.add(target);
   if (t >= 0) o.helpedExcluded.push(isExcludedMember(o.directory.get(target)));

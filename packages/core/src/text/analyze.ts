@@ -496,7 +496,6 @@ function breakClause() {
   nActive = 0;
 }
 
-/** Everything that happens for one word-like token (a word, a number or a hashtag's text). */
 /** Finds the entry for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"). */
 function lookup(h: number, a: number, b: number, start: number, end: number): Entry | undefined {
   if ((WORD_FILTER_[h >>> 21]! & (1 << ((h >>> 16) & 31))) === 0) return undefined;

@@ -627,6 +627,10 @@ export function slaDue(
 let customerAt = new Float64Array(64);
 let replyAt = new Float64Array(64);
 let replyPublic = new Uint8Array(64);
+let explicitPauses = new Float64Array(16);
+let resolutionPauses = new Float64Array(64);
+let clockPauses = new Float64Array(64);
+let pieceSpans = new Float64Array(64);
 
 /** The first of the `count` replies in replyAt (sorted) at or after `from`, public ones only if asked; Infinity if none. */
 function replyFrom(from: number, count: number, publicOnly: boolean): number {
@@ -635,12 +639,7 @@ function replyFrom(from: number, count: number, publicOnly: boolean): number {
   }
   return Infinity;
 }
-let explicitPauses = new Float64Array(16);
-let resolutionPauses = new Float64Array(64);
-let clockPauses = new Float64Array(64);
-let pieceSpans = new Float64Array(64);
 
-/** Sorts `count` [from, to] pairs by `from` and merges overlapping or touching ones in place; returns the new count. */
 /** When the conversation was resolved, if that is known and not after `nowMs`. */
 function resolvedBy(resolvedAt: string | undefined, nowMs: number): number | undefined {
   if (resolvedAt === undefined) return undefined;
@@ -648,6 +647,7 @@ function resolvedBy(resolvedAt: string | undefined, nowMs: number): number | und
   return Number.isFinite(t) && t <= nowMs ? t : undefined;
 }
 
+/** Sorts `count` [from, to] pairs by `from` and merges overlapping or touching ones in place; returns the new count. */
 function mergePairs(p: Float64Array, count: number): number {
   // Insertion sort, stable like Array.prototype.sort: a conversation has few pauses.
   for (let i = 1; i < count; i++) {
