@@ -620,6 +620,33 @@ describe('evaluateGoals: tree validation', () => {
     }
   });
 
+  it('says a tree that was never parsed is not a goal tree, instead of failing inside', () => {
+    const unparsed = [
+      null,
+      [],
+      'tree',
+      { goals: [] },
+      { objectives: [], kpis: {}, sources: [null] },
+      { objectives: [{}], kpis: [{}], sources: [{}] },
+      { objectives: [], kpis: [{ id: 'k', metric: { kind: 'simple' } }], sources: [] },
+    ];
+    for (const t of unparsed) {
+      expect(() => evaluateGoals(t as unknown as GoalTree, [], { ...NOV, now: MID })).toThrow(
+        GoalTreeError,
+      );
+    }
+    try {
+      evaluateGoals({ objectives: [], kpis: {}, sources: [null] } as unknown as GoalTree, [], {
+        ...NOV,
+        now: MID,
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as GoalTreeError).issues.map((i) => i.path)).toEqual(['kpis', 'sources.0']);
+      expect((error as GoalTreeError).message).toMatch(/parseGoalTree/);
+    }
+  });
+
   it('rejects bad windows', () => {
     expect(() =>
       evaluateGoals(tree([signups]), [], { from: NOV.to, to: NOV.from, now: MID }),

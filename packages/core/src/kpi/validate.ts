@@ -110,6 +110,31 @@ function findCycle(nodes: Iterable<string>, next: (id: string) => readonly strin
   return cycles;
 }
 
+const PARSE_HINT = 'read goal trees from outside with parseGoalTree from @rapport/core/schemas';
+
+/** Problems that stop a value from being read as a goal tree at all (lists missing or of the wrong kind). */
+function notAGoalTree(tree: unknown): InputIssue[] {
+  if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) {
+    return [{ path: '', message: `expected a goal tree object (${PARSE_HINT})` }];
+  }
+  const t = tree as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  for (const key of ['objectives', 'kpis', 'sources', 'contributions'] as const) {
+    const list = t[key];
+    if (list === undefined && key === 'contributions') continue;
+    if (!Array.isArray(list)) {
+      issues.push({ path: key, message: `must be a list (${PARSE_HINT})` });
+      continue;
+    }
+    list.forEach((item: unknown, i) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        issues.push({ path: `${key}.${i}`, message: `must be an object (${PARSE_HINT})` });
+      }
+    });
+  }
+  return issues;
+}
+
 /**
  * Checks a goal tree's references and structure; returns every problem (empty when the tree is sound).
  *
@@ -124,6 +149,24 @@ function findCycle(nodes: Iterable<string>, next: (id: string) => readonly strin
  * ```
  */
 export function validateGoalTree(tree: GoalTree): InputIssue[] {
+  // Plain JavaScript callers may hand over JSON that was never parsed: say so rather than fail inside.
+  const shape = notAGoalTree(tree);
+  if (shape.length > 0) return shape;
+  try {
+    return referenceIssues(tree);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return [
+      {
+        path: '',
+        message: `parts of the tree are missing or of the wrong kind, so it cannot be checked (${PARSE_HINT})`,
+      },
+    ];
+  }
+}
+
+/** The reference and structure checks of validateGoalTree, on a tree whose lists hold objects. */
+function referenceIssues(tree: GoalTree): InputIssue[] {
   const issues: InputIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const ids = (list: { id: string }[], what: string) => {

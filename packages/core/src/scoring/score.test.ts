@@ -267,6 +267,19 @@ describe('scoreMention', () => {
     expect(scoreMention(m)).toEqual(scoreMention(m, { now: m.createdAt }));
     expect(scoreMention(m).reasons.some((r) => r.factor === 'waiting')).toBe(false);
   });
+
+  it('an unreadable now is an error, not a silently dropped waiting time', () => {
+    const m = mention({ text: 'where is my refund?' });
+    for (const now of ['yesterday', '2026-11-22 noon', '', Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => scoreMention(m, { now })).toThrow(RangeError);
+    }
+    expect(() => scoreMention(m, { now: 'yesterday' })).toThrow(
+      'scoreMention: now must be an ISO 8601 date-time or epoch milliseconds, got "yesterday".',
+    );
+    // The last good reading is not reused after a bad one (the clock keeps one reading).
+    expect(scoreMention(m, { now: NOW }).priority).toBe(scoreMention(m, { now: Date.parse(NOW) }).priority);
+    expect(() => scoreMention(m, { now: 'yesterday' })).toThrow(RangeError);
+  });
 });
 
 describe('apportion', () => {

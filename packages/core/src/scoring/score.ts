@@ -39,13 +39,27 @@ function toTime(value: string | number | undefined): number | undefined {
 let lastNowIso = '';
 let lastNowMs = Number.NaN;
 
+/** The scoring moment in epoch ms (undefined when not given); a `now` that is given but unreadable is an error. */
 function nowTime(value: string | number | undefined): number | undefined {
-  if (typeof value !== 'string') return toTime(value);
-  if (value !== lastNowIso) {
-    lastNowMs = parseInstant(value);
-    lastNowIso = value;
+  if (value === undefined) return undefined;
+  let t: number;
+  if (typeof value === 'string') {
+    if (value !== lastNowIso) {
+      lastNowMs = parseInstant(value);
+      lastNowIso = value;
+    }
+    t = lastNowMs;
+  } else t = typeof value === 'number' ? value : Number.NaN;
+  if (!Number.isFinite(t)) {
+    throw new RangeError(
+      `scoreMention: now must be an ISO 8601 date-time or epoch milliseconds, got ${shown(value)}.`,
+    );
   }
-  return Number.isFinite(lastNowMs) ? lastNowMs : undefined;
+  return t;
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : String(value);
 }
 
 function clamp01(x: number): number {
@@ -202,7 +216,7 @@ function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: n
  * up to `now`; a public complaint being reshared rises), customer value, time waited without a human reply,
  * repeated contact, and crisis signals; spam loses points. The reasons' `contribution`s are whole points that add
  * up exactly to `priority`. `now` (ISO 8601 or epoch ms) defaults to the mention's own time, so nothing depends
- * on the clock. Text is analyzed with `analyzeText` unless `context.signals` is given.
+ * on the clock; a `now` that cannot be read throws a RangeError rather than quietly dropping the waiting time. Text is analyzed with `analyzeText` unless `context.signals` is given.
  *
  * @example
  * ```ts
@@ -212,6 +226,7 @@ function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: n
  * ```
  */
 export function scoreMention(mention: Mention, context: ScoringContext = {}): MentionScore {
+  const givenNow = nowTime(context.now);
   const w: ScoringWeights = resolveWeights(context.weights);
   const signals = context.signals ?? analyzeText(mention.text);
   const parts: Part[] = [];
@@ -285,7 +300,7 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
   }
 
   const createdAt = toTime(mention.createdAt);
-  const now = nowTime(context.now) ?? createdAt ?? 0;
+  const now = givenNow ?? createdAt ?? 0;
   const created = createdAt ?? now;
 
   // Exposure: who can watch, and how fast the audience grows. Problems in public matter most.
