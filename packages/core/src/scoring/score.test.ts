@@ -277,7 +277,9 @@ describe('scoreMention', () => {
       'scoreMention: now must be an ISO 8601 date-time or epoch milliseconds, got "yesterday".',
     );
     // The last good reading is not reused after a bad one (the clock keeps one reading).
-    expect(scoreMention(m, { now: NOW }).priority).toBe(scoreMention(m, { now: Date.parse(NOW) }).priority);
+    expect(scoreMention(m, { now: NOW }).priority).toBe(
+      scoreMention(m, { now: Date.parse(NOW) }).priority,
+    );
     expect(() => scoreMention(m, { now: 'yesterday' })).toThrow(RangeError);
   });
 });
