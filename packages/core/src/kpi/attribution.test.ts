@@ -49,4 +49,26 @@ describe('attributeConversion', () => {
     );
     expect(attributeConversion([], 'linear')).toEqual([]);
   });
+
+  it('gives no credit to touches after the conversion, under every model', () => {
+    const at = { conversionAt: 1.5 * DAY };
+    expect(credit('last_touch', at)).toEqual({ email: 1, x: 0 });
+    expect(credit('linear', at)).toEqual({ x: 0.5, email: 0.5 });
+    expect(credit('position_based', at)).toEqual({ x: 0.5, email: 0.5 });
+    const decay = credit('time_decay', { ...at, halfLifeMs: DAY });
+    expect(Object.keys(decay).sort()).toEqual(['email', 'x']);
+    expect(decay.email! / decay.x!).toBeCloseTo(2, 10);
+    // A touch at the moment of conversion counts; nothing before it means nothing to credit.
+    expect(credit('last_touch', { conversionAt: DAY })).toEqual({ email: 1, x: 0 });
+    expect(credit('linear', { conversionAt: -1 })).toEqual({});
+  });
+
+  it('rejects an unknown model name or an unreadable conversion time instead of giving every channel 0', () => {
+    expect(() => credit('lastTouch' as never)).toThrow(
+      'Unknown attribution model "lastTouch": use one of last_touch, first_touch, linear, position_based, time_decay.',
+    );
+    expect(() => credit('linear', { conversionAt: '2026-11-06 12:00' })).toThrow(
+      /conversionAt must be epoch ms or an ISO 8601 date-time with a zone, got "2026-11-06 12:00"/,
+    );
+  });
 });

@@ -15,11 +15,19 @@ export interface AttributionCredit {
 
 /** Options of `attributeConversion`. */
 export interface AttributionOptions {
-  /** When the conversion happened (for time decay). Default: the last touch. */
+  /** When the conversion happened: later touches get no credit, and time decay counts back from it. Default: the last touch. */
   conversionAt?: number | string;
   /** Time-decay half-life in ms: a touch this long before the conversion counts half. Default 7 days. */
   halfLifeMs?: number;
 }
+
+const PATH_MODELS: readonly AttributionModel[] = [
+  'last_touch',
+  'first_touch',
+  'linear',
+  'position_based',
+  'time_decay',
+];
 
 /**
  * Splits the credit for one conversion between the touches before it, under an attribution model.
@@ -27,7 +35,9 @@ export interface AttributionOptions {
  * `last_touch` / `first_touch`: all credit to the last / first touch. `linear`: equal shares. `position_based`:
  * 40% first, 40% last, 20% shared by the touches between (50/50 with two touches). `time_decay`: weights halve
  * every `halfLifeMs` before the conversion. Credits of a channel touched more than once are added; the result
- * is sorted by credit. `experiment` credit comes from a holdout test's lift, not from paths, so it throws.
+ * is sorted by credit. With `conversionAt`, touches after it are left out under every model (they did not lead
+ * to it). `experiment` credit comes from a holdout test's lift, not from paths, so it throws, as does an unknown
+ * model name.
  * Only an experiment shows cause; every path-based model is `modelled` evidence.
  *
  * @example
@@ -47,12 +57,25 @@ export function attributeConversion(
     throw new RangeError(
       'Experiment attribution comes from the lift measured against a holdout group (see twoProportionTest), not from touch paths.',
     );
-  const timed = touches.map((t, i) => {
+  if (!PATH_MODELS.includes(model)) {
+    throw new RangeError(
+      `Unknown attribution model ${JSON.stringify(model)}: use one of ${PATH_MODELS.join(', ')}.`,
+    );
+  }
+  const conversionAt =
+    options.conversionAt === undefined ? Infinity : parseInstant(options.conversionAt);
+  if (Number.isNaN(conversionAt))
+    throw new RangeError(
+      `conversionAt must be epoch ms or an ISO 8601 date-time with a zone, got ${JSON.stringify(options.conversionAt)}.`,
+    );
+  const all = touches.map((t, i) => {
     const at = parseInstant(t.at);
     if (!Number.isFinite(at))
       throw new RangeError(`Touch ${i} has no valid time (epoch ms or ISO 8601 with a zone).`);
     return { channel: t.channel, at, i };
   });
+  // A touch after the conversion did not lead to it.
+  const timed = all.filter((t) => t.at <= conversionAt);
   if (timed.length === 0) return [];
   timed.sort((a, b) => a.at - b.at || a.i - b.i);
   const n = timed.length;
@@ -79,12 +102,10 @@ export function attributeConversion(
     case 'time_decay': {
       const halfLife = options.halfLifeMs ?? 7 * 86_400_000;
       if (!(halfLife > 0)) throw new RangeError('halfLifeMs must be > 0.');
-      const end =
-        options.conversionAt === undefined ? timed[n - 1]!.at : parseInstant(options.conversionAt);
-      if (!Number.isFinite(end)) throw new RangeError('conversionAt is not a valid time.');
+      const end = options.conversionAt === undefined ? timed[n - 1]!.at : conversionAt;
       let total = 0;
       timed.forEach((t, i) => {
-        const w = Math.pow(2, -Math.max(0, end - t.at) / halfLife);
+        const w = Math.pow(2, -(end - t.at) / halfLife);
         weights[i] = w;
         total += w;
       });

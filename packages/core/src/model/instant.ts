@@ -1,16 +1,25 @@
-// Instants as the core reads them (triage, scoring, superfans): `Date.parse`, with a shortcut for the form almost
-// every feed uses, and the digit and calendar arithmetic behind it.
+// Instants as the core reads them (triage, scoring, superfans): `Date.parse` for strings that say where they are in
+// time, with a shortcut for the form almost every feed uses, and the digit and calendar arithmetic behind it.
 
 const DAY = 86_400_000;
 
 /**
- * `Date.parse(s)`, faster for `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (the form of
- * `toISOString()`): those are read digit by digit; every other string, and any out-of-range field, goes to
- * `Date.parse` itself. Same result for every input.
+ * Ends with a zone (`Z`, `+01`, `+0100`, `+01:00`, `GMT`, `UTC`), or is a date alone (`2026-11-23`, which means
+ * midnight UTC): a string `Date.parse` reads the same on every machine.
+ */
+const PLACED_IN_TIME =
+  /(?:[zZ]|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC))$|^(?:\d{4}|[+-]\d{6})(?:-\d{2}){0,2}$/;
+
+/**
+ * `Date.parse(s)` for a string that names its zone or is a date alone, and NaN for a date-time without a zone
+ * (`2026-11-23 10:00`, `Nov 23 2026`), which `Date.parse` would read in the machine's own time zone, so results
+ * would depend on where the code runs. Faster for `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (the form
+ * of `toISOString()`): those are read digit by digit.
  *
  * @example
  * ```ts
  * parseInstant('2026-11-23T10:00:00.000Z') === Date.parse('2026-11-23T10:00:00.000Z'); // true
+ * parseInstant('2026-11-23 10:00'); // NaN: which 10:00?
  * ```
  */
 export function parseInstant(s: string): number {
@@ -44,7 +53,7 @@ export function parseInstant(s: string): number {
       );
     }
   }
-  return Date.parse(s);
+  return PLACED_IN_TIME.test(s) ? Date.parse(s) : Number.NaN;
 }
 
 /**

@@ -21,6 +21,20 @@ describe('scoreContent', () => {
     expect(s.reasons.some((r) => r.factor === 'hype')).toBe(true);
   });
 
+  it('numbers are specifics; digits in handles, hashtags, links and discounts are not', () => {
+    const specific = (text: string) =>
+      scoreContent(text).reasons.some((r) => r.detail === 'gives specifics (numbers, dates)');
+    expect(specific('Your order #48213 ships on 2026-11-24 before 10am')).toBe(true);
+    expect(specific('We are open 9 to 17 on weekdays')).toBe(true);
+    expect(specific('Follow us @kp2026 for more')).toBe(false);
+    expect(specific('Celebrate with us #KP10 #KP2026')).toBe(false);
+    expect(specific('See https://x.co/a12b34 now')).toBe(false);
+    const discount = scoreContent('Get 25 percent off everything today only');
+    expect(discount.reasons.map((r) => r.detail)).toContain('advertises a discount');
+    expect(discount.reasons.map((r) => r.detail)).not.toContain('gives specifics (numbers, dates)');
+    expect(discount.hype).toBeGreaterThan(discount.help);
+  });
+
   it('an empty post is neither', () => {
     expect(scoreContent('')).toEqual({ help: 0, hype: 0, reasons: [] });
   });

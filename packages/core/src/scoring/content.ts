@@ -74,6 +74,7 @@ const PROMO_CUES: ReadonlyArray<readonly [string, number, string]> = [
   ['buy', 0.35, 'asks people to buy'],
   ['order now', 0.6, 'asks people to buy'],
   ['% off', 0.55, 'advertises a discount'],
+  ['percent off', 0.55, 'advertises a discount'],
   ['use code', 0.55, 'advertises a promo code'],
   ['link in bio', 0.5, 'points to a sales link'],
   ["we're thrilled", 0.4, 'celebrates the brand'],
@@ -86,6 +87,42 @@ const PROMO_CUES: ReadonlyArray<readonly [string, number, string]> = [
 
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
+}
+
+/** Letters, digits and the marks that start a handle or tag (`@`, `#`) or join words (`_`). */
+function isTokenCode(c: number): boolean {
+  return isWordCode(c) || c === 64 || c === 35 || c === 95;
+}
+
+/**
+ * Digits in the numbers of a text: tokens that start with a digit ("25", "10am", "2026-11-22", "#12345", an
+ * order number). Digits inside handles, hashtags, codes and links ("@kp2026", "#KP10", "x.co/a1") are names, not
+ * specifics. Linear in the text.
+ */
+function specificDigits(lower: string): number {
+  let count = 0;
+  let i = 0;
+  const n = lower.length;
+  while (i < n) {
+    if (!isTokenCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digits = 0;
+    for (; i < n && isTokenCode(lower.charCodeAt(i)); i++) {
+      const c = lower.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    if (lower.startsWith('http', start) || lower.startsWith('www', start)) {
+      while (i < n && lower.charCodeAt(i) > 32) i++; // the rest of the link
+      continue;
+    }
+    const first = lower.charCodeAt(start);
+    const lead = first === 35 ? lower.charCodeAt(start + 1) : first;
+    if (lead >= 48 && lead <= 57) count += digits;
+  }
+  return count;
 }
 
 /** Whether `phrase` occurs in `lower` on word boundaries. Linear: `indexOf` per phrase, no regular expressions. */
@@ -146,12 +183,8 @@ export function scoreContent(
       addHelp(w, detail);
     }
   }
-  let digits = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-  }
-  if (digits >= 2 && !lower.includes('% off')) addHelp(0.2, 'gives specifics (numbers, dates)');
+  const discount = hasPhrase(lower, '% off') || hasPhrase(lower, 'percent off');
+  if (!discount && specificDigits(lower) >= 2) addHelp(0.2, 'gives specifics (numbers, dates)');
   if (
     /(?:^|[^a-z])(?:help|support|faq|docs)\./.test(lower.slice(0, 20_000)) ||
     lower.includes('/help') ||

@@ -268,13 +268,51 @@ describe('scoreMention', () => {
     expect(scoreMention(m).reasons.some((r) => r.factor === 'waiting')).toBe(false);
   });
 
+  it('reasons read cleanly: no repeated words, no 0% runner-up, no negative tone on a neutral text', () => {
+    const waiting = scoreMention(mention({ text: 'still waiting!!' }), { now: NOW });
+    const urgent = waiting.reasons.find((r) => r.factor === 'urgency')!.detail;
+    expect(urgent).toBe('urgent: still waiting');
+
+    const spam = scoreMention(
+      mention({ text: 'BUY NOW crypto giveaway click here free followers' }),
+      {
+        now: NOW,
+      },
+    );
+    expect(spam.reasons.find((r) => r.factor === 'intents')!.detail).toBe('wants to buy (72%)');
+
+    const neutral = mention({ text: 'BUY CHEAP DESIGNER BAGS 90% OFF www.bags-outlet.example' });
+    expect(analyzeText(neutral.text).sentiment).toEqual({ score: -0.077, label: 'neutral' });
+    const tone = scoreMention(neutral, { now: NOW }).reasons.find((r) => r.factor === 'sentiment');
+    expect(tone?.detail).toBe('slightly negative tone (-0.08)');
+    const angry = scoreMention(mention({ text: 'this is awful, worst service ever' }), {
+      now: NOW,
+    });
+    expect(angry.reasons.find((r) => r.factor === 'sentiment')!.detail).toMatch(
+      /^(very )?negative tone/,
+    );
+  });
+
+  it('counts earlier contacts in whole messages', () => {
+    const m = mention({ text: 'where is my refund?' });
+    const detail = (priorContacts: number) =>
+      scoreMention(m, { now: NOW, priorContacts }).reasons.find(
+        (r) => r.factor === 'repeat_contact',
+      )?.detail;
+    expect(detail(1.5)).toBe('2nd message from this person');
+    expect(detail(2)).toBe('3rd message from this person');
+    expect(detail(0.5)).toBeUndefined();
+    expect(detail(Number.NaN)).toBeUndefined();
+    expect(detail(-2)).toBeUndefined();
+  });
+
   it('an unreadable now is an error, not a silently dropped waiting time', () => {
     const m = mention({ text: 'where is my refund?' });
-    for (const now of ['yesterday', '2026-11-22 noon', '', Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const now of ['yesterday', '2026-11-22 10:00', '', Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => scoreMention(m, { now })).toThrow(RangeError);
     }
     expect(() => scoreMention(m, { now: 'yesterday' })).toThrow(
-      'scoreMention: now must be an ISO 8601 date-time or epoch milliseconds, got "yesterday".',
+      'scoreMention: now must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got "yesterday".',
     );
     // The last good reading is not reused after a bad one (the clock keeps one reading).
     expect(scoreMention(m, { now: NOW }).priority).toBe(

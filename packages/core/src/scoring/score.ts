@@ -52,7 +52,7 @@ function nowTime(value: string | number | undefined): number | undefined {
   } else t = typeof value === 'number' ? value : Number.NaN;
   if (!Number.isFinite(t)) {
     throw new RangeError(
-      `scoreMention: now must be an ISO 8601 date-time or epoch milliseconds, got ${shown(value)}.`,
+      `scoreMention: now must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got ${shown(value)}.`,
     );
   }
   return t;
@@ -103,6 +103,12 @@ function fixed2(x: number): string {
     return `${x < 0 ? '-' : ''}${(n - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
   }
   return x.toFixed(2);
+}
+
+/** How the tone reads: the sentiment label decides, so a text labelled neutral is never called negative. */
+function toneWord(sentiment: TextSignals['sentiment'], negativity: number): string {
+  if (sentiment.label !== 'negative') return 'slightly negative';
+  return negativity > 0.6 ? 'very negative' : 'negative';
 }
 
 function percent(x: number): string {
@@ -201,7 +207,11 @@ function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: n
       labels.has(cue.effect) ||
       (target === 'urgency' && cue.target === 'urgency')
     ) {
-      if (!seen.includes(cue.effect)) seen.push(cue.effect);
+      // "still waiting" already says "waiting": keep the fuller wording once.
+      const effect = cue.effect;
+      const same = seen.findIndex((e) => e.includes(effect) || effect.includes(e));
+      if (same < 0) seen.push(effect);
+      else if (effect.length > seen[same]!.length) seen[same] = effect;
       if (seen.length >= n) break;
     }
   }
@@ -216,7 +226,8 @@ function topUrgencyCues(signals: TextSignals, target: 'urgency' | 'crisis', n: n
  * up to `now`; a public complaint being reshared rises), customer value, time waited without a human reply,
  * repeated contact, and crisis signals; spam loses points. The reasons' `contribution`s are whole points that add
  * up exactly to `priority`. `now` (ISO 8601 or epoch ms) defaults to the mention's own time, so nothing depends
- * on the clock; a `now` that cannot be read throws a RangeError rather than quietly dropping the waiting time. Text is analyzed with `analyzeText` unless `context.signals` is given.
+ * on the clock; a `now` that cannot be read (or a date-time without a zone) throws a RangeError rather than
+ * quietly dropping the waiting time. Text is analyzed with `analyzeText` unless `context.signals` is given.
  *
  * @example
  * ```ts
@@ -237,7 +248,7 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     parts.push({
       factor: 'sentiment',
       points: w.sentiment * negativity,
-      detail: `${negativity > 0.6 ? 'very negative' : 'negative'} tone (${fixed2(signals.sentiment.score)})`,
+      detail: `${toneWord(signals.sentiment, negativity)} tone (${fixed2(signals.sentiment.score)})`,
     });
   }
 
@@ -268,7 +279,11 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
     parts.push({
       factor: 'intents',
       points: w.intents * Math.min(1, best + 0.25 * second),
-      detail: second > 0 ? `${first}, ${intentPhrase(signals, secondIntent)}` : first,
+      // A runner-up shown as "(0%)" says nothing: name it only when it rounds to at least 1%.
+      detail:
+        second > 0 && clamp01(signals.intents[secondIntent]) >= 0.005
+          ? `${first}, ${intentPhrase(signals, secondIntent)}`
+          : first,
     });
   }
   const spam = clamp01(signals.intents.spam ?? 0);
@@ -375,7 +390,13 @@ export function scoreMention(mention: Mention, context: ScoringContext = {}): Me
   }
 
   // Repeated contact: earlier messages from the same person in this conversation, or as the caller counted.
-  let prior = context.priorContacts;
+  // A count: fractions are cut to whole messages, and anything not a number above 0 counts as none.
+  let prior =
+    context.priorContacts === undefined
+      ? undefined
+      : context.priorContacts >= 1
+        ? Math.floor(Math.min(context.priorContacts, 1e6))
+        : 0;
   if (prior === undefined && conversation) {
     prior = 0;
     for (const m of conversation.mentions) {

@@ -40,7 +40,7 @@ export interface ScoringContext {
   now?: string | number;
   /** The conversation the mention belongs to (for waiting time and repeated contact). */
   conversation?: Conversation;
-  /** How many times this author wrote in before, recently (repeated contact). */
+  /** How many times this author wrote in before, recently (repeated contact); whole messages, fractions cut. */
   priorContacts?: number;
   /** Signals already computed for this mention's text (from `analyzeText` or an analyzer you plugged in). */
   signals?: TextSignals;

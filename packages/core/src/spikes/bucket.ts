@@ -1,5 +1,6 @@
 import type { Mention } from '../model/schemas';
 import { RapportInputError, type Rejected } from '../model/errors';
+import { parseInstant } from '../model/instant';
 import { detectSpikes } from './batch';
 import { bucketSizeMs } from './options';
 import type {
@@ -34,10 +35,11 @@ function tally(): Tally {
 export const OTHER_KEY = '(other)';
 
 function toMsOrThrow(value: string | number, what: string): number {
-  const ms = typeof value === 'number' ? value : Date.parse(value);
+  const ms = typeof value === 'number' ? value : parseInstant(value);
   if (!Number.isFinite(ms)) {
-    throw new RapportInputError(`${what} must be an ISO 8601 date-time or epoch milliseconds.`, [
-      { path: what, message: 'must be an ISO 8601 date-time or epoch milliseconds' },
+    const message = 'must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds';
+    throw new RapportInputError(`${what} ${message}, got ${JSON.stringify(value)}.`, [
+      { path: what, message },
     ]);
   }
   return ms;

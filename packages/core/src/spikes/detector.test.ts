@@ -400,6 +400,7 @@ describe('streaming, saved state and sharded counting', () => {
     expect(() => d.push({ start: at(9), count: 1 })).toThrow(/time order/);
     expect(() => d.push({ start: '2026-01-05T11:30:00Z', count: 1 })).toThrow(/grid/);
     expect(() => d.push({ start: at(12), count: -1 })).toThrow(/count/);
+    expect(() => d.push({ start: '2026-01-05 12:00', count: 1 })).toThrow(/start.*with a zone/);
     const other = createSpikeDetector({ zThreshold: 5 });
     other.push({ start: at(1), count: 1 });
     expect(() => mergeSpikeStates(d.getState(), other.getState())).toThrow(/different options/);

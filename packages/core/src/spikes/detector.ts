@@ -1,4 +1,5 @@
 import { RapportInputError, type InputIssue } from '../model/errors';
+import { parseInstant } from '../model/instant';
 import { bucketSizeMs, resolveSpikeOptions } from './options';
 import { logPoissonUpperTail, median, medianAbsoluteDeviation } from './stats';
 import type {
@@ -717,9 +718,9 @@ function structuredCloneOptions(o: ResolvedSpikeOptions): ResolvedSpikeOptions {
 /** Checks one bucket; returns its epoch ms or throws `RapportInputError` with every problem. */
 export function checkBucket(bucket: SeriesBucket, path = ''): number {
   const issues: InputIssue[] = [];
-  const t = typeof bucket?.start === 'string' ? Date.parse(bucket.start) : NaN;
+  const t = typeof bucket?.start === 'string' ? parseInstant(bucket.start) : NaN;
   if (!Number.isFinite(t))
-    issues.push({ path: `${path}start`, message: 'must be an ISO 8601 date-time' });
+    issues.push({ path: `${path}start`, message: 'must be an ISO 8601 date-time with a zone' });
   const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   if (!whole(bucket?.count))
     issues.push({ path: `${path}count`, message: 'must be a whole number ≥ 0' });

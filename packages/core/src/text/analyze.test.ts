@@ -178,6 +178,13 @@ describe('analyzeText: customer-service meaning', () => {
     expect(s.intents.account_issue).toBeGreaterThan(0.5);
   });
 
+  it('an injury is not praise ("burned my hand": VADER rates "hand" positive)', () => {
+    const s = analyzeText('the kettle caught fire and burned my hand');
+    expect(s.sentiment.label).not.toBe('positive');
+    expect(s.intents.praise).toBe(0);
+    expect(s.crisis).toBeGreaterThan(0.5);
+  });
+
   it('my package never arrived', () => {
     const s = analyzeText('my package never arrived');
     expect(s.intents.complaint).toBeGreaterThanOrEqual(0.6);

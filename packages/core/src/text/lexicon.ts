@@ -40,6 +40,8 @@ export const VALENCE_OVERRIDES: Readonly<Record<string, number>> = {
   urgent: 0,
   emergency: -0.8,
   fire: -0.5,
+  // A body part, not praise: VADER rates "hand" +2.2, so "burned my hand" read as positive.
+  hand: 0,
   // Tweet vocabulary: "like" is mostly filler, sports and slang words are not feelings.
   like: 0.3,
   likes: 0.3,
