@@ -346,7 +346,12 @@ export const TriageStateSchema = z.strictObject({
   rejected: z.array(
     z.strictObject({
       index: z.number().int().nonnegative(),
-      input: z.unknown(),
+      // Absent when the record was `undefined` (a hole in a sparse batch), since JSON drops the key; it reads
+      // back as `undefined`, as `Rejected.input` was.
+      input: z
+        .unknown()
+        .optional()
+        .transform((input): unknown => input),
       issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
     }),
   ),

@@ -102,6 +102,19 @@ describe('computeSla', () => {
     expect(fr.events.map((e) => e.kind)).toEqual(['applied']);
   });
 
+  it('refuses a now without a zone, which would mean a different minute on every server', () => {
+    const conv: SlaConversation = {
+      mentions: [inbound('a', '2026-11-23T09:00:00Z')],
+      channel: 'private',
+    };
+    expect(() => computeSla(conv, policy, open, '2026-11-23 09:50')).toThrow(
+      '"2026-11-23 09:50" is not an ISO 8601 instant with a zone (2026-11-23T10:00:00Z) or epoch milliseconds.',
+    );
+    expect(computeSla(conv, policy, open, Date.parse('2026-11-23T09:50:00Z'))).toEqual(
+      computeSla(conv, policy, open, '2026-11-23T09:50:00Z'),
+    );
+  });
+
   it('warns at 75% and breaches at the target, with events', () => {
     const conv: SlaConversation = {
       mentions: [inbound('a', '2026-11-23T09:00:00Z')],

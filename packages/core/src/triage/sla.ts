@@ -1,4 +1,5 @@
 import type { Channel, Mention, Platform } from '../model/schemas';
+import { parseInstant } from '../model/instant';
 import type { PriorityBand } from '../scoring/bands';
 import { addBusinessTime, ALWAYS_OPEN, businessTimeBetween } from './calendar';
 import type {
@@ -96,11 +97,13 @@ type Interval = [from: number, to: number];
 /** 0, 1, 2, … for conversations whose mentions are already in time order. */
 const INDEX: readonly number[] = Array.from({ length: 256 }, (_, i) => i);
 
-/** Turns `now` (ISO 8601 or ms since the epoch) into ms. */
+/** Turns `now` (ISO 8601 with a zone, or ms since the epoch) into ms. */
 function toEpochMs(now: string | number): number {
-  const ms = typeof now === 'number' ? now : Date.parse(now);
+  const ms = typeof now === 'number' ? now : parseInstant(now);
   if (!Number.isFinite(ms))
-    throw new RangeError(`"${String(now)}" is not an ISO 8601 instant or epoch milliseconds.`);
+    throw new RangeError(
+      `"${String(now)}" is not an ISO 8601 instant with a zone (2026-11-23T10:00:00Z) or epoch milliseconds.`,
+    );
   return ms;
 }
 

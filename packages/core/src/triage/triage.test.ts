@@ -5,7 +5,7 @@ import { smallestK } from './select';
 import { TriageStateSchema } from './schemas';
 import { testAuthor, testMention, testSignals } from './fixtures';
 import type { Mention } from '../model/schemas';
-import type { MentionPlace, TriageConfig } from './types';
+import type { MentionPlace, Triage, TriageConfig } from './types';
 import type { Intent } from '../text/types';
 
 // Deterministic signals: the text says which intent and tone, e.g. "delivery_issue -0.8".
@@ -266,6 +266,155 @@ describe('escalation and care flags', () => {
     expect(flags.map((f) => f.kind)).toEqual(['repeat_complainant', 'irate']);
     expect(flags[0]!.detail).toBe(
       'Complained once before in the last 30 days; last time (2026-11-23) about a delivery problem, resolved',
+    );
+  });
+});
+
+describe('times given by the caller', () => {
+  const ladder: TriageConfig = {
+    ...base,
+    escalation: [
+      { id: 'lead', after: 30, notify: ['lead@example.com'] },
+      { id: 'director', after: 240, notify: ['dir@example.com'] },
+    ],
+  };
+  /** Unreadable times a caller can pass: unset, typo'd, empty, a Date object, epoch ms. */
+  const unreadable: [unknown, string][] = [
+    [undefined, 'undefined'],
+    ['garbage', '"garbage"'],
+    ['', '""'],
+    [new Date('2026-11-23T10:00:00Z'), 'a Date object (pass date.toISOString())'],
+    [Date.parse('2026-11-23T10:00:00Z'), '1795428000000'],
+    // No zone: 10:00 where? Read on the server's clock, it would mean a different instant in every region.
+    ['2026-11-23 10:00', '"2026-11-23 10:00"'],
+    ['2026-11-23T10:00:00', '"2026-11-23T10:00:00"'],
+  ];
+
+  it('escalate with an unreadable now throws and escalates nobody, so the ladder still works at a real now', () => {
+    const triage = createTriage(ladder);
+    triage.ingest(inbound('a', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    for (const [bad, named] of unreadable) {
+      expect(() => triage.escalate(bad as string)).toThrow(RangeError);
+      expect(() => triage.escalate(bad as string)).toThrow(
+        `now ${named} is not an ISO 8601 instant`,
+      );
+    }
+    expect(triage.get('a')!.escalation).toBeUndefined();
+    // Five minutes in, nothing is due; 30 minutes after the 60-minute target, the first level only.
+    expect(triage.escalate(at(5))).toEqual([]);
+    expect(triage.escalate(at(90)).map((n) => [n.level, n.notify])).toEqual([
+      ['lead', ['lead@example.com']],
+    ]);
+  });
+
+  it('escalate rejects an unreadable now even without a ladder', () => {
+    const triage = createTriage(base);
+    expect(() => triage.escalate(undefined as unknown as string)).toThrow(RangeError);
+  });
+
+  it('workload with an unreadable now throws instead of reporting nothing breached', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('a', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    expect(() => triage.workload('not a date')).toThrow(
+      'now "not a date" is not an ISO 8601 instant',
+    );
+    const row = triage.workload(at(61)).find((r) => r.open > 0)!;
+    expect(row.breached).toBe(1);
+  });
+
+  it('sla names the now as the caller passed it, not NaN', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('a', 0, 'question'));
+    expect(() => triage.sla('a', 'garbage')).toThrow(RangeError);
+    expect(() => triage.sla('a', 'garbage')).toThrow('"garbage"');
+    expect(() => triage.sla('a', 'garbage')).not.toThrow(/NaN/);
+    // Even for a conversation it does not know: the bad now is the caller's mistake either way.
+    expect(() => triage.sla('nope', 'garbage')).toThrow('"garbage"');
+  });
+
+  /** Each public method that takes a time; `paused`: start with an open pause (so resume has one to close). */
+  const timed: [string, (t: Triage, bad: string) => unknown, { paused?: boolean }][] = [
+    ['queue', (t, bad) => t.queue(bad), {}],
+    ['sla', (t, bad) => t.sla('a', bad), {}],
+    ['workload', (t, bad) => t.workload(bad), {}],
+    ['escalate', (t, bad) => t.escalate(bad), {}],
+    ['reply', (t, bad) => t.reply('a', { at: bad, agentId: 'mk', text: 'On it' }), {}],
+    ['resolve', (t, bad) => t.resolve('a', bad), {}],
+    ['pause', (t, bad) => t.pause('a', bad), {}],
+    ['resume', (t, bad) => t.resume('a', bad), { paused: true }],
+  ];
+  it.each(timed)(
+    '%s rejects an unreadable time with a RangeError naming it, and changes nothing',
+    (_, call, { paused }) => {
+      const triage = createTriage(ladder);
+      triage.ingest(inbound('a', 0, 'delivery_issue -0.8', { channel: 'private' }));
+      if (paused) triage.pause('a', at(1));
+      const before = JSON.stringify(triage.toJSON());
+      const version = triage.getSnapshot().version;
+      for (const [bad, named] of unreadable) {
+        expect(() => call(triage, bad as string)).toThrow(RangeError);
+        expect(() => call(triage, bad as string)).toThrow(`${named} is not an ISO 8601 instant`);
+      }
+      expect(JSON.stringify(triage.toJSON())).toBe(before);
+      expect(triage.getSnapshot().version).toBe(version);
+    },
+  );
+
+  it('a rejected pause stores nothing: sla and queue still agree the clock runs, and the state stays loadable', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('a', 0, 'question', { channel: 'private' }));
+    expect(() => triage.pause('a', 'garbage')).toThrow('pause time "garbage"');
+    expect(() => triage.pause('a', undefined as unknown as string)).toThrow('pause time undefined');
+    expect(triage.get('a')!.pauses).toEqual([]);
+    expect(triage.sla('a', at(61))!.status).toBe('breached');
+    expect(triage.queue(at(61))[0]!.sla?.status).toBe('breached');
+    expect(TriageStateSchema.safeParse(JSON.parse(JSON.stringify(triage.toJSON()))).success).toBe(
+      true,
+    );
+  });
+
+  it('pause and resume at readable times are stored as those instants and keep the state loadable', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('a', 0, 'question', { channel: 'private' }));
+    triage.pause('a', '2026-11-23T10:10:00+01:00'); // 09:10 UTC
+    triage.resume('a', at(40));
+    const [pause] = triage.get('a')!.pauses;
+    expect(Date.parse(pause!.from)).toBe(Date.parse(at(10)));
+    expect(Date.parse(pause!.to!)).toBe(Date.parse(at(40)));
+    // Thirty minutes paused: the 60-minute first response is due at 10:30, not 10:00; at 10:20 fifty minutes
+    // count (past the 75% warning), not eighty (breached).
+    expect(triage.queue(at(80))[0]!.sla).toMatchObject({ dueAt: at(90), status: 'warning' });
+    expect(triage.sla('a', at(80))!.status).toBe('warning');
+    expect(TriageStateSchema.safeParse(JSON.parse(JSON.stringify(triage.toJSON()))).success).toBe(
+      true,
+    );
+  });
+
+  it('ingest rejects each hole of a sparse array with its index instead of dropping it', () => {
+    const triage = createTriage(base);
+    // eslint-disable-next-line no-sparse-arrays
+    const batch = [inbound('a', 0, 'question'), , inbound('c', 1, 'question')] as Mention[];
+    const r = triage.ingest(batch);
+    expect(r.accepted.map((x) => x.mention.id)).toEqual(['a', 'c']);
+    expect(r.rejected).toEqual([
+      {
+        index: 1,
+        input: undefined,
+        issues: [{ path: '(record)', message: 'must be a mention object' }],
+      },
+    ]);
+    expect(r.accepted.length + r.rejected.length).toBe(batch.length);
+    expect(triage.getSnapshot().counts.rejected).toBe(1);
+  });
+
+  it('a state holding a rejected hole still passes TriageStateSchema and reloads with it', () => {
+    const triage = createTriage(base);
+    // eslint-disable-next-line no-sparse-arrays
+    triage.ingest([inbound('a', 0, 'question'), , inbound('c', 1, 'question')] as Mention[]);
+    const saved = TriageStateSchema.safeParse(JSON.parse(JSON.stringify(triage.toJSON())));
+    expect(saved.success).toBe(true);
+    expect(createTriage(base, saved.data).getSnapshot().counts).toEqual(
+      triage.getSnapshot().counts,
     );
   });
 });

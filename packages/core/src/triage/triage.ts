@@ -878,16 +878,16 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const list: readonly unknown[] = Array.isArray(input) ? input : [input];
       const accepted: TriagedMention[] = [];
       const before = rejected.length;
-      list.forEach((m, i) => ingestOne(m, i, accepted));
+      // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently. A
+      // hole is read as `undefined` and rejected like any other record that is not a mention.
+      for (let i = 0; i < list.length; i++) ingestOne(list[i], i, accepted);
       changed();
       return { accepted, rejected: rejected.slice(before) } satisfies IngestResult;
     },
 
     reply(conversationId, reply: ReplyInput) {
+      const at = instantArg((reply as ReplyInput | undefined)?.at, 'reply time');
       const rec = get(conversationId);
-      const at = Date.parse(reply.at);
-      if (!Number.isFinite(at))
-        throw new RangeError(`Triage: reply time "${reply.at}" is not an ISO 8601 instant.`);
       const head = rec.mentions[0]!;
       const lastIn = lastInboundIndex(rec.mentions);
       let n = rec.mentions.length;
@@ -925,12 +925,12 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     resolve(conversationId, at) {
+      // Stored as the instant it names (ISO 8601 in UTC), so the saved state always passes TriageStateSchema.
+      const when = iso(instantArg(at, 'resolve time'));
       const rec = get(conversationId);
-      if (!Number.isFinite(Date.parse(at)))
-        throw new RangeError(`Triage: "${at}" is not an ISO 8601 instant.`);
       rec.status = 'resolved';
-      rec.resolvedAt = at;
-      for (const p of rec.pauses) if (p.to === undefined) p.to = at;
+      rec.resolvedAt = when;
+      for (const p of rec.pauses) if (p.to === undefined) p.to = when;
       refresh(rec);
       changed();
     },
@@ -945,19 +945,21 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     pause(conversationId, at, reason = 'waiting on the customer') {
+      const from = iso(instantArg(at, 'pause time'));
       const rec = get(conversationId);
       if (rec.pauses.some((p) => p.to === undefined)) return;
       if (rec.pauses === NO_PAUSES) rec.pauses = [];
-      rec.pauses.push({ from: at, reason });
+      rec.pauses.push({ from, reason });
       refresh(rec);
       changed();
     },
 
     resume(conversationId, at) {
+      const to = iso(instantArg(at, 'resume time'));
       const rec = get(conversationId);
       const p = rec.pauses.find((x) => x.to === undefined);
       if (!p) return;
-      p.to = at;
+      p.to = to;
       refresh(rec);
       changed();
     },
@@ -977,8 +979,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     queue(now, filter) {
-      const t = Date.parse(now);
-      if (!Number.isFinite(t)) throw new RangeError(`Triage: "${now}" is not an ISO 8601 instant.`);
+      const t = instantArg(now, 'now');
       const limit = filter?.limit ?? 50;
       const top = topOpen(limit, filter, t);
       return top.map((r, i) => toItem(r, i + 1, t));
@@ -1008,8 +1009,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     sla(conversationId, now) {
+      const t = instantArg(now, 'now');
       const rec = recs.get(conversationId);
-      return rec ? slaOf(rec, Date.parse(now)) : undefined;
+      return rec ? slaOf(rec, t) : undefined;
     },
 
     place(mentionId) {
@@ -1048,7 +1050,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     workload(now) {
-      const t = Date.parse(now);
+      const t = instantArg(now, 'now');
       const depts = new Map<string, DepartmentLoad>();
       const row = (d: string) => {
         let r = depts.get(d);
@@ -1094,7 +1096,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     },
 
     escalate(now) {
-      const t = Date.parse(now);
+      // Checked first: with an unreadable now no level's time would ever be "later than now", and every open
+      // conversation would climb to the top of the ladder.
+      const t = instantArg(now, 'now');
       const notices: EscalationNotice[] = [];
       if (!ladder.length) return notices;
       for (const rec of open.slice()) {
@@ -1288,6 +1292,32 @@ function clamp(x: number, lo: number, hi: number): number {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/**
+ * A time argument (`now`, or the `at` of an action) in ms since the epoch, read by `parseInstant` like mention
+ * times at ingest. Anything else (not a string, or a string it cannot read) is a RangeError naming the value as
+ * the caller passed it, thrown before the triage changes anything.
+ */
+function instantArg(value: unknown, what: string): number {
+  const ms = typeof value === 'string' ? parseInstant(value) : NaN;
+  if (!Number.isFinite(ms)) {
+    throw new RangeError(
+      `Triage: ${what} ${shown(value)} is not an ISO 8601 instant (for example 2026-11-23T10:00:00Z).`,
+    );
+  }
+  return ms;
+}
+
+/** A value for an error message: a string quoted (cut at 64 characters), anything else by its kind. */
+function shown(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (value instanceof Date) return 'a Date object (pass date.toISOString())';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return value.toString();
+  return String(value);
 }
 
 function idOf(input: unknown): string | undefined {

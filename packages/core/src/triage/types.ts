@@ -557,17 +557,28 @@ export interface TriageDecision {
   reasons: string[];
 }
 
-/** The stateful triage shell: feed mentions and actions in, read the queue out. */
+/**
+ * The stateful triage shell: feed mentions and actions in, read the queue out.
+ *
+ * Every time argument (`now`, an action's `at`) is an ISO 8601 instant such as `2026-11-23T10:00:00Z`; one that
+ * cannot be read throws a RangeError naming it, before anything changes.
+ */
 export interface Triage {
-  /** Threads, scores, routes and applies SLAs to one mention or many; invalid ones are kept as rejected. */
+  /**
+   * Threads, scores, routes and applies SLAs to one mention or many; invalid ones (holes of a sparse array
+   * included) are kept as rejected, with their index.
+   */
   ingest(mentions: Mention | readonly Mention[]): IngestResult;
   /** Records a brand reply (a person's unless `automated`). */
   reply(conversationId: string, reply: ReplyInput): void;
-  /** Closes a conversation at `at`: every SLA clock stops. A later customer message reopens it. */
+  /**
+   * Closes a conversation at `at`: every SLA clock stops. A later customer message reopens it. `resolvedAt` is
+   * kept as the same instant in UTC (`toISOString()` form).
+   */
   resolve(conversationId: string, at: string): void;
   /** Gives a conversation to an agent (`null` to unassign). */
   assign(conversationId: string, agentId: string | null): void;
-  /** Marks the conversation as waiting on the customer from `at` (SLA clocks pause). */
+  /** Marks the conversation as waiting on the customer from `at` (SLA clocks pause; kept in UTC form). */
   pause(conversationId: string, at: string, reason?: string): void;
   /** Ends a pause at `at`. */
   resume(conversationId: string, at: string): void;
