@@ -90,6 +90,49 @@ describe('mentionsFromBluesky', () => {
     expect(mentionsFromBluesky([like]).rejected[0]!.issues[0]!.path).toBe('record.$type');
   });
 
+  it('rejects the hole of a sparse array of posts or feed items at its index', () => {
+    for (const input of [
+      withHole(search.posts[0], search.posts[1]),
+      { posts: withHole(search.posts[0], search.posts[1]) },
+      { feed: withHole({ post: search.posts[0] }, { post: search.posts[1] }) },
+    ]) {
+      const { accepted, rejected } = mentionsFromBluesky(input);
+      expect(accepted).toHaveLength(2);
+      expect(rejected.map((r) => [r.index, r.input])).toEqual([[1, undefined]]);
+    }
+  });
+
+  it('rejects a reply listed twice in a thread as a copy of it would be', () => {
+    const reply = { post: postAt(1) };
+    const gone = { notFound: true };
+    const same = mentionsFromBluesky({
+      thread: { post: postAt(0), replies: [reply, reply, gone, gone] },
+    });
+    const copy = mentionsFromBluesky({
+      thread: { post: postAt(0), replies: [reply, structuredClone(reply), gone, { ...gone }] },
+    });
+    expect(same).toEqual(copy);
+    expect(same.accepted.map((m) => m.text)).toEqual(['reply 0', 'reply 1']);
+    expect(same.rejected.map((r) => [r.index, r.issues[0]!.message])).toEqual([
+      [2, 'duplicate of the record at index 1; counted once'],
+      [3, 'the post was not found (deleted)'],
+      [4, 'the post was not found (deleted)'],
+    ]);
+  });
+
+  it('rejects holes in thread replies at their index, and stops at a reply loop', () => {
+    const root: Record<string, unknown> = { post: postAt(0) };
+    const child = { post: postAt(1), replies: [root] };
+    root.replies = withHole(child, undefined);
+    const { accepted, rejected } = mentionsFromBluesky({ thread: root });
+    expect(accepted.map((m) => m.text)).toEqual(['reply 0', 'reply 1']);
+    expect(rejected.map((r) => [r.index, r.issues[0]!.message])).toEqual([
+      [2, 'not a thread view post (no post)'],
+      [3, 'not a thread view post (no post)'],
+      [4, 'duplicate of the record at index 0; counted once'],
+    ]);
+  });
+
   it('walks a deep reply chain without recursion', () => {
     let node: Record<string, unknown> = { post: postAt(0) };
     const root = node;
@@ -108,4 +151,11 @@ function postAt(n: number) {
     author: { did: 'did:plc:deep', handle: 'deep.bsky.social' },
     record: { text: `reply ${n}`, createdAt: '2026-10-19T08:45:12Z' },
   };
+}
+
+/** `[first, <hole>, last]`: a sparse array, as `[first, , last]` or filling only indexes 0 and 2 make. */
+function withHole(first: unknown, last: unknown): unknown[] {
+  const list: unknown[] = [first];
+  list[2] = last;
+  return list;
 }

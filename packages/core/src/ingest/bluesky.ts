@@ -38,16 +38,19 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
   const { brand } = readOptions(IngestOptionsSchema, options, 'Bluesky ingestion options');
   const isBrand = brandMatcher(brand);
   const out = new MentionCollector();
-  postList(input).forEach((entry, i) => {
+  const entries = postList(input);
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.problem) {
       out.reject(i, entry.raw, [{ path: '(record)', message: entry.problem }]);
-      return;
+      continue;
     }
     const raw = entry.raw;
     const { data: post, issues } = recordIssues(BlueskyPostViewSchema, raw);
     if (!post) {
       out.reject(i, raw, issues);
-      return;
+      continue;
     }
     if (post.record.$type !== undefined && post.record.$type !== 'app.bsky.feed.post') {
       out.reject(i, raw, [
@@ -56,7 +59,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
           message: `is ${post.record.$type}, not a post (app.bsky.feed.post)`,
         },
       ]);
-      return;
+      continue;
     }
     const createdAt =
       toIsoDate(post.record.createdAt ?? '', 'iso') ?? toIsoDate(post.indexedAt ?? '', 'iso');
@@ -67,7 +70,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
           message: 'neither record.createdAt nor indexedAt is an ISO 8601 date-time with a zone',
         },
       ]);
-      return;
+      continue;
     }
     const handle = `@${post.author.handle}`;
     const brandPost = isBrand(post.author.did, handle);
@@ -105,7 +108,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
         },
       }),
     );
-  });
+  }
   return out.result();
 }
 
@@ -115,12 +118,13 @@ interface Entry {
 }
 
 function postList(input: unknown): Entry[] {
-  if (Array.isArray(input)) return input.map((raw) => ({ raw }));
+  // Array.from, not map: map keeps the holes of a sparse array, which the reading loop would then meet as nothing.
+  if (Array.isArray(input)) return Array.from(input, (raw: unknown) => ({ raw }));
   if (input !== null && typeof input === 'object') {
     const o = input as Record<string, unknown>;
-    if (Array.isArray(o.posts)) return o.posts.map((raw) => ({ raw }));
+    if (Array.isArray(o.posts)) return Array.from(o.posts, (raw: unknown) => ({ raw }));
     if (Array.isArray(o.feed)) {
-      return o.feed.map((item: unknown) =>
+      return Array.from(o.feed, (item: unknown) =>
         item !== null && typeof item === 'object' && 'post' in item
           ? { raw: (item as { post: unknown }).post }
           : { raw: item, problem: 'a feed item without a post' },
@@ -145,21 +149,21 @@ function threadPosts(thread: unknown): Entry[] {
   }
   entries.push(...parents.reverse());
   const queue: Array<{ node: unknown; depth: number }> = [{ node: thread, depth: 0 }];
-  const seen = new Set<unknown>([thread]);
+  // Nodes whose replies were queued. The same object met again (listed twice, or a loop, which only objects built
+  // in code can have) is read again, so it is rejected as a copy of it would be, but its replies are not walked twice.
+  const walked = new Set<object>();
   for (let q = 0; q < queue.length; q++) {
     const { node: current, depth } = queue[q]!;
     const entry = threadEntry(current);
     if (depth > MAX_THREAD_DEPTH)
       entry.problem = `deeper than ${MAX_THREAD_DEPTH} replies; not read`;
     entries.push(entry);
-    const replies = asObject(current)?.replies;
+    const object = asObject(current);
+    if (!object || walked.has(object)) continue;
+    walked.add(object);
+    const replies = object.replies;
     if (Array.isArray(replies) && depth <= MAX_THREAD_DEPTH) {
-      // Objects built in code can loop; JSON cannot. Each node is read once either way.
-      for (const reply of replies) {
-        if (seen.has(reply)) continue;
-        seen.add(reply);
-        queue.push({ node: reply, depth: depth + 1 });
-      }
+      for (const reply of replies as unknown[]) queue.push({ node: reply, depth: depth + 1 });
     }
   }
   return entries;

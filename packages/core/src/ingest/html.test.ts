@@ -56,6 +56,13 @@ describe('htmlToText', () => {
     );
   });
 
+  it('a stray < before a tag cannot join the text after it into a new tag', () => {
+    expect(htmlToText('<<b>script>alert(1)<<b>/script>')).toBe('script>alert(1)/script>');
+    expect(htmlToText('<<<b>/>')).toBe('/>');
+    expect(htmlToText('&lt;<i>img src=x onerror=alert(1)>')).toBe('img src=x onerror=alert(1)>');
+    expect(htmlToText('I <3 it <b>a lot</b>')).toBe('I <3 it a lot');
+  });
+
   it('reads hostile markup of a megabyte in linear time', () => {
     // A quadratic scanner would not finish the test run; no timing assertion needed.
     expect(htmlToText('<'.repeat(1_000_000))).toBe('<'.repeat(1_000_000));

@@ -137,7 +137,8 @@ const SKIP_CONTENT = new Set([
  * `<br>` becomes a line break and block elements (`<p>`, `<li>`, …) separate paragraphs; whitespace runs collapse
  * to one space as a browser would show them, except inside `<pre>`. The content of `<script>`, `<style>` and
  * similar elements is dropped, comments too. Link text is kept as written (Mastodon's hidden `https://` and
- * ellipsis spans join back into the full URL). A `<` that does not start a tag stays as text. Runs in linear
+ * ellipsis spans join back into the full URL). A `<` that does not start a tag stays as text, unless a tag follows
+ * it at once (`<<b>script>` would otherwise read `<script>` once the tag is gone). Runs in linear
  * time in the input's length, whatever the markup (unclosed tags, megabytes of `<`).
  *
  * @example
@@ -152,10 +153,17 @@ export function htmlToText(html: string): string {
   let pre = 0;
   let i = 0;
   const n = html.length;
-  const text = (chunk: string) => {
+  const text = (chunk: string, beforeTag = false) => {
     if (chunk.length === 0) return;
     // Control characters U+0000..U+0002 mark preformatted whitespace below, so real ones become U+FFFD.
-    const decoded = scrubMarkers(decodeHtmlEntities(chunk));
+    let decoded = scrubMarkers(decodeHtmlEntities(chunk));
+    // A stray `<` right before a tag would join what follows the tag into a new one once the tag is gone
+    // ("<<b>script>" must not become "<script>"): such a `<` is dropped.
+    if (beforeTag) {
+      let end = decoded.length;
+      while (end > 0 && decoded.charCodeAt(end - 1) === 60) end--;
+      if (end < decoded.length) decoded = decoded.slice(0, end);
+    }
     parts.push(pre > 0 ? protect(decoded) : decoded.replace(/[ \t\n\r\f]+/g, ' '));
   };
   // `i` is where unread text starts; `from` is where to look for the next `<` (past any `<` that starts no tag).
@@ -172,7 +180,7 @@ export function htmlToText(html: string): string {
       from = lt + 1;
       continue;
     }
-    text(html.slice(i, lt));
+    text(html.slice(i, lt), true);
     // Comments and declarations.
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4);

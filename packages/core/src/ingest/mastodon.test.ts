@@ -118,4 +118,19 @@ describe('mentionsFromMastodon', () => {
     expect(mentionsFromMastodon({ statuses: [statuses[0]] }).accepted).toHaveLength(1);
     expect(() => mentionsFromMastodon(42)).toThrow(RapportInputError);
   });
+
+  it('rejects the hole of a sparse array of statuses at its index instead of skipping it', () => {
+    const { accepted, rejected } = mentionsFromMastodon(withHole(statuses[0], statuses[1]));
+    expect(accepted).toHaveLength(2);
+    expect(rejected.map((r) => [r.index, r.input, r.issues[0]!.path])).toEqual([
+      [1, undefined, '(record)'],
+    ]);
+  });
 });
+
+/** `[first, <hole>, last]`: a sparse array, as `[first, , last]` or filling only indexes 0 and 2 make. */
+function withHole(first: unknown, last: unknown): unknown[] {
+  const list: unknown[] = [first];
+  list[2] = last;
+  return list;
+}

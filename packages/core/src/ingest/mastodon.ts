@@ -50,7 +50,9 @@ export function mentionsFromMastodon(
   const isBrand = brandMatcher(brand);
   const statuses = statusList(input);
   const out = new MentionCollector();
-  statuses.forEach((item, i) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let i = 0; i < statuses.length; i++) {
+    const item: unknown = statuses[i];
     // Notifications (`/api/v1/notifications`) wrap the status; follows and the like carry none.
     const notification = isNotification(item);
     if (notification && (item.status === undefined || item.status === null)) {
@@ -60,13 +62,13 @@ export function mentionsFromMastodon(
           message: `a ${String(item.type).slice(0, 40)} notification carries no status`,
         },
       ]);
-      return;
+      continue;
     }
     const raw = notification ? item.status : item;
     const { data: status, issues } = recordIssues(MastodonStatusSchema, raw);
     if (!status) {
       out.reject(i, raw, issues);
-      return;
+      continue;
     }
     const channel = channelOf(status.visibility);
     if (!channel) {
@@ -76,14 +78,14 @@ export function mentionsFromMastodon(
           message: `"${status.visibility}" is not a Mastodon visibility (public, unlisted, private, direct)`,
         },
       ]);
-      return;
+      continue;
     }
     const createdAt = toIsoDate(status.created_at, 'iso');
     if (createdAt === undefined) {
       out.reject(i, raw, [
         { path: 'created_at', message: 'must be an ISO 8601 date-time with a time zone' },
       ]);
-      return;
+      continue;
     }
     let body = status.content;
     let spoiler = status.spoiler_text ?? '';
@@ -131,7 +133,7 @@ export function mentionsFromMastodon(
         tags,
       }),
     );
-  });
+  }
   return out.result();
 }
 

@@ -223,6 +223,24 @@ describe('mentionsFromRecords', () => {
     ).toThrow(/authorld/);
     expect(() => mentionsFromRecords('rows', TWCS_MAPPING)).toThrow(RapportInputError);
   });
+
+  it('rejects the hole of a sparse array at its index instead of skipping it', () => {
+    const row = (id: string) => ({ id, text: 'hi', at: '2026-11-20T09:00:00Z', a: `u${id}` });
+    const rows: unknown[] = [];
+    rows[0] = row('1');
+    rows[2] = row('3');
+    const { accepted, rejected } = mentionsFromRecords(rows, {
+      columns: { id: 'id', text: 'text', createdAt: 'at', authorId: 'a' },
+    });
+    expect(accepted.map((m) => m.id)).toEqual(['1', '3']);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        input: undefined,
+        issues: [{ path: '(record)', message: 'must be an object keyed by column name' }],
+      },
+    ]);
+  });
 });
 
 describe('mentionsFromJsonLines', () => {

@@ -40,7 +40,8 @@ export function mentionsFromRecords(
   }
   const read = recordReader(mapping);
   const out = new MentionCollector();
-  records.forEach((record, i) => read(out, i, record));
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let i = 0; i < records.length; i++) read(out, i, records[i]);
   return out.result();
 }
 

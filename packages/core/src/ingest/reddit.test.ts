@@ -141,6 +141,61 @@ describe('mentionsFromReddit', () => {
     expect(accepted[1]!.text).toBe('Sorry Tina! A replacement is on its way by express.');
   });
 
+  it('rejects the same thing object listed twice as a duplicate, as a copy of it would be', () => {
+    const c = redditComment('t1_a');
+    const same = mentionsFromReddit([c, c]);
+    expect(same.accepted).toHaveLength(1);
+    expect(same.rejected).toEqual([
+      {
+        index: 1,
+        input: c,
+        issues: [{ path: 'id', message: 'duplicate of the record at index 0; counted once' }],
+      },
+    ]);
+    expect(same).toEqual(mentionsFromReddit([c, structuredClone(c)]));
+  });
+
+  it('reads a Listing or a comment with replies listed twice as a copy of it would be read', () => {
+    const reply = redditComment('t1_b');
+    const parent = redditComment('t1_a', { kind: 'Listing', data: { children: [reply] } });
+    const listing = { kind: 'Listing', data: { children: [parent, redditComment('t1_c')] } };
+    const same = mentionsFromReddit([listing, listing]);
+    expect(same.accepted.map((m) => m.id)).toEqual(['t1_a', 't1_b', 't1_c']);
+    expect(same.rejected.map((r) => r.index)).toEqual([3, 4, 5]);
+    expect(same).toEqual(mentionsFromReddit([listing, structuredClone(listing)]));
+  });
+
+  it('rejects the hole of a sparse array of things at its index', () => {
+    const things: unknown[] = [redditComment('t1_a')];
+    things[2] = redditComment('t1_c');
+    const { accepted, rejected } = mentionsFromReddit(things);
+    expect(accepted.map((m) => m.id)).toEqual(['t1_a', 't1_c']);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        input: undefined,
+        issues: [{ path: '(record)', message: 'is not a Reddit thing ({ kind, data })' }],
+      },
+    ]);
+  });
+
+  it('stops at a comment among its own replies or a Listing inside itself, with a reason', () => {
+    const replies = { kind: 'Listing', data: { children: [] as unknown[] } };
+    const looping = redditComment('t1_a', replies);
+    replies.data.children.push(looping, replies, redditComment('t1_b'));
+    const { accepted, rejected } = mentionsFromReddit([looping]);
+    expect(accepted.map((m) => m.id)).toEqual(['t1_a', 't1_b']);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        input: looping,
+        issues: [
+          { path: '(record)', message: 'is among its own replies (a loop); read once, at index 0' },
+        ],
+      },
+    ]);
+  });
+
   it('walks very deep comment trees without recursion', () => {
     let replies: unknown = '';
     for (let depth = 3_000; depth > 0; depth--) {
@@ -160,3 +215,22 @@ describe('mentionsFromReddit', () => {
     expect(mentionsFromReddit(replies).accepted).toHaveLength(3_000);
   });
 });
+
+function redditComment(name: string, replies: unknown = '') {
+  return {
+    kind: 't1',
+    data: {
+      name,
+      id: name.slice(3),
+      author: 'dana',
+      author_fullname: 't2_dana',
+      body: 'where is my order?',
+      created_utc: 1_795_000_000,
+      parent_id: 't3_p',
+      link_id: 't3_p',
+      score: 1,
+      permalink: `/r/kp/comments/p/x/${name.slice(3)}/`,
+      replies,
+    },
+  };
+}

@@ -13,7 +13,7 @@ import {
 } from './payloads';
 import type { IngestOptions } from './x';
 
-/** Most things Rapport walks in one input: a guard against runaway or looping structures built in code. */
+/** Most things and Listings Rapport walks in one input: a guard against runaway structures built in code. */
 const MAX_THINGS = 1_000_000;
 
 /**
@@ -26,7 +26,9 @@ const MAX_THINGS = 1_000_000;
  * `created_utc` (seconds) becomes `createdAt`; a negative score counts as zero likes. Private messages (`t4`,
  * from `/message/inbox.json`) are private, threaded by `first_message_name`, the first one led by its subject. Deleted or removed
  * comments (a removed post keeps its title) and `more` placeholders (comments Reddit did not send: fetch them
- * with `/api/morechildren`) are rejected with a reason. Indexes count things in the order they are met.
+ * with `/api/morechildren`) are rejected with a reason. Indexes count things in the order they are met. The same
+ * object listed twice is read twice, so the second is rejected as a duplicate; a comment among its own replies
+ * (a loop, which only objects built in code can have) is rejected rather than walked again.
  *
  * @example
  * ```ts
@@ -45,33 +47,56 @@ export function mentionsFromReddit(input: unknown, options?: IngestOptions): Par
   }
   const out = new MentionCollector();
   let index = 0;
-  // A stack of things still to read, in reverse so that they pop in document order.
-  const stack: unknown[] = [];
-  const pushChildren = (value: unknown) => {
-    const children = isListing(value)
-      ? (value.data.children as unknown[])
-      : Array.isArray(value)
-        ? value
-        : [];
-    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  let walked = 0;
+  // Steps still to take, in reverse so that they pop in document order; `leave` marks the end of a node's
+  // children. Arrays are read by index, so a hole of a sparse array is read (and rejected) like any other entry.
+  const stack: Array<{ node: unknown } | { leave: object }> = [];
+  const pushAll = (children: readonly unknown[]) => {
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k] });
   };
-  pushChildren(input);
-  const seen = new Set<unknown>();
+  // The Listings and comments whose children are being read: meeting one again among them is a loop, which only
+  // objects built in code can have (JSON cannot). A looping thing is rejected and not walked again.
+  const open = new Set<object>();
+  const enter = (owner: object, children: readonly unknown[]) => {
+    open.add(owner);
+    stack.push({ leave: owner });
+    pushAll(children);
+  };
+  // Where each thing object was first met. The same object listed twice is read twice, so the second is rejected
+  // as a duplicate exactly as a copy of it would be.
+  const firstIndex = new Map<object, number>();
+  if (Array.isArray(input)) pushAll(input);
+  else stack.push({ node: input });
   while (stack.length > 0) {
-    const raw = stack.pop();
-    if (raw !== null && typeof raw === 'object') {
-      if (seen.has(raw)) continue;
-      seen.add(raw);
+    const step = stack.pop()!;
+    if ('leave' in step) {
+      open.delete(step.leave);
+      continue;
+    }
+    const raw = step.node;
+    if (++walked > MAX_THINGS) {
+      throw new RapportInputError(
+        `Reddit input has more than ${MAX_THINGS} things and Listings; split it into smaller batches.`,
+      );
     }
     if (isListing(raw)) {
-      pushChildren(raw);
+      // A Listing inside itself holds nothing new: its things are read where it was first met.
+      if (!open.has(raw)) enter(raw, raw.data.children);
       continue;
     }
     const i = index++;
-    if (i >= MAX_THINGS) {
-      throw new RapportInputError(
-        `Reddit input has more than ${MAX_THINGS} things; split it into smaller batches.`,
-      );
+    if (raw !== null && typeof raw === 'object') {
+      const first = firstIndex.get(raw);
+      if (first !== undefined && open.has(raw)) {
+        out.reject(i, raw, [
+          {
+            path: '(record)',
+            message: `is among its own replies (a loop); read once, at index ${first}`,
+          },
+        ]);
+        continue;
+      }
+      if (first === undefined) firstIndex.set(raw, i);
     }
     const thing = RedditThingSchema.safeParse(raw);
     if (!thing.success) {
@@ -99,7 +124,7 @@ export function mentionsFromReddit(input: unknown, options?: IngestOptions): Par
       continue;
     }
     // Replies come after their comment.
-    if (kind === 't1' && isListing(data.replies)) pushChildren(data.replies);
+    if (kind === 't1' && isListing(data.replies)) enter(raw as object, [data.replies]);
     const mention = kind === 't1' ? comment(data) : kind === 't3' ? post(data) : message(data);
     if ('issues' in mention) {
       out.reject(i, raw, mention.issues);

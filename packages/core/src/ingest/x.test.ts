@@ -125,6 +125,97 @@ describe('mentionsFromX', () => {
     expect(bad[0]!.issues[0]!.message).toBe('must be a string');
   });
 
+  it('throws on a rate-limit (429) or unauthorised (401) error body instead of reading no mentions', () => {
+    const tooMany = {
+      title: 'Too Many Requests',
+      detail: 'Too Many Requests',
+      type: 'about:blank',
+      status: 429,
+    };
+    expect(() => mentionsFromX(tooMany)).toThrow(RapportInputError);
+    expect(() => mentionsFromX(tooMany)).toThrow('X returned an error: 429 Too Many Requests');
+    expect(() =>
+      mentionsFromX({
+        title: 'Unauthorized',
+        type: 'about:blank',
+        status: 401,
+        detail: 'Unauthorized',
+      }),
+    ).toThrow('X returned an error: 401 Unauthorized');
+  });
+
+  it('throws on an { errors } body without data, with the reasons X gave', () => {
+    const invalid = {
+      errors: [
+        {
+          parameters: { max_results: ['500'] },
+          message: 'The `max_results` query parameter value [500] is not between 10 and 100',
+        },
+      ],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: 'https://api.twitter.com/2/problems/invalid-request',
+    };
+    let error: unknown;
+    try {
+      mentionsFromX(invalid);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RapportInputError);
+    expect((error as RapportInputError).message).toBe(
+      'X returned an error: Invalid Request: One or more parameters to your request was invalid; ' +
+        'The `max_results` query parameter value [500] is not between 10 and 100',
+    );
+    expect((error as RapportInputError).issues).toEqual([
+      {
+        path: 'errors.0',
+        message: 'The `max_results` query parameter value [500] is not between 10 and 100',
+      },
+    ]);
+    expect(() => mentionsFromX({ errors: [{ message: 'Something broke' }] })).toThrow(
+      'X returned an error: Something broke',
+    );
+  });
+
+  it('names the page of an error body among several pages', () => {
+    expect(() =>
+      mentionsFromX([
+        { data: fixture.data.slice(0, 2), includes: fixture.includes },
+        { title: 'Service Unavailable', status: 503 },
+      ]),
+    ).toThrow('X returned an error at page 1: 503 Service Unavailable');
+  });
+
+  it('still reads the data of a response that also lists partial errors', () => {
+    const partial = mentionsFromX({
+      data: fixture.data.slice(0, 2),
+      includes: fixture.includes,
+      errors: [notFound('1851234567890000000')],
+    });
+    expect(partial.accepted.map((m) => m.id)).toEqual(fixture.data.slice(0, 2).map((t) => t.id));
+  });
+
+  it('reads a lookup whose tweets were all deleted as empty, not as an error', () => {
+    expect(mentionsFromX({ errors: [notFound('1851234567890000000')] })).toEqual({
+      accepted: [],
+      rejected: [],
+    });
+  });
+
+  it('rejects the hole of a sparse data array at its index, and throws on a missing page', () => {
+    const data: unknown[] = [fixture.data[0]];
+    data[2] = fixture.data[1];
+    const { accepted, rejected } = mentionsFromX({ data, includes: fixture.includes });
+    expect(accepted).toHaveLength(2);
+    expect(rejected.map((r) => [r.index, r.input])).toEqual([[1, undefined]]);
+    const pages: unknown[] = [{ data: fixture.data.slice(0, 1) }];
+    pages[2] = { data: fixture.data.slice(1, 2) };
+    expect(() => mentionsFromX(pages)).toThrow(
+      'Expected an X API v2 response ({ data, includes }) at page 1.',
+    );
+  });
+
   it('throws on input that is not a response, and on options with a typo', () => {
     expect(() => mentionsFromX('nope')).toThrow(RapportInputError);
     expect(() => mentionsFromX({ data: 'nope' })).toThrow(RapportInputError);
@@ -132,3 +223,16 @@ describe('mentionsFromX', () => {
     expect(() => mentionsFromX(fixture, { brnad: brand })).toThrow(/brnad/);
   });
 });
+
+/** A partial error as X sends it beside (or instead of) `data` when a looked-up tweet was deleted. */
+function notFound(id: string) {
+  return {
+    value: id,
+    detail: `Could not find tweet with ids: [${id}].`,
+    title: 'Not Found Error',
+    resource_type: 'tweet',
+    parameter: 'ids',
+    resource_id: id,
+    type: 'https://api.twitter.com/2/problems/resource-not-found',
+  };
+}

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { RapportInputError, type ParseResult } from '../model/errors';
 import type { Mention } from '../model/schemas';
 import { brandMatcher, type BrandIdentity } from './brand';
@@ -29,7 +30,10 @@ export interface IngestOptions {
  * `replied_to`) gets `inReplyToId`; `conversation_id` becomes `conversationId`. Text is HTML-unescaped (the
  * API sends `&amp;`, `&lt;`, `&gt;`), and a long post's full `note_tweet.text` is preferred. Retweets are tagged
  * `repost`, quote tweets `quote`. `author.verified` is true for any verified type (blue, business,
- * government). A page whose shape is wrong throws `RapportInputError`. Indexes count tweets across all pages.
+ * government). A page whose shape is wrong throws `RapportInputError`, and so does an error body (a 401 or 429
+ * problem document, or `errors` without `data`), so an outage never reads as a quiet hour. Partial errors (tweets
+ * or users X could not return: deleted, private) do not fail a page: its `data` is read, and a lookup whose
+ * tweets are all gone reads as empty. Indexes count tweets across all pages.
  *
  * @example
  * ```ts
@@ -43,12 +47,15 @@ export function mentionsFromX(response: unknown, options?: IngestOptions): Parse
   const pages = Array.isArray(response) ? response : [response];
   const out = new MentionCollector();
   let index = 0;
-  pages.forEach((page, p) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let p = 0; p < pages.length; p++) {
+    const page: unknown = pages[p];
+    const where = pages.length > 1 ? ` at page ${p}` : '';
     const parsed = XTweetsResponseSchema.safeParse(page);
     if (!parsed.success || page === null || typeof page !== 'object') {
-      const where = pages.length > 1 ? ` at page ${p}` : '';
       throw new RapportInputError(`Expected an X API v2 response ({ data, includes })${where}.`);
     }
+    if (parsed.data.data === undefined) throwIfError(page, where);
     const users = new Map<string, ReturnType<typeof XUserSchema.parse>>();
     for (const raw of parsed.data.includes?.users ?? []) {
       const user = XUserSchema.safeParse(raw);
@@ -116,6 +123,60 @@ export function mentionsFromX(response: unknown, options?: IngestOptions): Parse
         }),
       );
     }
-  });
+  }
   return out.result();
+}
+
+/** The error parts of an X API v2 body: a problem document (`title`, `status`, `detail`) and/or `errors`. */
+const XErrorBodySchema = z.object({
+  title: z.string().optional().catch(undefined),
+  detail: z.string().optional().catch(undefined),
+  status: z.number().optional().catch(undefined),
+  errors: z.array(z.unknown()).optional().catch(undefined),
+});
+
+/** One entry of `errors`. Partial errors (a tweet or user that was deleted or is private) name a resource. */
+const XErrorEntrySchema = z.object({
+  message: z.string().optional().catch(undefined),
+  title: z.string().optional().catch(undefined),
+  detail: z.string().optional().catch(undefined),
+  resource_type: z.string().optional().catch(undefined),
+  resource_id: z.string().optional().catch(undefined),
+});
+
+/**
+ * Throws `RapportInputError` when a page without `data` is an error body (401, 429, 400 `Invalid Request`…),
+ * so an outage is not read as a quiet hour. A page whose only errors name a resource (X answers a lookup of
+ * deleted or private tweets with 200 and such partial errors) is a result with nothing in it, not a failure.
+ */
+function throwIfError(page: object, where: string): void {
+  const body = XErrorBodySchema.parse(page);
+  const entries = (body.errors ?? []).map((e) => {
+    const entry = XErrorEntrySchema.safeParse(e);
+    return entry.success ? entry.data : {};
+  });
+  const failed =
+    body.title !== undefined ||
+    body.status !== undefined ||
+    entries.some((e) => e.resource_type === undefined && e.resource_id === undefined);
+  if (!failed) return;
+  const head = [body.status, body.title].filter((v) => v !== undefined).join(' ');
+  const reasons = [
+    ...new Set(
+      [body.detail, ...entries.map((e) => e.message ?? e.detail ?? e.title)]
+        .filter((r): r is string => r !== undefined && r.length > 0 && r !== body.title)
+        .map((r) =>
+          body.title && r.startsWith(`${body.title}: `) ? r.slice(body.title.length + 2) : r,
+        )
+        .map((r) => (r.length > 200 ? `${r.slice(0, 200)}…` : r.replace(/\.$/, ''))),
+    ),
+  ].slice(0, 3);
+  const text = [head, reasons.join('; ')].filter((t) => t.length > 0).join(': ');
+  throw new RapportInputError(
+    `X returned an error${where}: ${text || 'an error body without a message'}`,
+    entries.map((e, k) => ({
+      path: `errors.${k}`,
+      message: e.message ?? e.detail ?? e.title ?? 'an error without a message',
+    })),
+  );
 }
