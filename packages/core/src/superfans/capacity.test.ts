@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planCapacity } from './capacity';
 import { detectSuperfans } from './detect';
 import { NOW, weeklyHelper } from './test-helpers';
-import type { CommunityReport } from './types';
+import type { CommunityReport, StaffMember } from './types';
 
 function fakeReport(superfans: number, others = 0): CommunityReport {
   const base = detectSuperfans(weeklyHelper('x', 30), { now: NOW });
@@ -63,5 +63,29 @@ describe('planCapacity', () => {
       false,
       false,
     ]);
+  });
+
+  it('rejects a commitment that is not a number from 0 to 1, naming the staff member and the value', () => {
+    const report = fakeReport(2);
+    const cases: Array<[unknown, string]> = [
+      [Number.NaN, 'NaN'],
+      [-0.1, '-0.1'],
+      [1.5, '1.5'],
+      ['0.5', '"0.5"'],
+    ];
+    for (const [commitment, shown] of cases)
+      expect(() =>
+        planCapacity(report, [{ id: 'sam' }, { id: 'kim', commitment } as StaffMember]),
+      ).toThrow(
+        new RangeError(
+          `commitment of staff member "kim" must be a number from 0 to 1 (the share of their time online), got ${shown}`,
+        ),
+      );
+    expect(planCapacity(report, [{ id: 'kim', commitment: 0 }]).summary).toBe(
+      '1 staff can hold 0 relationships; 2 superfans: 2 uncovered',
+    );
+    expect(() => planCapacity(report, [{ id: 'sam' }], { perPerson: Infinity })).toThrow(
+      RangeError,
+    );
   });
 });

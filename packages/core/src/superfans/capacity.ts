@@ -13,9 +13,10 @@ export const RELATIONSHIPS_PER_PERSON = 150;
 /**
  * Fits the superfan list to what the staff can actually hold: about 150 relationships per person committed online.
  *
- * Each staff member holds `floor(perPerson × commitment)` relationships (commitment 0..1, default 1). Superfans
- * are assigned in rank order: an existing owner (from `options.owners`) is kept while they are on staff and have
- * room; everyone else goes to the staff member with the most room left (ties by id), which balances the load.
+ * Each staff member holds `floor(perPerson × commitment)` relationships (commitment 0..1, default 1; anything
+ * else, NaN included, throws a RangeError naming the staff member). Superfans are assigned in rank order: an
+ * existing owner (from `options.owners`) is kept while they are on staff and have room; everyone else goes to the
+ * staff member with the most room left (ties by id), which balances the load.
  * Superfans beyond capacity are listed in `uncovered`, highest rank first. With `fillWithCandidates`, spare room
  * goes to the highest-ranked non-superfans. Deterministic.
  *
@@ -32,12 +33,18 @@ export function planCapacity(
   options: CapacityOptions = {},
 ): CapacityPlan {
   const perPerson = options.perPerson ?? RELATIONSHIPS_PER_PERSON;
-  if (!(perPerson >= 0)) throw new RangeError(`perPerson must be zero or more, got ${perPerson}`);
+  if (!(perPerson >= 0 && perPerson < Infinity))
+    throw new RangeError(`perPerson must be a finite number, zero or more, got ${perPerson}`);
   const owners = options.owners ?? {};
   const load = new Map<string, StaffLoad>();
   for (const s of staff) {
+    const commitment: unknown = s.commitment ?? 1;
+    // Checked before the repeat test below, so a bad value is reported wherever it appears.
+    if (typeof commitment !== 'number' || !(commitment >= 0 && commitment <= 1))
+      throw new RangeError(
+        `commitment of staff member ${JSON.stringify(s.id)} must be a number from 0 to 1 (the share of their time online), got ${typeof commitment === 'string' ? JSON.stringify(commitment) : String(commitment)}`,
+      );
     if (load.has(s.id)) continue;
-    const commitment = Math.min(1, Math.max(0, s.commitment ?? 1));
     load.set(s.id, { staffId: s.id, capacity: Math.floor(perPerson * commitment), assigned: 0 });
   }
   const loads = [...load.values()].sort((a, b) =>

@@ -167,6 +167,21 @@ describe('createCommunity', () => {
     expect(community.report(NOW).alerts).toEqual(r.alerts);
   });
 
+  it('throws the now RangeError for a missing or zoneless now, and changes nothing', () => {
+    const c = createCommunity();
+    c.add(interaction('ana', 'comment', 1));
+    let notified = 0;
+    c.subscribe(() => notified++);
+    const report = c.report as (now?: unknown) => unknown;
+    expect(() => report()).toThrow(
+      new RangeError('now must be an ISO 8601 date-time or epoch ms, got undefined'),
+    );
+    expect(() => c.report('2026-11-22 00:00')).toThrow(/got "2026-11-22 00:00" \(no time zone/);
+    expect(notified).toBe(0);
+    expect(c.getSnapshot()).toBeUndefined();
+    expect(c.report(NOW).members.map((m) => m.memberId)).toEqual(['ana']);
+  });
+
   it('notifies subscribers and exposes the last report as a snapshot', () => {
     const community = createCommunity();
     const seen: number[] = [];

@@ -6,7 +6,7 @@ import {
   resolveSuperfanOptions,
   type MemberFacts,
 } from './detect';
-import { isoToMs } from './time';
+import { isoToMs, readNow } from './time';
 import type {
   CommunityReport,
   CommunityState,
@@ -95,9 +95,10 @@ export interface Community {
   /** Merges another shard's state into this one. */
   merge(state: CommunityState): void;
   /**
-   * The ranked report at `now` (ISO 8601). Only members changed since the last report at the same `now` are
-   * recomputed; a new `now` recomputes everyone (decay and windows move). The last report at an earlier `now`
-   * is the `previous` for hysteresis and alerts. Notifies subscribers.
+   * The ranked report at `now` (ISO 8601 with a zone; missing or unreadable, it throws a RangeError). Only
+   * members changed since the last report at the same `now` are recomputed; a new `now` recomputes everyone
+   * (decay and windows move). The last report at an earlier `now` is the `previous` for hysteresis and alerts.
+   * Notifies subscribers.
    */
   report(now: string): CommunityReport;
   /** The serialisable state (for storage or `mergeCommunityStates`). */
@@ -208,7 +209,8 @@ export function createCommunity(
   if (initial) merge(initial);
 
   const report = (now: string): CommunityReport => {
-    const nowMs = isoToMs(now);
+    // A missing or unreadable now throws the RangeError of detectSuperfans before anything is touched.
+    const nowMs = readNow(now);
     let previous: CommunityReport | undefined;
     if (last && isoToMs(last.now) === nowMs) previous = lastPrevious;
     else if (last && isoToMs(last.now) < nowMs) previous = last;

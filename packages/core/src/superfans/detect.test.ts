@@ -219,6 +219,29 @@ describe('detectSuperfans', () => {
     expect(() => detectSuperfans([], { now: 'yesterday' })).toThrow(RangeError);
   });
 
+  it('throws the now RangeError, not a TypeError, when the options or now are left out', () => {
+    const call = detectSuperfans as (...args: unknown[]) => unknown;
+    const missing = new RangeError('now must be an ISO 8601 date-time or epoch ms, got undefined');
+    expect(() => call(weekly('a', 'comment', 2))).toThrow(missing);
+    expect(() => call(weekly('a', 'comment', 2), {})).toThrow(missing);
+    expect(() => call(weekly('a', 'comment', 2), null)).toThrow(missing);
+  });
+
+  it('reads times the same on every machine: no zone is unreadable, a date alone is midnight UTC', () => {
+    expect(() => detectSuperfans([], { now: '2026-11-22 00:00' })).toThrow(
+      /^now must be an ISO 8601 date-time or epoch ms, got "2026-11-22 00:00" \(no time zone/,
+    );
+    expect(() => detectSuperfans([], { now: 'Nov 22 2026' })).toThrow(RangeError);
+    expect(detectSuperfans([], { now: '2026-11-22' }).now).toBe('2026-11-22T00:00:00.000Z');
+    // An interaction without a zone is counted as unreadable, never read in the host's time zone.
+    const r = detectSuperfans(
+      [...weekly('a', 'comment', 3), { ...interaction('a', 'comment', 1), at: '2026-11-20 10:00' }],
+      { now: NOW },
+    );
+    expect(r.ignored.invalid).toBe(1);
+    expect(r.interactions).toBe(3);
+  });
+
   it('reports community health: core/regular/casual and the helpers’ bus factor', () => {
     const r = detectSuperfans(
       [
@@ -238,6 +261,82 @@ describe('detectSuperfans', () => {
     expect(r.health.helperBusFactor).toBe(1);
     expect(r.health.helpers).toBe(2);
     expect(r.health.summary).toContain('fragile');
+  });
+});
+
+describe('presence trend and reasons', () => {
+  it('compares a newcomer only with the weeks since they were first seen: steady is not busier', () => {
+    const r = detectSuperfans(
+      [
+        // Ana joined 5 weeks ago and answers once a week: too new to know her usual pace.
+        ...weeklyHelper('ana', 5),
+        // Bo joined 10 weeks ago and comments once a week: his usual pace.
+        ...weekly('bo', 'comment', 10),
+        // Cy commented once 12 weeks ago, then every week for the last 4: busier than usual.
+        interaction('cy', 'comment', 12 * 7),
+        ...weekly('cy', 'comment', 4),
+      ],
+      { now: NOW },
+    );
+    const ana = member(r, 'ana');
+    expect(ana.subScores.presence).toMatchObject({ value: 5, gauge: null, trend: 'new' });
+    expect(ana.subScores.presence.detail).toBe(
+      'active 5 of the last 26 weeks, new: too soon to know their usual pace',
+    );
+    expect(ana.reasons.join('\n')).not.toMatch(/busier/);
+    expect(member(r, 'bo').subScores.presence).toMatchObject({ gauge: 1, trend: 'steady' });
+    const cy = member(r, 'cy');
+    expect(cy.subScores.presence).toMatchObject({ gauge: 9, trend: 'rising' });
+    expect(cy.reasons).toContain('busier than usual lately (4 of the last 4 weeks)');
+  });
+
+  it('calls a newcomer with too little history new whether busier or quieter, but silent lately quiet', () => {
+    const r = detectSuperfans(
+      [
+        // First seen 6 weeks ago: active 3 weeks in a row, then once in the last 4.
+        ...weekly('dee', 'comment', 3, 4 * 7 + 1),
+        interaction('dee', 'comment', 3),
+        // First seen 6 weeks ago: active twice, then none of the last 4 weeks.
+        interaction('eve', 'comment', 40),
+        interaction('eve', 'comment', 33),
+      ],
+      { now: NOW },
+    );
+    expect(member(r, 'dee').subScores.presence).toMatchObject({ gauge: null, trend: 'new' });
+    expect(member(r, 'eve').subScores.presence).toMatchObject({ gauge: 0, trend: 'quiet' });
+    expect(member(r, 'eve').reasons).toContain('none of the last 4 weeks: gone quiet');
+  });
+
+  it('says each fact once: the status states the presence and tenure shortfalls, the rest how it changes', () => {
+    const ana = member(detectSuperfans(weeklyHelper('ana', 5), { now: NOW }), 'ana');
+    expect(ana.reasons).toEqual([
+      'not a superfan yet: active 5 of the last 26 weeks; needs 13; 29 days since first seen; needs 60',
+      "answered 5 other people's questions (on 5 days)",
+      'new: too soon to know their usual pace',
+    ]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), (seed) => {
+        for (const m of detectSuperfans(randomCommunity(seed, 300, 40), { now: NOW }).members) {
+          const text = m.reasons.join('\n');
+          expect(new Set(m.reasons).size).toBe(m.reasons.length);
+          expect(text.match(/active \d+ of the last 26 weeks/g)?.length ?? 0).toBeLessThanOrEqual(
+            1,
+          );
+          expect(/since first seen/.test(text) && /around for/.test(text)).toBe(false);
+          // Nothing is lost: presence and tenure are in the reasons one way or the other.
+          expect(text).toMatch(/active \d+ of the last 26 weeks|not active in the last 26 weeks/);
+          expect(text).toMatch(/since first seen|around for/);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('gives a superfan their presence and tenure in full', () => {
+    const ana = member(detectSuperfans(weeklyHelper('ana', 30), { now: NOW }), 'ana');
+    expect(ana.superfan).toBe(true);
+    expect(ana.reasons).toContain('active 26 of the last 26 weeks, at their usual pace');
+    expect(ana.reasons).toContain('around for 6 months');
   });
 });
 
@@ -286,6 +385,19 @@ describe('hysteresis and alerts', () => {
       reports.map((r) => r.members.find((m) => m.memberId === 'bo')!.status),
     );
     expect(statuses.has('held')).toBe(true);
+  });
+
+  it('keeps presence and tenure in the reasons of a held superfan, whose status does not state them', () => {
+    const held = daily(borderline, 42, true)
+      .map((r) => r.members.find((m) => m.memberId === 'bo')!)
+      .filter((m) => m.status === 'held');
+    expect(held.length).toBeGreaterThan(0);
+    for (const bo of held) {
+      expect(bo.reasons[0]).toMatch(/^kept as superfan/);
+      expect(bo.reasons).toContain(bo.subScores.presence.detail);
+      expect(bo.reasons.some((r) => r.startsWith('around for '))).toBe(true);
+      expect(new Set(bo.reasons).size).toBe(bo.reasons.length);
+    }
   });
 
   it('demotes a superfan who left only after the grace period under the low-water mark', () => {

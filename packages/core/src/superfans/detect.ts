@@ -286,7 +286,8 @@ function remember(o: ResolvedSuperfanOptions, key: string | number, text: string
  */
 export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperfanOptions {
   const d = DEFAULT_SUPERFAN_OPTIONS;
-  const nowMs = readNow(options.now);
+  // Plain JS may leave out the options (and with them now): that is a missing now, not a TypeError.
+  const nowMs = readNow((options as Partial<SuperfanOptions> | undefined)?.now);
   const positive = (name: string, v: number): number => {
     if (!(v > 0)) throw new RangeError(`${name} must be a positive number, got ${v}`);
     return v;
@@ -361,8 +362,14 @@ export interface MemberFacts {
   abuse: boolean;
   amplifier: boolean;
   followers: number | undefined;
-  /** Plain-words reasons that do not depend on rank or status. */
+  /**
+   * Plain-words reasons that do not depend on rank or status, for the status a member who does not pass the gate
+   * usually gets (`notYet`, which already states a presence or tenure shortfall): see `reasonsInFull`.
+   */
   reasons: string[];
+  /** Where the presence and tenure reasons are in `reasons`, and how many of the two are there (0..2). */
+  factsAt: number;
+  factsCount: number;
   /** Contributions (participation or more) and help interactions, for community health. */
   contributions: number;
   helps: number;
@@ -599,23 +606,34 @@ export function computeMemberFacts(
       ),
   };
 
-  // Presence
-  const earlierWeeks = o.windowWeeks - o.recentWeeks;
+  // Presence: the recent weekly rate against the member's own earlier rate, over the earlier weeks of the window
+  // since they were first seen (weeks before they existed are not quiet weeks). With too few of those there is no
+  // usual pace to compare with, except that none at all lately is quiet against any.
+  const seenWeeks = Math.min(windowWeeks, Math.floor((now - firstMs) / WEEK_MS) + 1);
+  const earlierWeeks = seenWeeks - recentWeeks;
   const earlierActive = activeWeeks - recentActive;
+  const tooNew =
+    earlierWeeks < Math.min(MIN_BASELINE_WEEKS, windowWeeks - recentWeeks) && recentActive > 0;
   const gauge =
-    earlierActive === 0 ? null : recentActive / o.recentWeeks / (earlierActive / earlierWeeks);
-  const trend: PresenceScore['trend'] =
+    tooNew || earlierActive === 0
+      ? null
+      : recentActive / recentWeeks / (earlierActive / earlierWeeks);
+  const pace: Pace =
     activeWeeks === 0
-      ? 'absent'
-      : gauge === null
-        ? 'new'
-        : gauge >= 1.5
-          ? 'rising'
-          : gauge >= 0.75
-            ? 'steady'
-            : gauge > 0
-              ? 'slowing'
-              : 'quiet';
+      ? ABSENT
+      : tooNew
+        ? TOO_NEW
+        : gauge === null
+          ? ONLY_RECENT
+          : gauge >= 1.5
+            ? RISING
+            : gauge >= 0.75
+              ? STEADY
+              : gauge > 0
+                ? SLOWING
+                : QUIET;
+  const trend = PACE_TREND[pace]!;
+  const presenceKey = numericKey(2, (activeWeeks * (windowWeeks + 1) + recentActive) * 8 + pace);
   const presence: PresenceScore = {
     value: activeWeeks,
     windowWeeks: o.windowWeeks,
@@ -627,12 +645,8 @@ export function computeMemberFacts(
     evidenceCount: presenceCount,
     percentile: -0,
     detail:
-      o.words.get(numericKey(2, activeWeeks * 1024 + recentActive)) ??
-      remember(
-        o,
-        numericKey(2, activeWeeks * 1024 + recentActive),
-        presenceDetail(activeWeeks, recentActive, o, trend),
-      ),
+      o.words.get(presenceKey) ??
+      remember(o, presenceKey, presenceDetail(activeWeeks, recentActive, o, pace, true)),
   };
 
   // Helpfulness
@@ -742,7 +756,19 @@ export function computeMemberFacts(
   reasons[count++] = '';
   if (answers > 0) reasons[count++] = helpfulness.detail;
   if (feedbackItems > 0) reasons[count++] = intelligence.detail;
-  reasons[count++] = presence.detail;
+  // A member who fails the presence or tenure check is, almost always, told so in the status reason ("not a
+  // superfan yet: active 5 of the last 26 weeks; needs 13; 29 days since first seen; needs 60"): their reasons
+  // do not say it again, only how their pace is changing. `rankCommunity` puts it back for the other statuses.
+  const factsAt = count;
+  if (gate.checks[0]!.passed) reasons[count++] = presence.detail;
+  else if (pace !== ABSENT) {
+    const key = numericKey(9, recentActive * 8 + pace);
+    reasons[count++] =
+      o.words.get(key) ??
+      remember(o, key, presenceDetail(activeWeeks, recentActive, o, pace, false));
+  }
+  if (gate.checks[3]!.passed) reasons[count++] = tenureWords(o, tenureDays);
+  const factsCount = count - factsAt;
   if (advocacyCount > 0)
     reasons[count++] =
       o.words.get(numericKey(7, advocacyCount)) ??
@@ -751,9 +777,6 @@ export function computeMemberFacts(
         numericKey(7, advocacyCount),
         `recommended or shared in their own words ${plural(advocacyCount, 'time')}`,
       );
-  reasons[count++] =
-    o.words.get(numericKey(6, tenureDays)) ??
-    remember(o, numericKey(6, tenureDays), `around for ${durationWords(now - firstMs)}`);
   if (amplifier)
     reasons[count++] = `${followers} followers: an amplifier (reach is reported, never scored)`;
   if (consumptionCapped)
@@ -783,6 +806,8 @@ export function computeMemberFacts(
     amplifier,
     followers,
     reasons: reasons.slice(0, count),
+    factsAt,
+    factsCount,
     contributions,
     helps: answers,
     actionedIds: actionedIds ?? NO_IDS,
@@ -872,27 +897,86 @@ function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
   return facts;
 }
 
+/**
+ * Earlier weeks (since first seen, within the window) a member needs before their recent pace is compared with
+ * their own: with fewer, one active week early on would make any steady newcomer look busier than usual. A
+ * newcomer active earlier but in none of the recent weeks is quiet all the same.
+ */
+const MIN_BASELINE_WEEKS = 4;
+
+// How a member's presence is changing (see `PresenceScore.trend`); `new` comes in two kinds.
+type Pace = number;
+const ABSENT = 0;
+/** Too few earlier weeks since first seen to know their usual pace. */
+const TOO_NEW = 1;
+/** Seen long enough, but active only in the recent weeks. */
+const ONLY_RECENT = 2;
+const RISING = 3;
+const STEADY = 4;
+const SLOWING = 5;
+const QUIET = 6;
+const PACE_TREND: readonly PresenceScore['trend'][] = [
+  'absent',
+  'new',
+  'new',
+  'rising',
+  'steady',
+  'slowing',
+  'quiet',
+];
+
+/**
+ * The presence detail in words; without `full`, only how their pace is changing, for reasons that follow a status
+ * already giving their active weeks (empty when there is nothing more to say).
+ */
 function presenceDetail(
   active: number,
   recent: number,
   o: ResolvedSuperfanOptions,
-  trend: PresenceScore['trend'],
+  pace: Pace,
+  full: boolean,
 ): string {
-  const base = `active ${active} of the last ${o.windowWeeks} weeks`;
-  switch (trend) {
-    case 'absent':
-      return `not active in the last ${o.windowWeeks} weeks`;
-    case 'new':
-      return `${base}, all of it in the last ${o.recentWeeks} weeks (new)`;
-    case 'rising':
-      return `${base}, busier than usual lately (${recent} of the last ${o.recentWeeks})`;
-    case 'steady':
-      return `${base}, at their usual pace`;
-    case 'slowing':
-      return `${base}, quieter than usual lately (${recent} of the last ${o.recentWeeks})`;
-    case 'quiet':
-      return `${base}, but none of the last ${o.recentWeeks}: gone quiet`;
+  const base = full ? `active ${active} of the last ${o.windowWeeks} weeks, ` : '';
+  const lately = `${recent} of the last ${o.recentWeeks}${full ? '' : ' weeks'}`;
+  switch (pace) {
+    case ABSENT:
+      return full ? `not active in the last ${o.windowWeeks} weeks` : '';
+    case TOO_NEW:
+      return `${base}new: too soon to know their usual pace`;
+    case ONLY_RECENT:
+      return full
+        ? `${base}all of it in the last ${o.recentWeeks} weeks (new)`
+        : `active only in the last ${o.recentWeeks} weeks (new)`;
+    case RISING:
+      return `${base}busier than usual lately (${lately})`;
+    case STEADY:
+      return full ? `${base}at their usual pace` : 'showing up at their usual pace';
+    case SLOWING:
+      return `${base}quieter than usual lately (${lately})`;
+    default:
+      return full
+        ? `${base}but none of the last ${o.recentWeeks}: gone quiet`
+        : `none of the last ${o.recentWeeks} weeks: gone quiet`;
   }
+}
+
+/** "around for 4 weeks", shared by every member with the same days of tenure. */
+function tenureWords(o: ResolvedSuperfanOptions, tenureDays: number): string {
+  return (
+    o.words.get(numericKey(6, tenureDays)) ??
+    remember(o, numericKey(6, tenureDays), `around for ${durationWords(tenureDays * DAY_MS)}`)
+  );
+}
+
+/**
+ * The member's reasons with their presence and tenure in full, for a status reason that does not state the gate's
+ * shortfalls (kept as superfan, or no longer one): see `MemberFacts.reasons`.
+ */
+function reasonsInFull(f: MemberFacts, o: ResolvedSuperfanOptions): string[] {
+  const reasons = f.reasons.slice(0, f.factsAt);
+  reasons.push(f.presence.detail, tenureWords(o, f.tenure.value));
+  for (let i = f.factsAt + f.factsCount; i < f.reasons.length; i++) reasons.push(f.reasons[i]!);
+  return reasons;
 }
 
 function helpWords(
@@ -1105,8 +1189,9 @@ export function groupInteractions(
  * mean of those percentiles: deterministic, no clustering, ties broken by memberId. `superfan` comes from an
  * absolute gate (presence AND (helper OR informant) AND tenure AND no abuse), with hysteresis when `previous`
  * is given. Followers never enter the score: they only set `amplifier`. Staff, brand accounts and bots (by
- * `options.members`) are left out. Interactions after `now`, repeated ids and unreadable dates are counted in
- * `report.ignored`, never silently dropped. Validate outside data first with `parseInteractions`.
+ * `options.members`) are left out. Interactions after `now`, repeated ids and unreadable dates (a date-time
+ * without a zone among them: see `isoToMs`) are counted in `report.ignored`, never silently dropped. A missing or
+ * unreadable `now` throws a RangeError. Validate outside data first with `parseInteractions`.
  *
  * @example
  * ```ts
@@ -1224,6 +1309,8 @@ export function rankCommunity(
     let superfanSince: string | undefined;
     let belowSince: string | undefined;
     let statusReason: string;
+    // True when the status reason does not state the gate's shortfalls (see `reasonsInFull`).
+    let inFull = false;
     if (f.gate.passed) {
       status = 'superfan';
       superfanSince = p?.superfan ? (p.superfanSince ?? o.now) : o.now;
@@ -1249,6 +1336,7 @@ export function rankCommunity(
           statusReason = `no longer a superfan: ${under} for ${durationWords(o.nowMs - sinceMs)}`;
       }
       if (status === 'held') superfanSince = p.superfanSince;
+      inFull = true;
     } else statusReason = f.notYet;
     const superfan = status !== 'member';
     if (superfan) superfanCount++;
@@ -1275,7 +1363,7 @@ export function rankCommunity(
       member = old;
     } else {
       // Fresh facts belong to this report alone, so they are completed in place instead of copied.
-      const reasons = fresh ? f.reasons : f.reasons.slice();
+      const reasons = inFull ? reasonsInFull(f, o) : fresh ? f.reasons : f.reasons.slice();
       reasons[0] = statusReason;
       const was = old?.subScores;
       member = {

@@ -59,4 +59,14 @@ describe('relationshipMemory', () => {
     expect(memory.nextTouchDue).toBe(daysAgo(-28));
     expect(memory.touchOverdue).toBe(false);
   });
+
+  it('throws the now RangeError when now or the options are left out, or now has no zone', () => {
+    const call = relationshipMemory as (...args: unknown[]) => unknown;
+    const missing = new RangeError('now must be an ISO 8601 date-time or epoch ms, got undefined');
+    expect(() => call(list, 'ana')).toThrow(missing);
+    expect(() => call(list, 'ana', {})).toThrow(missing);
+    expect(() => relationshipMemory(list, 'ana', { now: 'Nov 22 2026' })).toThrow(
+      new RangeError('now must be an ISO 8601 date-time or epoch ms, got "Nov 22 2026"'),
+    );
+  });
 });

@@ -32,7 +32,8 @@ export function relationshipMemory(
   memberId: string,
   options: RelationshipOptions,
 ): RelationshipMemory {
-  const nowMs = readNow(options.now);
+  // Plain JS may leave out the options (and with them now): that is a missing now, not a TypeError.
+  const nowMs = readNow((options as Partial<RelationshipOptions> | undefined)?.now);
   const every = (options.touchEveryDays ?? 30) * DAY_MS;
   const own: Array<{ it: Interaction; t: number }> = [];
   const seen = new Set<string>();

@@ -40,6 +40,42 @@ describe('parseInteractions', () => {
     expect(accepted.length + rejected.length).toBe(rows.length);
   });
 
+  it('accounts for every index of a sparse array: a hole is rejected, not skipped', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const rows = [ok, , { ...ok, id: 'a3' }];
+    const { accepted, rejected } = parseInteractions(rows, { now: NOW });
+    expect(accepted.map((a) => a.id)).toEqual(['a1', 'a3']);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        input: undefined,
+        issues: [
+          { path: '(record)', message: 'Invalid input: expected object, received undefined' },
+        ],
+      },
+    ]);
+    expect(accepted.length + rejected.length).toBe(rows.length);
+  });
+
+  it('throws the now RangeError when now or the options are left out, or now has no zone', () => {
+    const missing = 'now must be an ISO 8601 date-time or epoch ms, got undefined';
+    const call = parseInteractions as (input: unknown, options?: unknown) => unknown;
+    expect(() => call([ok])).toThrow(new RangeError(missing));
+    expect(() => call([ok], {})).toThrow(new RangeError(missing));
+    expect(() => parseInteractions([ok], { now: '2026-11-22 12:00' })).toThrow(
+      /^now must be an ISO 8601 date-time or epoch ms, got "2026-11-22 12:00" \(no time zone/,
+    );
+  });
+
+  it('reads now given as a date alone as midnight UTC, on any machine', () => {
+    const late = { ...ok, id: 'late', at: '2026-11-22T00:30:00Z' };
+    const { accepted, rejected } = parseInteractions([ok, late], { now: '2026-11-22' });
+    expect(accepted.map((a) => a.id)).toEqual(['a1']);
+    expect(rejected[0]!.issues[0]!.message).toBe(
+      'is in the future (after now, 2026-11-22T00:00:00.000Z)',
+    );
+  });
+
   it('accepts now as epoch milliseconds and throws on a non-array', () => {
     expect(parseInteractions([ok], { now: Date.parse(NOW) }).accepted).toHaveLength(1);
     expect(() => parseInteractions({ rows: [] }, { now: NOW })).toThrow(RapportInputError);

@@ -179,7 +179,8 @@ export function parseInteractions(
   input: unknown,
   options: { now: string | number },
 ): ParseResult<Interaction> {
-  const nowMs = readNow(options.now);
+  // Read before anything else, and without assuming options were passed: a missing now is the caller's error.
+  const nowMs = readNow((options as { now?: unknown } | null | undefined)?.now);
   if (!Array.isArray(input))
     throw new RapportInputError(
       `Expected an array of interactions, got ${input === null ? 'null' : typeof input === 'object' ? 'an object' : `a ${typeof input}`}.`,
@@ -187,11 +188,13 @@ export function parseInteractions(
   const accepted: Interaction[] = [];
   const rejected: Rejected[] = [];
   const seen = new Map<string, number>();
-  input.forEach((record: unknown, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
+  for (let index = 0; index < input.length; index++) {
+    const record: unknown = input[index];
     const result = InteractionSchema.safeParse(record);
     if (!result.success) {
       rejected.push({ index, input: record, issues: toInputIssues(result.error) });
-      return;
+      continue;
     }
     const it = result.data as Interaction;
     if (isoToMs(it.at) > nowMs) {
@@ -200,7 +203,7 @@ export function parseInteractions(
         input: record,
         issues: [{ path: 'at', message: `is in the future (after now, ${msToIso(nowMs)})` }],
       });
-      return;
+      continue;
     }
     const first = seen.get(it.id);
     if (first !== undefined) {
@@ -211,11 +214,11 @@ export function parseInteractions(
           { path: 'id', message: `duplicate of the record at index ${first}; counted once` },
         ],
       });
-      return;
+      continue;
     }
     seen.set(it.id, index);
     accepted.push(it);
-  });
+  }
   return { accepted, rejected };
 }
 

@@ -148,7 +148,11 @@ export interface RankWeights {
  * ```
  */
 export interface SuperfanOptions {
-  /** The moment of evaluation (ISO 8601). Interactions after it are ignored and counted in `ignored.future`. */
+  /**
+   * The moment of evaluation: an ISO 8601 date-time with a zone (`Z`, `+01:00`), a date alone (midnight UTC) or
+   * epoch ms. Required: missing or unreadable, it throws a RangeError. Interactions after it are ignored and
+   * counted in `ignored.future`.
+   */
   now: string;
   weights?: Partial<IntentWeights>;
   outcomeWeights?: Partial<OutcomeWeights>;
@@ -219,10 +223,16 @@ export interface PresenceScore extends Evidence {
   recentActiveWeeks: number;
   recentWeeks: number;
   /**
-   * Recent weekly rate divided by the member's own earlier rate in the window: 1 is their usual, under 1 quieter,
-   * over 1 busier. `null` when they had no earlier activity to compare with (new in the window).
+   * Recent weekly rate divided by the member's own earlier rate: 1 is their usual, under 1 quieter, over 1 busier.
+   * The earlier rate counts only the earlier weeks of the window since they were first seen. `null` when there is
+   * nothing to compare with: fewer than 4 such weeks (too new to know their usual pace), or no activity in them.
    */
   gauge: number | null;
+  /**
+   * `new` when `gauge` is null for a member active in the window (first seen too recently, or active only
+   * lately); `rising` from a gauge of 1.5, `steady` from 0.75, `slowing` above 0, `quiet` at 0; `absent` when not
+   * active in the window at all.
+   */
   trend: 'new' | 'rising' | 'steady' | 'slowing' | 'quiet' | 'absent';
 }
 
@@ -479,7 +489,7 @@ export interface PersonalTouch {
 
 /** Options of `relationshipMemory`. */
 export interface RelationshipOptions {
-  /** ISO 8601 moment of evaluation. */
+  /** Moment of evaluation: ISO 8601 with a zone, a date alone (midnight UTC) or epoch ms. Required. */
   now: string;
   commitments?: readonly Commitment[];
   touches?: readonly PersonalTouch[];
