@@ -1,10 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { StaffMember } from '@rapport/core';
 import { CapacityGauge } from '@rapport/react';
 import { useState } from 'react';
 import { expect, fireEvent, waitFor, within } from 'storybook/test';
 import { SAMPLE_GATE, superfansAt } from '../support/insights';
 import { sampleWorld } from '../support/world';
 import { Columns, Field } from './ui';
+
+/** `fte` full-time equivalents as people: whole-time members of the team, then one part-timer for the rest. */
+function teamOf(fte: number): StaffMember[] {
+  const team: StaffMember[] = [];
+  for (let k = 1; k <= Math.floor(fte); k++)
+    team.push({ id: `team-${k}`, name: `Community team ${k}` });
+  const part = fte - Math.floor(fte);
+  if (part > 0)
+    team.push({ id: 'team-part', name: 'Community team (part time)', commitment: part });
+  return team;
+}
 
 /** The superfan gate on the sample community, with its thresholds as sliders. */
 function GatePlayground() {
@@ -13,9 +25,11 @@ function GatePlayground() {
   const [minActiveWeeks, setWeeks] = useState(SAMPLE_GATE.minActiveWeeks ?? 2);
   const [staff, setStaff] = useState(1.5);
   const end = Date.parse(sampleWorld().end);
-  const { report, plan } = superfansAt(end, { minPeopleHelped, minFeedback, minActiveWeeks }, [
-    { id: 'team', name: 'Community team', commitment: staff },
-  ]);
+  const { report, plan } = superfansAt(
+    end,
+    { minPeopleHelped, minFeedback, minActiveWeeks },
+    teamOf(staff),
+  );
   const shown = report.members.slice(0, 8);
   return (
     <Columns>
