@@ -1,3 +1,4 @@
+import { parseInstant as readInstant } from '../model/instant';
 import type { TimeGrain } from './types';
 
 /** The time grains from finest to coarsest. */
@@ -14,7 +15,6 @@ export const TIME_GRAINS: readonly TimeGrain[] = [
 export const MAX_TREND_BUCKETS = 20_000;
 
 const HOUR = 3_600_000;
-const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /**
  * Epoch milliseconds of a time given as epoch ms or an ISO 8601 date-time with a zone; NaN when invalid.
@@ -30,8 +30,7 @@ const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
  */
 export function parseInstant(time: unknown): number {
   if (typeof time === 'number') return Number.isFinite(time) ? time : Number.NaN;
-  if (typeof time !== 'string' || time.length > 64 || !ZONED.test(time)) return Number.NaN;
-  return Date.parse(time);
+  return readInstant(time);
 }
 
 interface Wall {
