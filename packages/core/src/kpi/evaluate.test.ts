@@ -647,6 +647,18 @@ describe('evaluateGoals: tree validation', () => {
     }
   });
 
+  it('rejects target boxes whose times have no zone, instead of reading them in the server time zone', () => {
+    const t = tree([
+      {
+        ...signups,
+        targets: [{ from: '2026-11-01 00:00', to: '2026-12-01T00:00:00Z', value: 10 }],
+      },
+    ]);
+    expect(() => evaluateGoals(t, [], { ...NOV, now: MID })).toThrow(
+      /kpis\.0\.targets\.0: from and to must be ISO 8601 date-times with a zone/,
+    );
+  });
+
   it('rejects bad windows', () => {
     expect(() =>
       evaluateGoals(tree([signups]), [], { from: NOV.to, to: NOV.from, now: MID }),

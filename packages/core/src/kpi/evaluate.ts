@@ -1037,13 +1037,13 @@ function conversionCell(
 
 function pickTarget(k: Kpi, from: number, to: number, now: number): KpiTarget | null {
   const targets = k.targets ?? [];
-  const containing = targets.find((t) => Date.parse(t.from) <= now && now < Date.parse(t.to));
+  const containing = targets.find((t) => parseInstant(t.from) <= now && now < parseInstant(t.to));
   if (containing) return containing;
   let best: KpiTarget | null = null;
   for (const t of targets) {
-    const a = Date.parse(t.from);
-    const b = Date.parse(t.to);
-    if (a < to && b > from && (best === null || b > Date.parse(best.to))) best = t;
+    const a = parseInstant(t.from);
+    const b = parseInstant(t.to);
+    if (a < to && b > from && (best === null || b > parseInstant(best.to))) best = t;
   }
   return best;
 }
@@ -1121,8 +1121,8 @@ function judge(
       status: 'no_target',
       statusReason: `${shown}; no target covers this period.`,
     };
-  const tFrom = Date.parse(target.from);
-  const tTo = Date.parse(target.to);
+  const tFrom = parseInstant(target.from);
+  const tTo = parseInstant(target.to);
   if (additive && (tFrom !== from || tTo !== to))
     warnings.push({
       code: 'target_window_mismatch',

@@ -1,4 +1,5 @@
 import type { InputIssue } from '../model/parse';
+import { parseInstant } from './time';
 import type {
   Additivity,
   DerivedExpr,
@@ -110,6 +111,18 @@ function findCycle(nodes: Iterable<string>, next: (id: string) => readonly strin
   return cycles;
 }
 
+const START_BEFORE_END = 'must start before it ends';
+
+/** What is wrong with a span of two times (unreadable, or not in order), or undefined when it is sound. */
+function spanProblem(from: string, to: string): string | undefined {
+  const a = parseInstant(from);
+  const b = parseInstant(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) {
+    return 'from and to must be ISO 8601 date-times with a zone (2026-11-01T00:00:00Z) or dates';
+  }
+  return a < b ? undefined : START_BEFORE_END;
+}
+
 const PARSE_HINT = 'read goal trees from outside with parseGoalTree from @rapport/core/schemas';
 
 /** Problems that stop a value from being read as a goal tree at all (lists missing or of the wrong kind). */
@@ -185,8 +198,10 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
   tree.objectives.forEach((o, i) => {
     if (o.parent !== undefined && !objectives.has(o.parent))
       add(`objectives.${i}.parent`, `unknown objective "${o.parent}"`);
-    if (o.horizon && !(Date.parse(o.horizon.from) < Date.parse(o.horizon.to)))
-      add(`objectives.${i}.horizon`, 'must start before it ends');
+    if (o.horizon) {
+      const problem = spanProblem(o.horizon.from, o.horizon.to);
+      if (problem) add(`objectives.${i}.horizon`, problem);
+    }
   });
   const parentOf = new Map(tree.objectives.map((o) => [o.id, o.parent]));
   for (const cycle of findCycle(objectives, (id) => {
@@ -209,8 +224,12 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
     if (k.baseline !== undefined && !Number.isFinite(k.baseline))
       add(`${at}.baseline`, 'must be a finite number');
     k.targets?.forEach((t, j) => {
-      if (!(Date.parse(t.from) < Date.parse(t.to)))
-        add(`${at}.targets.${j}`, 'the target box must start before it ends');
+      const problem = spanProblem(t.from, t.to);
+      if (problem)
+        add(
+          `${at}.targets.${j}`,
+          problem === START_BEFORE_END ? `the target box ${problem}` : problem,
+        );
       if (!Number.isFinite(t.value)) add(`${at}.targets.${j}.value`, 'must be a finite number');
     });
     const m = k.metric;
