@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -222,10 +223,183 @@ describe('TriageQueue', () => {
     expect(panel.textContent).toContain('Routed to product by intent');
     await user.click(within(panel).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: /Why this priority/ })).toBeNull();
-    const grid = screen.getByRole('grid');
-    act(() => grid.focus());
     await user.keyboard('?');
     expect(screen.getByRole('region', { name: /Why this priority/ })).toBeTruthy();
+  });
+
+  it('closing the reasons panel gives the keyboard back to the grid, on the explained row', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(8)} now={T0} />);
+    const grid = screen.getByRole('grid');
+    const panel = () => screen.queryByRole('region', { name: /Why this priority/ });
+    const close = () => within(panel()!).getByRole('button', { name: 'Close' });
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}?');
+    expect(panel()).not.toBeNull();
+    expect(await axe(document.body)).toHaveNoViolations();
+
+    await user.click(close());
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(grid);
+
+    await user.keyboard('?');
+    act(() => close().focus());
+    await user.keyboard('{Enter}');
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(grid);
+
+    await user.keyboard('?');
+    act(() => close().focus());
+    await user.keyboard('{Escape}');
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(grid);
+    // The keys go on from the row that was explained.
+    await user.keyboard('{ArrowDown}');
+    expect(grid.getAttribute('aria-activedescendant')).toContain('c3');
+  });
+
+  it('after R resolves a row the app removes, the row that took its place is active', async () => {
+    const user = userEvent.setup();
+    const onResolve = vi.fn();
+    function App() {
+      const [rows, setRows] = useState(() => queueItems(10));
+      return (
+        <TriageQueue
+          rows={rows}
+          now={T0}
+          onResolve={(item) => {
+            onResolve(item.conversationId);
+            setRows((current) => current.filter((r) => r !== item));
+          }}
+        />
+      );
+    }
+    render(<App />);
+    const grid = screen.getByRole('grid');
+    const activeRow = () =>
+      document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(activeRow()!.textContent).toContain('@customer5');
+    // Resolve row after row from the keyboard, working down the queue.
+    await user.keyboard('r');
+    expect(activeRow()!.textContent).toContain('@customer6');
+    await user.keyboard('r');
+    expect(activeRow()!.textContent).toContain('@customer7');
+    expect(onResolve.mock.calls).toEqual([['c5'], ['c6']]);
+    await user.keyboard('{ArrowDown}');
+    expect(activeRow()!.textContent).toContain('@customer8');
+    // Resolving the last row makes the new last row active.
+    await user.keyboard('{End}r');
+    expect(onResolve).toHaveBeenLastCalledWith('c9');
+    expect(activeRow()!.textContent).toContain('@customer8');
+    // Seven rows are left (c0-c4, c7, c8): the active one is the last.
+    expect(grid.getAttribute('aria-rowcount')).toBe('8');
+    expect(activeRow()!.getAttribute('aria-rowindex')).toBe('8');
+  });
+
+  it('keeps the active row when a filter only hides it', async () => {
+    const user = userEvent.setup();
+    render(<TriageQueue rows={queueItems(8)} now={T0} />);
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), 'product');
+    expect(grid.getAttribute('aria-activedescendant')).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Department' }), '');
+    expect(grid.getAttribute('aria-activedescendant')).toContain('c1');
+  });
+
+  it('finds a customer by the handle as shown, without its @, or by name', async () => {
+    const user = userEvent.setup();
+    const items = queueItems(10);
+    items[4] = { ...items[4]!, customer: { ...items[4]!.customer, handle: '@dana' } };
+    items[6] = {
+      ...items[6]!,
+      flags: [],
+      customer: { ...items[6]!.customer, handle: '', name: 'Zoë Ng' },
+    };
+    items[7] = {
+      ...items[7]!,
+      flags: [],
+      customer: { ...items[7]!.customer, id: 'imp-42', handle: '' },
+    };
+    render(<TriageQueue rows={items} now={T0} />);
+    const search = screen.getByRole('searchbox');
+    const customers = () => firstCellText(4).map((t) => t!.split(/Repeat|Irate|Superfan/)[0]);
+    for (const [query, shown] of [
+      ['@customer3', ['@customer3']],
+      ['customer3', ['@customer3']],
+      ['@CUSTOMER3', ['@customer3']],
+      ['@dana', ['@dana']],
+      ['dana', ['@dana']],
+      ['zoë', ['Zoë Ng']],
+      ['imp-42', ['imp-42']],
+    ] as const) {
+      await user.clear(search);
+      await user.type(search, query);
+      expect(customers(), query).toEqual(shown);
+    }
+  });
+
+  it('sorts Waiting by the wait shown: the longest first, then the shortest', async () => {
+    const user = userEvent.setup();
+    const items = queueItems(30);
+    render(<TriageQueue rows={items} now={T0} height={2000} />);
+    const minutes = (text: string) => {
+      const [, h = '0', m = '0'] = text.match(/(?:(\d+)h)?\s*(?:(\d+)m)?/) ?? [];
+      return Number(h) * 60 + Number(m);
+    };
+    const waits = () => firstCellText(7).map((t) => minutes(t!));
+    const longest = Math.max(...items.map((r) => (T0 - Date.parse(r.waitingSince)) / 60_000));
+    const header = screen.getByRole('columnheader', { name: /Waiting/ });
+    await user.click(screen.getByRole('button', { name: 'Waiting' }));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(waits()[0]).toBe(longest);
+    expect(waits()).toEqual([...waits()].sort((a, b) => b - a));
+    await user.click(screen.getByRole('button', { name: /Waiting/ }));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(firstCellText(7)[0]).toBe('0m 0s');
+    expect(waits()).toEqual([...waits()].sort((a, b) => a - b));
+  });
+
+  it('sorts Customer by the text shown, names included', async () => {
+    const user = userEvent.setup();
+    const people = [
+      { id: 'z9', handle: '', name: 'Anna' },
+      { id: 'a1', handle: '', name: 'zoe' },
+      { id: 'm5', handle: '', name: 'Mark' },
+      { id: 'b2', handle: 'bob', name: 'Robert' },
+    ];
+    const items = queueItems(4).map((q, i) => ({
+      ...q,
+      flags: [],
+      customer: { ...q.customer, ...people[i]! },
+    }));
+    render(<TriageQueue rows={items} now={T0} />);
+    await user.click(screen.getByRole('button', { name: 'Customer' }));
+    expect(firstCellText(4)).toEqual(['Anna', '@bob', 'Mark', 'zoe']);
+    await user.click(screen.getByRole('button', { name: /Customer/ }));
+    expect(firstCellText(4)).toEqual(['zoe', 'Mark', '@bob', 'Anna']);
+  });
+
+  it('unchecking "select all shown" keeps the selections the filter hides', () => {
+    const onSelectionChange = vi.fn();
+    render(
+      <TriageQueue
+        rows={queueItems(8)}
+        now={T0}
+        defaultSelectedIds={['c1']}
+        defaultFilter={{ departments: ['service'] }}
+        onSelectionChange={onSelectionChange}
+      />,
+    );
+    const all = screen.getByRole('checkbox', { name: 'Select all shown conversations' });
+    fireEvent.click(all);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['c1', 'c0', 'c4']);
+    fireEvent.click(all);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['c1']);
+    expect(screen.getByText('2 of 8 conversations, 1 selected')).toBeTruthy();
   });
 
   it('selects all shown rows from the header checkbox', () => {

@@ -45,7 +45,10 @@ export interface TriageQueueFilter {
   bands?: PriorityBand[];
   /** SLA statuses of the deciding clock (`none` for conversations with no running clock). */
   statuses?: (SlaStatus | 'none')[];
-  /** Case-insensitive text matched against the message, the customer's handle and name, and the id. */
+  /**
+   * Case-insensitive text matched against the message, the department, the customer as shown (the handle with or
+   * without its `@`, the name, or the id when there is neither) and the exact conversation id.
+   */
   search?: string;
 }
 
@@ -200,6 +203,22 @@ export function TriageQueue({
     () => (active === null ? -1 : ordered.findIndex((row) => row.conversationId === active)),
     [ordered, active],
   );
+  // Where the active row was when last shown. When the app removes it from `rows` (R, with an `onResolve` that
+  // calls `triage.resolve`, or a refresh), the row that takes its place becomes active (the next one, or the new
+  // last), so the keyboard keeps its place and ↓ goes on from there instead of from the top.
+  const lastActive = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    if (active !== null && activeIndex >= 0) {
+      lastActive.current = { id: active, index: activeIndex };
+      return;
+    }
+    const last = lastActive.current;
+    if (active === null || last === null || last.id !== active || ordered.length === 0) return;
+    // Hidden by a filter, not removed: it is still active and comes back when the filter changes.
+    if (rows.some((row) => row.conversationId === active)) return;
+    lastActive.current = null;
+    setActiveValue(ordered[Math.min(last.index, ordered.length - 1)]!.conversationId);
+  }, [active, activeIndex, ordered, rows, setActiveValue]);
 
   // The active row is always rendered, even when scrolled out of the window, so the grid's
   // aria-activedescendant always names an element in the page.
@@ -351,12 +370,20 @@ export function TriageQueue({
 
   const allShownSelected =
     ordered.length > 0 && ordered.every((r) => selected.has(r.conversationId));
-  const toggleAll = () =>
-    setSelectedList(
-      allShownSelected
-        ? []
-        : [...new Set([...selectedList, ...ordered.map((r) => r.conversationId)])],
-    );
+  // Checking selects the rows shown; unchecking clears only those, keeping selections the filter hides.
+  const toggleAll = () => {
+    if (allShownSelected) {
+      const shown = new Set(ordered.map((r) => r.conversationId));
+      setSelectedList(selectedList.filter((id) => !shown.has(id)));
+    } else {
+      setSelectedList([...new Set([...selectedList, ...ordered.map((r) => r.conversationId)])]);
+    }
+  };
+  // The Close button leaves with the panel: give the keyboard back to the grid, on the row it explained.
+  const closeWhy = () => {
+    setWhyId(null);
+    scrollRef.current?.focus({ preventScroll: true });
+  };
 
   const whyItem = whyId !== null ? rows.find((r) => r.conversationId === whyId) : undefined;
   const rowDomId = (id: string) => `${baseId}-row-${cssSafe(id)}`;
@@ -521,6 +548,11 @@ export function TriageQueue({
         {whyItem && (
           <section
             aria-labelledby={`${baseId}-why`}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape' || event.altKey || event.ctrlKey || event.metaKey) return;
+              event.preventDefault();
+              closeWhy();
+            }}
             style={{
               borderTop: `1px solid ${token('border')}`,
               padding: '0.6em',
@@ -539,7 +571,7 @@ export function TriageQueue({
                 </li>
               ))}
             </ul>
-            <button type="button" onClick={() => setWhyId(null)} style={buttonStyle}>
+            <button type="button" onClick={closeWhy} style={buttonStyle}>
               {labels.close}
             </button>
           </section>
@@ -737,6 +769,9 @@ export function filterRows(
   const bands = filter.bands?.length ? new Set(filter.bands) : undefined;
   const statuses = filter.statuses?.length ? new Set(filter.statuses) : undefined;
   const q = filter.search?.trim().toLowerCase() ?? '';
+  // Handles are shown with one leading `@` (`@dana` for both `dana` and `@dana`), so they match without it;
+  // a search of only `@` matches every handle.
+  const handleQ = q.replace(/^@+/, '');
   if (!deps && !bands && !statuses && !q) return rows as QueueItem[];
   return rows.filter((r) => {
     if (deps && !deps.has(r.department)) return false;
@@ -746,8 +781,10 @@ export function filterRows(
       const c = r.customer;
       return (
         r.preview.toLowerCase().includes(q) ||
-        c.handle.toLowerCase().includes(q) ||
+        (c.handle ? c.handle.toLowerCase().includes(handleQ) : false) ||
         (c.name?.toLowerCase().includes(q) ?? false) ||
+        // Shown (and so searched) only when the customer has neither a handle nor a name.
+        (!c.handle && !c.name && c.id.toLowerCase().includes(q)) ||
         (departmentNames[r.department] ?? r.department).toLowerCase().includes(q) ||
         r.conversationId.toLowerCase() === q
       );

@@ -234,9 +234,11 @@ export const queueColumns = helper.columns([
     sortFn: 'text',
     cell: (info) => <DepartmentCell item={info.row.original} />,
   }),
-  helper.accessor((row) => row.customer.handle || row.customer.id, {
+  // Sorted by `sort.ts` (manual sorting) by the text shown: A to Z first.
+  helper.accessor((row) => personLabel(row.customer), {
     id: 'author',
     sortFn: 'text',
+    sortDescFirst: false,
     cell: (info) => <AuthorCell item={info.row.original} />,
   }),
   helper.accessor('platform', {
@@ -249,9 +251,11 @@ export const queueColumns = helper.columns([
     enableSorting: false,
     cell: (info) => <TextCell item={info.row.original} />,
   }),
-  helper.accessor((row) => toEpoch(row.waitingSince), {
+  // Sorted by `sort.ts` by the wait shown (a larger value is a longer wait): the longest wait first.
+  helper.accessor((row) => -toEpoch(row.waitingSince), {
     id: 'waiting',
     sortFn: 'basic',
+    sortDescFirst: true,
     cell: (info) => <WaitingCell item={info.row.original} />,
   }),
 ]);

@@ -10,11 +10,21 @@ const KEYS: Record<string, Key> = {
   // Time to breach orders like the due time within one queue snapshot, without parsing 100,000 dates.
   sla: (r) => r.sla?.timeToBreach,
   department: (r, names) => (names[r.department] ?? r.department).toLowerCase(),
-  // `@dana` and `dana` are the same customer name: sort without the leading `@`.
-  author: (r) => (r.customer.handle || r.customer.id).replace(/^@+/, '').toLowerCase(),
+  author: (r) => authorKey(r.customer),
   platform: (r) => r.platform,
-  waiting: (r) => epochOf(r.waitingSince),
+  // The column shows how long the customer has waited (now − waitingSince), so an earlier start is a longer
+  // wait: the key is the negated start, and descending puts the longest wait first whatever "now" is.
+  waiting: (r) => -epochOf(r.waitingSince),
 };
+
+/**
+ * The text the Customer column shows (`personLabel`: the handle, else the name, else the id), case-insensitive and
+ * without the handle's leading `@` (`@dana` and `dana` are the same customer). Read once per row, like every key.
+ */
+function authorKey(c: QueueItem['customer']): string {
+  const handle = c.handle ? c.handle.trim().replace(/^@+/, '') : '';
+  return (handle || c.name?.trim() || c.id).toLowerCase();
+}
 
 const parsed = new Map<string, number>();
 
