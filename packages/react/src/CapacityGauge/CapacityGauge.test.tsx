@@ -32,6 +32,26 @@ describe('CapacityGauge', () => {
     expect(screen.getByRole('alert').textContent).toBe('offline');
   });
 
+  it('shows the empty state, never a NaN meter, when staff is not a usable count', async () => {
+    for (const staff of [Number.NaN, Number.POSITIVE_INFINITY, -2]) {
+      const { container, unmount } = render(<CapacityGauge held={10} staff={staff} />);
+      expect(screen.queryByRole('meter')).toBeNull();
+      expect(screen.getByText('No staff committed to relationships yet.')).toBeTruthy();
+      expect(container.innerHTML).not.toContain('NaN');
+      expect(await axe(container)).toHaveNoViolations();
+      unmount();
+    }
+  });
+
+  it('falls back to 150 per person when perStaff is not a number', () => {
+    render(<CapacityGauge held={100} staff={2} perStaff={Number.NaN} locale="en-US" />);
+    const meter = screen.getByRole('meter');
+    expect(meter.getAttribute('aria-valuemax')).toBe('300');
+    expect(meter.getAttribute('aria-valuetext')).toBe(
+      '100 of 300 relationships held (2 staff × 150)',
+    );
+  });
+
   it('has no violations with data, in the dark theme, and renders on the server', async () => {
     const { container } = render(<CapacityGauge held={100} staff={1} theme="dark" />);
     expect(await axe(container)).toHaveNoViolations();

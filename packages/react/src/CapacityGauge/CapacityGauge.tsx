@@ -33,11 +33,14 @@ export const defaultCapacityGaugeLabels: CapacityGaugeLabels = {
 export interface CapacityGaugeProps extends WidgetBaseProps {
   /** Relationships currently held (superfans with an owner, or that should have one). Ignored when `plan` is given. */
   held?: number;
-  /** Staff committed online to relationships. Ignored when `plan` is given. */
+  /**
+   * Staff committed online to relationships (whole people; a fraction is rounded down). Not a finite number or
+   * below 0 counts as no staff (the empty state). Ignored when `plan` is given.
+   */
   staff?: number;
   /** The core's `planCapacity` result: held = assignments, capacity and uncovered from the plan. */
   plan?: Pick<CapacityPlan, 'capacity' | 'assignments' | 'uncovered' | 'load'>;
-  /** Relationships one person can hold (default 150, Dunbar's number). */
+  /** Relationships one person can hold (default 150, Dunbar's number; also used when not a finite number). */
   perStaff?: number;
   /** Superfans with no owner (from the core's capacity plan). */
   uncovered?: number;
@@ -48,16 +51,20 @@ export interface CapacityGaugeProps extends WidgetBaseProps {
 
 /**
  * Relationships held against what the staff can hold (about 150 per person committed online), as a `meter`.
+ * Without any capacity (no staff, or a count that is not a number) it shows its empty state, never a NaN meter.
  *
  * @example
  * ```tsx
- * <CapacityGauge held={plan.assigned.length} staff={3} uncovered={plan.uncovered.length} />
+ * // From the core's plan (part-time staff included): capacity, held and uncovered come from it.
+ * <CapacityGauge plan={planCapacity(report, [{ id: 'sam' }, { id: 'kim', commitment: 0.5 }])} />
+ * // Or from counts: 240 relationships held by 2 staff (150 each), 12 superfans without an owner.
+ * <CapacityGauge held={240} staff={2} uncovered={12} />
  * ```
  */
 export function CapacityGauge({
   held: heldProp = 0,
   staff: staffProp = 0,
-  perStaff = 150,
+  perStaff: perStaffProp = 150,
   uncovered: uncoveredProp,
   plan,
   loading = false,
@@ -70,13 +77,14 @@ export function CapacityGauge({
 }: CapacityGaugeProps) {
   const fmt = useFormatter(locale);
   const l = { ...defaultCapacityGaugeLabels, ...labels };
+  // NaN, ±Infinity and negative counts (a bad import, an empty form field) would reach the meter's ARIA
+  // attributes as "NaN": no staff and no room per person mean no capacity, which is the empty state.
+  const perStaff = Number.isFinite(perStaffProp) ? Math.max(0, perStaffProp) : 150;
   // With a plan, staff may be part-time (commitment < 1): its capacity is the truth.
-  const staff = plan ? plan.load.length : staffProp;
+  const staff = plan ? plan.load.length : finiteCount(staffProp);
   const held = plan ? plan.assignments.length + plan.uncovered.length : heldProp;
   const uncovered = plan ? plan.uncovered.length : uncoveredProp;
-  const capacity = plan
-    ? Math.max(0, plan.capacity)
-    : Math.max(0, Math.floor(staff)) * Math.max(0, perStaff);
+  const capacity = plan ? finiteCount(plan.capacity) : Math.floor(staff) * perStaff;
   const h = Number.isFinite(held) ? Math.max(0, held) : 0;
   const share = capacity > 0 ? h / capacity : 0;
   const over = Math.max(0, h - capacity);
@@ -132,4 +140,9 @@ export function CapacityGauge({
       {body}
     </Panel>
   );
+}
+
+/** A count to compute with: 0 for NaN, ±Infinity and negative values. */
+function finiteCount(value: number): number {
+  return Number.isFinite(value) && value > 0 ? value : 0;
 }

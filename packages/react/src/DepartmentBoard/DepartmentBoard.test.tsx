@@ -52,6 +52,33 @@ describe('DepartmentBoard', () => {
     expect(within(logistics).queryByText(/Overloaded/)).toBeNull();
   });
 
+  it('removes direction controls from the names that label the meters', () => {
+    render(
+      <DepartmentBoard
+        workload={workload}
+        agents={[{ ...agents[0]!, name: 'Ana\u202Egnp.exe' }]}
+        departments={[{ id: 'service', name: 'Care\u202Exe.gnp' }]}
+      />,
+    );
+    const labels = screen
+      .getAllByRole('meter', { hidden: true })
+      .map((m) => m.getAttribute('aria-label'));
+    expect(labels).toEqual(['Carexe.gnp', 'Anagnp.exe', 'logistics']);
+  });
+
+  it('names departments and agents without a name by their id', () => {
+    render(
+      <DepartmentBoard
+        workload={workload}
+        agents={[{ ...agents[0]!, name: '' }]}
+        departments={[{ id: 'service', name: ' ' }]}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: /^service/ })).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'service' })).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'ana', hidden: true })).toBeTruthy();
+  });
+
   it('has accessible states and renders on the server', async () => {
     for (const props of [
       { workload: [], loading: true },

@@ -2,6 +2,8 @@ import type { Agent, Department, DepartmentLoad } from '@rapport/core';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
+import { nameOrId } from '../internal/people';
+import { displayText } from '../internal/safe';
 import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
 
 export interface DepartmentBoardLabels {
@@ -75,7 +77,7 @@ export function DepartmentBoard({
 }: DepartmentBoardProps) {
   const fmt = useFormatter(locale);
   const l = { ...defaultDepartmentBoardLabels, ...labels };
-  const name = (id: string) => departments?.find((d) => d.id === id)?.name ?? id;
+  const name = (id: string) => nameOrId(departments?.find((d) => d.id === id)?.name, id);
   let body;
   if (error) body = <StateMessage kind="error">{errorText(error, l.error)}</StateMessage>;
   else if (loading) body = <StateMessage kind="loading">{l.loading}</StateMessage>;
@@ -149,7 +151,7 @@ export function DepartmentBoard({
                   >
                     {team.map((a) => {
                       const held = agentLoad[a.id] ?? 0;
-                      const agentName = a.name ?? a.id;
+                      const agentName = nameOrId(a.name, a.id);
                       return (
                         <li key={a.id}>
                           <UserText text={agentName} max={100} />{' '}
@@ -200,7 +202,8 @@ function Meter({
     <div style={{ marginTop: '0.3em' }}>
       <div
         role="meter"
-        aria-label={label}
+        // The label is a department or agent name (user text): no direction controls in the accessible name.
+        aria-label={displayText(label, 100)}
         aria-valuemin={0}
         aria-valuemax={Math.max(max, 0)}
         aria-valuenow={Math.min(value, Math.max(max, 0))}

@@ -1,4 +1,4 @@
-import type { ExperimentResult as CoreResult } from '@rapport/core';
+import { welchTTest, type ExperimentResult as CoreResult } from '@rapport/core';
 import { render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
@@ -38,13 +38,33 @@ describe('ExperimentResult', () => {
     expect(screen.getByText(result.reasons[0]!)).toBeTruthy();
   });
 
+  it("shows a t-test's means and interval in the metric's unit, not as percentages", () => {
+    // Reply times in seconds: the means are 302.5 and 245, the difference about −57.5 s.
+    const t = welchTTest([300, 320, 280, 310], [240, 260, 250, 230]);
+    render(<ExperimentResult name="Reply time (s)" result={t} locale="en-US" />);
+    const row = (term: string) => screen.getByText(term).nextElementSibling!.textContent;
+    expect(row('Control')).toBe('302.5');
+    expect(row('Variant')).toBe('245');
+    // The interval of the difference is [−84.172…, −30.828…] seconds.
+    expect(row('Confidence interval of the difference')).toBe('-84.17 … -30.83');
+    // The relative lift is a ratio, so it stays a percentage.
+    expect(row('Relative lift')).toBe('-19%');
+    expect(document.body.textContent).not.toContain('30,250%');
+  });
+
   it('translates verdicts', () => {
     render(<ExperimentResult name="x" result={result} labels={{ verdict: { won: 'Gagné' } }} />);
     expect(screen.getByText('Gagné')).toBeTruthy();
   });
 
   it('has accessible loading, empty, error and result states; renders on the server', async () => {
-    for (const props of [{ loading: true }, { result: null }, { error: 'boom' }, { result }]) {
+    for (const props of [
+      { loading: true },
+      { result: null },
+      { error: 'boom' },
+      { result },
+      { result: welchTTest([3, 4, 5, 4], [6, 7, 5, 8]) },
+    ]) {
       const { container, unmount } = render(<ExperimentResult name="Test" {...props} />);
       expect(await axe(container)).toHaveNoViolations();
       unmount();

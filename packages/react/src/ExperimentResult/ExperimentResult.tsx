@@ -13,7 +13,7 @@ export interface ExperimentResultLabels {
   verdict: Record<ExperimentVerdict, string>;
   control: string;
   treatment: string;
-  /** `{rate}` and `{counts}`. */
+  /** `{rate}` (the arm's mean for `welchTTest`) and `{counts}`. */
   rate: string;
   /** `{successes}` of `{trials}`. */
   counts: string;
@@ -49,7 +49,11 @@ export const defaultExperimentResultLabels: ExperimentResultLabels = {
 export interface ExperimentResultProps extends WidgetBaseProps {
   /** The experiment's name, e.g. "Reply within 10 minutes". */
   name: string;
-  /** The result from the core's experiment tests (`twoProportionTest` and friends); null before any data. */
+  /**
+   * The result from the core's experiment tests (`twoProportionTest`, `msprtTest`, `millerSequentialTest`,
+   * `welchTTest`); null before any data. Rates and the interval of proportion tests show as percentages; the
+   * means and the interval of `welchTTest` show as plain numbers in the metric's unit. The lift is a percentage.
+   */
   result?: CoreExperimentResult | null;
   /** Raw counts per arm, shown next to the rates when given. */
   control?: ArmCounts;
@@ -106,17 +110,21 @@ export function ExperimentResult({
   else if (loading) body = <StateMessage kind="loading">{l.loading}</StateMessage>;
   else if (!result) body = <StateMessage kind="empty">{l.empty}</StateMessage>;
   else {
-    const pct = (v: number | null) => fmt.percent(v, 2);
+    // Proportion tests give rates (0..1) and a difference of rates; Welch's t-test gives the arms' means and a
+    // difference of means, in the metric's own unit (seconds, posts…): those are plain numbers, not percentages.
+    const value = isMeanTest(result.test)
+      ? (v: number | null) => fmt.number(v, MEAN_FORMAT)
+      : (v: number | null) => fmt.percent(v, 2);
     const arm = (rate: number, counts?: ArmCounts) =>
       counts
         ? fill(l.rate, {
-            rate: pct(rate),
+            rate: value(rate),
             counts: fill(l.counts, {
               successes: fmt.number(counts.successes),
               trials: fmt.number(counts.trials),
             }),
           })
-        : pct(rate);
+        : value(rate);
     body = (
       <>
         <p style={{ margin: '0 0 0.5em' }}>
@@ -135,7 +143,7 @@ export function ExperimentResult({
           <dd style={{ margin: 0 }}>{fmt.percent(result.relativeLift, 1)}</dd>
           <dt>{l.interval}</dt>
           <dd style={{ margin: 0 }}>
-            {result.interval ? `${pct(result.interval[0])} … ${pct(result.interval[1])}` : '—'}
+            {result.interval ? `${value(result.interval[0])} … ${value(result.interval[1])}` : '—'}
             {result.interval && <IntervalBar interval={result.interval} />}
           </dd>
           <dt>{l.pValue}</dt>
@@ -169,6 +177,21 @@ export function ExperimentResult({
     </section>
   );
 }
+
+/** Tests on means (the arms' values are averages in the metric's unit) rather than on proportions. */
+function isMeanTest(test: CoreExperimentResult['test']): boolean {
+  return test === 'welch_t';
+}
+
+/**
+ * Means and their difference: two decimals, or three significant digits for small values (0.00123), whichever
+ * keeps more precision.
+ */
+const MEAN_FORMAT: Intl.NumberFormatOptions = {
+  maximumFractionDigits: 2,
+  maximumSignificantDigits: 3,
+  roundingPriority: 'morePrecision',
+};
 
 /** The interval drawn on a symmetric axis around zero: crossing the zero line means "no clear difference". */
 function IntervalBar({ interval }: { interval: [number, number] }) {

@@ -32,6 +32,55 @@ describe('GoalTree', () => {
     expect(onExpandedChange).toHaveBeenLastCalledWith(['company', 'marketing']);
   });
 
+  it('expands objectives that a later report adds, and keeps what the user collapsed', async () => {
+    const user = userEvent.setup();
+    const onExpandedChange = vi.fn();
+    const { rerender } = render(
+      <GoalTree report={goalReport()} onExpandedChange={onExpandedChange} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Show or hide Answer everyone fast' }));
+    const later = goalReport();
+    later.objectives.push({
+      ...later.objectives.find((o) => o.objective === 'service')!,
+      objective: 'billing',
+      name: 'Bill without surprises',
+    });
+    rerender(<GoalTree report={later} onExpandedChange={onExpandedChange} />);
+    expect(
+      screen
+        .getByRole('button', { name: 'Show or hide Bill without surprises' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
+    expect(
+      screen
+        .getByRole('button', { name: 'Show or hide Answer everyone fast' })
+        .getAttribute('aria-expanded'),
+    ).toBe('false');
+    await user.click(screen.getByRole('button', { name: 'Show or hide Keep customers' }));
+    expect(onExpandedChange).toHaveBeenLastCalledWith(['marketing', 'billing']);
+  });
+
+  it('keeps objectives that a later report adds collapsed when defaultExpandedIds leaves them out', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <GoalTree report={goalReport()} defaultExpandedIds={['company']} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Show or hide Keep customers' }));
+    const later = goalReport();
+    later.objectives.push({
+      ...later.objectives.find((o) => o.objective === 'service')!,
+      objective: 'billing',
+      name: 'Bill without surprises',
+      parent: null,
+    });
+    rerender(<GoalTree report={later} defaultExpandedIds={['company']} />);
+    for (const name of ['Keep customers', 'Bill without surprises']) {
+      expect(
+        screen.getByRole('button', { name: `Show or hide ${name}` }).getAttribute('aria-expanded'),
+      ).toBe('false');
+    }
+  });
+
   it('has accessible states and renders on the server', async () => {
     for (const props of [
       { loading: true },

@@ -39,7 +39,10 @@ export const defaultGoalTreeLabels: GoalTreeLabels = {
 export interface GoalTreeProps extends WidgetBaseProps {
   /** The report from `evaluateGoals`. */
   report?: GoalReport | null;
-  /** Controlled expanded objective ids, with `onExpandedChange` (default: everything expanded). */
+  /**
+   * Controlled expanded objective ids, with `onExpandedChange`. Uncontrolled, objectives start expanded (or as in
+   * `defaultExpandedIds`), and so do objectives added by a later report; the user's toggles are kept.
+   */
   expandedIds?: string[];
   defaultExpandedIds?: string[];
   onExpandedChange?: (ids: string[]) => void;
@@ -95,15 +98,25 @@ export function GoalTree({
     return map;
   }, [report]);
   const allIds = useMemo(() => report?.objectives.map((o) => o.objective) ?? [], [report]);
-  const [inner, setInner] = useState<string[] | undefined>(defaultExpandedIds);
-  const expanded = new Set(expandedIds ?? inner ?? allIds);
+  // Uncontrolled, the tree keeps only what the user toggled; every other objective, including one that a later
+  // report adds, follows the default: expanded, or as listed in `defaultExpandedIds` (read once, at mount).
+  const [initial] = useState(() => (defaultExpandedIds ? new Set(defaultExpandedIds) : null));
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(() => new Map());
+  const openIn = (choices: ReadonlyMap<string, boolean>, id: string) =>
+    choices.get(id) ?? (initial ? initial.has(id) : true);
+  const expanded = new Set(expandedIds ?? allIds.filter((id) => openIn(toggled, id)));
   const toggle = (id: string) => {
-    const next = new Set(expanded);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    const list = [...next];
-    if (expandedIds === undefined) setInner(list);
-    onExpandedChange?.(list);
+    const open = !expanded.has(id);
+    if (expandedIds) {
+      const next = new Set(expandedIds);
+      if (open) next.add(id);
+      else next.delete(id);
+      onExpandedChange?.([...next]);
+      return;
+    }
+    const nextToggled = new Map(toggled).set(id, open);
+    setToggled(nextToggled);
+    onExpandedChange?.(allIds.filter((o) => openIn(nextToggled, o)));
   };
   const kpis = useMemo(() => new Map(report?.kpis.map((k) => [k.kpi, k])), [report]);
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
@@ -45,6 +45,24 @@ describe('KpiScorecard', () => {
     expect(retention.querySelector('[data-evidence="correlational"]')).toBeTruthy();
     expect(retention.textContent).toContain('assisted, not summed');
     expect(card(container, 'followers').textContent).toContain('No owner');
+  });
+
+  it('removes direction controls from KPI names in contributions and isolates them', () => {
+    const report = goalReport();
+    report.kpis = report.kpis.map((k) =>
+      k.kpi === 'response_rate' ? { ...k, name: 'invoice\u202Efdp.exe' } : k,
+    );
+    const { container } = render(<KpiScorecard report={report} />);
+    const line = card(container, 'retention').querySelector(
+      '[data-evidence="experimental"]',
+    )!.parentElement!;
+    expect(line.textContent).toBe(
+      'Experiment (shows cause)invoicefdp.exe → Retention (experiment)',
+    );
+    const from = within(line).getByText('invoicefdp.exe');
+    expect(from.tagName).toBe('BDI');
+    expect(from.getAttribute('dir')).toBe('auto');
+    expect(container.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
   it('filters and orders by kpiIds and reports selection', async () => {

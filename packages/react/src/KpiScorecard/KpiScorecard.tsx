@@ -11,7 +11,14 @@ import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, Sparkline, StatusText } from '../internal/kpi';
 import { displayText } from '../internal/safe';
-import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import {
+  errorText,
+  fillNodes,
+  Panel,
+  StateMessage,
+  UserText,
+  type WidgetBaseProps,
+} from '../internal/ui';
 
 export interface KpiScorecardLabels {
   title: string;
@@ -361,9 +368,10 @@ function KpiCard({
               >
                 {l.evidence[c.evidence]}
               </span>
-              {fill(l.contribution, {
-                from: names.get(c.from) ?? c.from,
-                to: names.get(c.to) ?? c.to,
+              {/* KPI names are user text: direction controls removed and isolated, as in the card's heading. */}
+              {fillNodes(l.contribution, {
+                from: <UserText text={names.get(c.from) ?? c.from} max={200} />,
+                to: <UserText text={names.get(c.to) ?? c.to} max={200} />,
                 model: c.model,
               })}
               {!c.summable && <span style={{ color: token('muted') }}> · {l.assisted}</span>}

@@ -66,6 +66,16 @@ describe('MemberProfile', () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
+  it('names a member without a name (CSV imports) by their id, in the heading and the region', async () => {
+    for (const name of ['', '   ', '\u202E\u200B']) {
+      const { container, unmount } = render(<MemberProfile member={member(1, true, { name })} />);
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('u1');
+      expect(screen.getByRole('region', { name: 'u1' })).toBeTruthy();
+      expect(await axe(container)).toHaveNoViolations();
+      unmount();
+    }
+  });
+
   it('says when nobody holds the relationship', () => {
     render(<MemberProfile member={member(2, true)} />);
     expect(screen.getByText('Nobody holds this relationship yet')).toBeTruthy();

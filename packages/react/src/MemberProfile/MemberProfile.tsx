@@ -5,6 +5,7 @@ import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultMemoryLabels, MemoryDetails, type MemoryLabels } from '../internal/Memory';
+import { nameOrId } from '../internal/people';
 import { safeHref } from '../internal/safe';
 import {
   errorText,
@@ -137,7 +138,8 @@ export function MemberProfile({
       </section>
     );
   }
-  const name = member.name ?? member.memberId;
+  // '' from CSV imports (or only spaces) would leave the heading, and the section it names, empty.
+  const name = nameOrId(member.name, member.memberId);
   return (
     <section aria-labelledby={headingId} className={className} style={base}>
       <h2 id={headingId} style={{ margin: 0, font: 'inherit', fontWeight: 700, fontSize: '1.1em' }}>

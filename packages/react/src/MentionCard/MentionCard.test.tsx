@@ -1,3 +1,4 @@
+import { scoreMention } from '@rapport/core';
 import { render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
@@ -26,6 +27,56 @@ describe('MentionCard', () => {
     expect(reasons).toEqual(['intents', 'waiting', 'exposure']);
     expect(card.textContent).toContain('+22 Who can see it: public, 1,200 followers');
     expect(card.textContent).toContain('Routed to Logistics (90% sure)');
+  });
+
+  it('shows a penalty with a minus sign, never "+-"', () => {
+    render(
+      <MentionCard
+        mention={mention(1)}
+        score={{
+          ...score,
+          reasons: [
+            { factor: 'intents', contribution: 30, detail: 'delivery problem' },
+            { factor: 'intents', contribution: -33.4, detail: 'looks like spam (99%)' },
+          ],
+        }}
+        locale="en-US"
+      />,
+    );
+    const [gain, penalty] = screen.getAllByRole('listitem');
+    expect(gain!.textContent).toBe('+30 What it is about: delivery problem');
+    // U+2212 MINUS SIGN, which screen readers read as "minus".
+    expect(penalty!.textContent).toBe('\u221233.4 What it is about: looks like spam (99%)');
+    expect(document.body.textContent).not.toMatch(/\+\s*[-\u2212]/);
+  });
+
+  it("shows the core's spam penalty as a negative number", () => {
+    const spam = mention(1, {
+      text: 'My parcel never arrived!! free followers, check my profile, click here',
+    });
+    const scored = scoreMention(spam);
+    expect(scored.reasons.some((r) => r.contribution < 0)).toBe(true);
+    const { container } = render(<MentionCard mention={spam} score={scored} locale="en-US" />);
+    const last = [...container.querySelectorAll('[data-factor]')].at(-1)!;
+    expect(last.textContent).toMatch(/^\u2212\d/);
+    expect(container.textContent).not.toContain('+-');
+  });
+
+  it('takes the penalty template from the labels', () => {
+    const { container } = render(
+      <MentionCard
+        mention={mention(1)}
+        score={{
+          ...score,
+          reasons: [{ factor: 'intents', contribution: -12, detail: 'looks like spam' }],
+        }}
+        labels={{ points: '+{points} Pkt.', penalty: '\u2212{points} Pkt.' }}
+        locale="de-DE"
+      />,
+    );
+    expect(container.querySelector('[data-factor="intents"]')!.textContent).toContain(
+      '\u221212 Pkt.',
+    );
   });
 
   it('renders hostile text inertly and links only to http(s)', () => {

@@ -20,8 +20,10 @@ export interface MentionCardLabels {
   rule: string;
   needsApproval: string;
   factors: Record<ScoreFactor, string>;
-  /** `{points}`. */
+  /** Points a factor adds to the priority: `{points}`. */
   points: string;
+  /** Points a factor takes off the priority (spam, for one): `{points}` is the size of the penalty, without a sign. */
+  penalty: string;
   link: string;
   private: string;
   outbound: string;
@@ -45,6 +47,8 @@ export const defaultMentionCardLabels: MentionCardLabels = {
     crisis: 'Crisis signals',
   },
   points: '+{points}',
+  // U+2212 MINUS SIGN: read as "minus" by screen readers, unlike a hyphen.
+  penalty: '\u2212{points}',
   link: 'Open on the platform',
   private: 'Private',
   outbound: 'Brand reply',
@@ -159,9 +163,9 @@ export function MentionCard({
               .map((r, i) => (
                 <li key={`${r.factor}-${i}`} data-factor={r.factor}>
                   <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {fill(l.points, {
-                      points: fmt.number(r.contribution, { maximumFractionDigits: 1 }),
-                    })}
+                    {signedPoints(r.contribution, l, (v) =>
+                      fmt.number(v, { maximumFractionDigits: 1 }),
+                    )}
                   </span>{' '}
                   {l.factors[r.factor] ?? r.factor}: <UserText text={r.detail} max={500} />
                 </li>
@@ -207,4 +211,19 @@ export function MentionCard({
       )}
     </article>
   );
+}
+
+/**
+ * A factor's contribution with its sign from the labels ("+22", "−33"): the template is picked by sign and the
+ * number is formatted without one, so a penalty never reads "+-33". Values that round to 0 read as points.
+ */
+function signedPoints(
+  contribution: number,
+  l: Pick<MentionCardLabels, 'points' | 'penalty'>,
+  format: (value: number) => string,
+): string {
+  const shown = Math.round(contribution * 10) / 10;
+  return shown < 0
+    ? fill(l.penalty, { points: format(-shown) })
+    : fill(l.points, { points: format(Math.abs(shown)) });
 }

@@ -57,6 +57,20 @@ describe('SuperfanLeaderboard', () => {
     expect(onSelect).toHaveBeenCalledWith('u2');
   });
 
+  it('names members without a name by their id, so their button is not empty', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    const report = communityReport();
+    report.members[1] = { ...report.members[1]!, name: '' };
+    report.members[2] = { ...report.members[2]!, name: ' ' };
+    const { container } = render(<SuperfanLeaderboard report={report} onSelect={onSelect} />);
+    expect(names().slice(0, 3)).toEqual(['Member 1', 'u2', 'u3']);
+    await user.click(screen.getByRole('button', { name: 'Open u2' }));
+    expect(onSelect).toHaveBeenCalledWith('u2');
+    expect(screen.getByRole('button', { name: 'Open u3' })).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
   it('has accessible states and renders on the server', async () => {
     for (const props of [
       { loading: true },

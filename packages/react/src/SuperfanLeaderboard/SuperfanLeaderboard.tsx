@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
+import { nameOrId } from '../internal/people';
 import { displayText } from '../internal/safe';
 import {
   errorText,
@@ -242,7 +243,7 @@ export function SuperfanLeaderboard({
             </thead>
             <tbody>
               {shown.map((m) => {
-                const name = m.name ?? m.memberId;
+                const name = nameOrId(m.name, m.memberId);
                 return (
                   <tr
                     key={m.memberId}

@@ -54,6 +54,25 @@ describe('VolumeChart', () => {
     ).toHaveNoViolations();
   });
 
+  it('counts a negative-share spike in negative mentions', () => {
+    const burn = {
+      ...volumeSpike,
+      kind: 'negative_share' as const,
+      start: '2026-11-21T02:00:00Z',
+      observed: 58,
+      expected: 21.3,
+      severity: 6,
+    };
+    render(
+      <VolumeChart data={hourlySeries()} spikes={[volumeSpike, burn]} width={500} locale="en-US" />,
+    );
+    const [volume, negative] = screen.getAllByRole('listitem');
+    expect(volume!.textContent).toContain('312 mentions vs about 42 expected (severity 9)');
+    expect(negative!.textContent).toContain(
+      '58 negative mentions vs about 21.3 expected (severity 6)',
+    );
+  });
+
   it('renders on the server', () => {
     expect(renderToString(<VolumeChart data={hourlySeries()} width={400} />)).toContain(
       'figcaption',

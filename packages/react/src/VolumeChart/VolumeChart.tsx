@@ -33,8 +33,13 @@ export interface VolumeChartLabels {
   volume: string;
   negativeShare: string;
   baseline: string;
-  /** One line per spike: `{start}`, `{observed}`, `{expected}`, `{severity}`. */
+  /** One line per volume spike: `{start}`, `{observed}`, `{expected}` mentions, `{severity}`. */
   spike: string;
+  /**
+   * One line per negative-share spike (a slow burn): `{start}`, `{observed}` and `{expected}` negative mentions
+   * over the spike's window, `{severity}`.
+   */
+  spikeNegative: string;
   loading: string;
   empty: string;
   error: string;
@@ -47,6 +52,8 @@ export const defaultVolumeChartLabels: VolumeChartLabels = {
   negativeShare: 'Negative share',
   baseline: 'Usual range',
   spike: '{start}: {observed} mentions vs about {expected} expected (severity {severity})',
+  spikeNegative:
+    '{start}: {observed} negative mentions vs about {expected} expected (severity {severity})',
   loading: 'Loading mentions…',
   empty: 'No mentions in this period.',
   error: 'Mentions could not be loaded.',
@@ -231,7 +238,7 @@ export function VolumeChart({
           <ul style={{ margin: '0.2em 0 0', paddingInlineStart: '1.2em' }}>
             {spikes.map((s) => (
               <li key={`${s.kind}-${s.start}`}>
-                {fill(l.spike, {
+                {fill(s.kind === 'negative_share' ? l.spikeNegative : l.spike, {
                   start: fmt.dateTime(s.start),
                   observed: fmt.number(s.observed),
                   expected: fmt.number(s.expected, { maximumFractionDigits: 1 }),

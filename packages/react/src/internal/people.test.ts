@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHandle, personLabel } from './people';
+import { displayHandle, nameOrId, personLabel } from './people';
 
 describe('displayHandle', () => {
   it('shows one leading @, never two', () => {
@@ -32,5 +32,15 @@ describe('personLabel', () => {
     expect(personLabel({ id: 'a1', handle: '', name: 'Dana' })).toBe('Dana');
     expect(personLabel({ id: 'a1' })).toBe('a1');
     expect(personLabel({ id: 'a1', name: 'in\u202Evoice' })).toBe('invoice');
+  });
+});
+
+describe('nameOrId', () => {
+  it('uses the id when the name shows nothing', () => {
+    expect(nameOrId('Dana', 'u1')).toBe('Dana');
+    expect(nameOrId(' Dana ', 'u1')).toBe(' Dana ');
+    for (const blank of [undefined, null, '', '   ', '\t\n', '\u202E', '\u200B\u2066']) {
+      expect(nameOrId(blank, 'u1')).toBe('u1');
+    }
   });
 });

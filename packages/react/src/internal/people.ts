@@ -50,3 +50,22 @@ export function personLabel(person: PersonLike, max = 200): string {
     displayHandle(person.handle) || displayText(person.name, max) || displayText(person.id, max)
   );
 }
+
+/** Whitespace and invisible format characters (direction controls, zero-width spaces and joiners). */
+const BLANK = /[\s\p{Cf}]/gu;
+
+/**
+ * The name to show for someone, or their id when the name is missing or shows nothing (`''` from CSV imports,
+ * whitespace, only direction controls or zero-width characters), so a heading or a button is never empty.
+ * Returns the text as given: render it with `<UserText>` or pass it through `displayText` for attributes.
+ *
+ * @example
+ * ```ts
+ * nameOrId('Dana', 'u1'); // 'Dana'
+ * nameOrId('  ', 'u1'); // 'u1'
+ * nameOrId(undefined, 'u1'); // 'u1'
+ * ```
+ */
+export function nameOrId(name: string | undefined | null, id: string): string {
+  return name && name.replace(BLANK, '') !== '' ? name : id;
+}
