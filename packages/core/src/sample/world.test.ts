@@ -240,6 +240,11 @@ describe('createSampleWorld', () => {
     expect(() => createSampleWorld({ scale: Number.NaN })).toThrow(RangeError);
     expect(() => createSampleWorld({ start: '2026-10-01T00:00:00' })).toThrow(/zone/);
     expect(() => createSampleWorld({ start: 'yesterday' })).toThrow(RangeError);
+    // Dates that do not exist, and strings that are not ISO 8601, are refused rather than moved.
+    expect(() => createSampleWorld({ start: '2026-02-30T00:00:00Z' })).toThrow(RangeError);
+    expect(() => createSampleWorld({ start: 'Thu Oct 01 2026 00:00:00 GMT+0000' })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { parseInstant } from '../model/instant';
 import type { Author, Channel, Consent, Mention, Platform } from '../model/schemas';
 import type { Intent } from '../text/types';
 import { TimeHeap } from './heap';
@@ -332,10 +333,10 @@ function resolve(options: SampleWorldOptions): Resolved {
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10_000)
     throw new RangeError('scale must be a number above 0 and at most 10000.');
   const startText = options.start ?? SAMPLE_DEFAULT_START;
-  const start = Date.parse(startText);
-  if (!/(Z|[+-]\d\d:?\d\d)$/i.test(startText) || Number.isNaN(start)) {
+  const start = parseInstant(startText);
+  if (Number.isNaN(start)) {
     throw new RangeError(
-      `start must be an ISO 8601 date-time with a zone, got ${JSON.stringify(startText)}.`,
+      `start must be an ISO 8601 date-time with a zone (or a date), got ${JSON.stringify(startText)}.`,
     );
   }
   return { seed, start, days, scale, incidents: options.incidents ?? true };
