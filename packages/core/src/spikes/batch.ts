@@ -3,18 +3,38 @@ import { checkBucket, createDetectorOnGrid } from './detector';
 import { bucketSizeMs, resolveSpikeOptions } from './options';
 import type { SeriesBucket, Spike, SpikeOptions } from './types';
 
-const HOUR = 3_600_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
 }
 
+/** "23 hours", "1 day", "15 minutes", "1.5 seconds": a length of time in the largest unit that divides it. */
+function durationWords(ms: number): string {
+  for (const [unit, name] of [
+    [DAY, 'day'],
+    [HOUR, 'hour'],
+    [MINUTE, 'minute'],
+    [SECOND, 'second'],
+  ] as const) {
+    if (ms % unit === 0) return `${ms / unit} ${name}${ms === unit ? '' : 's'}`;
+  }
+  return `${ms / SECOND} seconds`;
+}
+
 /**
  * The bucket size of a series in milliseconds: the greatest common divisor of the gaps between bucket starts.
  *
- * A series with fewer than two distinct starts is taken as hourly. Throws `RapportInputError` when the starts are
- * not on a grid of at least one second (pass `bucket` in the options then).
+ * A series with fewer than two distinct starts is taken as hourly. Throws `RapportInputError` (pass
+ * `options.bucket` then) when the starts are not on a grid of at least one second, or when that divisor is not how
+ * far apart the starts usually are: when most consecutive starts are further apart, nearly every bucket would sit
+ * alone between missing buckets and spike detection could not work. Daily buckets stamped at local midnight across a
+ * daylight-saving change do this (days of 23 and 24 hours have a divisor of 1 hour): stamp every bucket with one
+ * fixed UTC offset instead.
  *
  * @example
  * ```ts
@@ -39,6 +59,35 @@ export function inferBucketMs(series: readonly SeriesBucket[]): number {
       ],
     );
   }
+  // The divisor must also be the usual step between consecutive starts.
+  const distinct = [...new Set(times)].sort((a, b) => a - b);
+  const steps = new Map<number, number>();
+  for (let k = 1; k < distinct.length; k++) {
+    const step = distinct[k]! - distinct[k - 1]!;
+    steps.set(step, (steps.get(step) ?? 0) + 1);
+  }
+  const total = distinct.length - 1;
+  const longer = total - (steps.get(g) ?? 0);
+  if (longer * 2 > total) {
+    const usual = [...steps]
+      .sort(([x, nx], [y, ny]) => ny - nx || x - y)
+      .slice(0, 3)
+      .map(([step, n]) => `${durationWords(step)} ×${n}`)
+      .join(', ');
+    throw new RapportInputError(
+      `Cannot infer the bucket size: the only grid that fits every start is ${durationWords(g)}, but ${longer} of the ` +
+        `${total} steps between consecutive starts are longer (mostly ${usual}), so almost every bucket would sit ` +
+        `alone between missing buckets and spike detection could not work. Daily buckets stamped at local midnight do this across a ` +
+        `daylight-saving change: stamp every bucket with one fixed UTC offset (e.g. midnight UTC) and pass ` +
+        `options.bucket ('day'), or pass options.bucket if ${durationWords(g)} is the real bucket size.`,
+      [
+        {
+          path: 'start',
+          message: `most bucket starts are more than one inferred bucket (${durationWords(g)}) apart; pass options.bucket`,
+        },
+      ],
+    );
+  }
   return g;
 }
 
@@ -52,9 +101,9 @@ export function inferBucketMs(series: readonly SeriesBucket[]): number {
  * silently); validate outside data with `parseSpikeSeries` first to keep the good buckets.
  *
  * Method: the expected count is the median of the same hour-of-week over the previous weeks (falling back to the
- * same time on previous days, then to recent buckets); a bucket is unusual when both its robust z-score (median and
- * MAD) and its exact Poisson tail probability pass the thresholds; a spike needs persistence, enough distinct
- * authors, data before it (coverage) and no spike just before (cooldown). A CUSUM on the negative share finds
+ * same time on previous days, then to the busiest recent bucket); a bucket is unusual when both its robust z-score
+ * (median and MAD) and its exact Poisson tail probability pass the thresholds; a spike needs persistence, enough
+ * distinct authors, data before it (coverage) and no spike just before (cooldown). A CUSUM on the negative share finds
  * slow burns. See `DEFAULT_SPIKE_OPTIONS`.
  *
  * @example
@@ -113,8 +162,16 @@ export function detectSpikes(series: readonly SeriesBucket[], options: SpikeOpti
     seen.authors = seen.authors < 0 || authors < 0 ? -1 : seen.authors + authors;
   });
   if (misaligned.length) {
+    const i = Number(misaligned[0]!.path.split('.')[0]);
+    const r = (((times[i]! - phaseMs) % bucketMs) + bucketMs) % bucketMs;
+    const off = Math.min(r, bucketMs - r);
+    const dst =
+      bucketMs % DAY === 0 && off % (30 * MINUTE) === 0
+        ? ' Buckets stamped at local midnight move by an hour at a daylight-saving change: stamp every bucket with one fixed UTC offset (e.g. midnight UTC).'
+        : '';
     throw new RapportInputError(
-      `${misaligned.length} bucket(s) do not start on the bucket grid, e.g. ${misaligned[0]!.path}.`,
+      `${misaligned.length} bucket(s) do not start on the grid of the earliest bucket (${new Date(first).toISOString()}, ` +
+        `one bucket every ${durationWords(bucketMs)}), e.g. ${misaligned[0]!.path} ${series[i]!.start} is ${durationWords(off)} off.${dst}`,
       misaligned,
     );
   }

@@ -7,7 +7,7 @@ import { DEFAULT_SPIKE_OPTIONS, resolveSpikeOptions } from './options';
 import { SpikeDetectorStateSchema, SpikeOptionsSchema, parseSpikeSeries } from './schemas';
 import { prng } from '../sample/random';
 import { poisson, syntheticSeries } from './synthetic';
-import type { SeriesBucket, Spike, SpikeOptions } from './types';
+import type { SeriesBucket, Spike, SpikeDetectorState, SpikeOptions } from './types';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-01-05T00:00:00Z'); // a Monday
@@ -96,6 +96,27 @@ describe('detectSpikes: finds incidents', () => {
     const h = 4 * 168 + 48 + 9;
     for (let k = 0; k < 8; k++) inject(series, h + k, 200, 180);
     expect(detectSpikes(series).filter((s) => s.kind === 'volume')).toHaveLength(1);
+  });
+
+  it('with little history, says that expected is the busiest recent hour (as computed), not their median', () => {
+    const counts = [2, 3, 2, 4, 3, 6, 2, 3, 2, 3, 2, 3, 90, 95];
+    const series = counts.map((count, h) => ({ start: at(h), count }));
+    const [s, ...more] = detectSpikes(series);
+    expect(more).toEqual([]);
+    // The baseline is the maximum of the 12 hours before (6), not their median (2.5): see `baseline`.
+    expect(s!.expected).toBe(Math.max(...counts.slice(0, 12)));
+    expect(s!.reasons[0]).toBe(
+      '90 mentions in the hour from 12:00 on Monday 5 Jan (UTC) vs about 6 expected from the busiest of the last 12 hours (15.0× as many).',
+    );
+    expect(s!.reasons[1]).toMatch(
+      /^Little history yet, so expected is the busiest of the last 12 hours: /,
+    );
+    expect(s!.reasons.join(' ')).not.toMatch(/median/);
+    // With hours missing, it says how many hours it took the busiest of.
+    const gappy = series.filter((_, h) => h !== 3 && h !== 7);
+    expect(detectSpikes(gappy, { bucket: 'hour' })[0]!.reasons[1]).toMatch(
+      /^Little history yet, so expected is the busiest of the 10 hours with data in the last 12 hours: /,
+    );
   });
 
   it('works on daily and 15-minute buckets (the bucket size is inferred)', () => {
@@ -323,6 +344,122 @@ describe('streaming, saved state and sharded counting', () => {
     );
   });
 
+  it('restored from JSON at any points, it raises exactly the alerts of the uninterrupted detector (every kind)', () => {
+    const kinds = new Map<string, number>();
+    // Option sets that move every window the restore has to rebuild: cooldowns, burn window, persistence, coverage.
+    const optionSets: SpikeOptions[] = [
+      {},
+      { zeroFilled: true },
+      { persistence: { k: 1, n: 1 }, coverageBuckets: 0, cooldownMs: 0 },
+      { persistence: { k: 3, n: 5 }, coverageBuckets: 5, cooldownMs: 12 * HOUR },
+      { negativeShare: { windowMs: 120 * HOUR, cooldownMs: 48 * HOUR, threshold: 4 } },
+      { negativeShare: { windowMs: 6 * HOUR, cooldownMs: 0, baselineMs: 3 * 24 * HOUR } },
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(4, 30, 250),
+        fc.constantFrom(...optionSets),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.boolean(),
+        (seed, peak, options, points, after, everyPush) => {
+          const { series } = syntheticSeries({
+            seed,
+            weeks: 6,
+            peak,
+            warmupWeeks: 2,
+            incidents: ['slow_burn', 'sharp', 'gap', 'slow_burn'],
+          });
+          // The uninterrupted detector, and the bucket index of each alert.
+          const single = createSpikeDetector(options);
+          const whole: Spike[] = [];
+          const alertAt: number[] = [];
+          series.forEach((b, i) => {
+            const s = single.push(b);
+            if (s) {
+              whole.push(s);
+              alertAt.push(i);
+              kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+            }
+          });
+          // Save and restore at random points, and a little after each alert (inside its cooldown).
+          const cuts = new Set(points.map((x) => Math.floor(x * series.length)));
+          for (const i of alertAt) cuts.add(i + 1 + after);
+          let d = createSpikeDetector(options);
+          const out: Spike[] = [];
+          series.forEach((b, i) => {
+            if (everyPush || cuts.has(i)) {
+              d = restoreSpikeDetector(
+                JSON.parse(JSON.stringify(d.getState())) as SpikeDetectorState,
+              );
+            }
+            const s = d.push(b);
+            if (s) out.push(s);
+          });
+          expect(out).toEqual(whole);
+          expect(d.getState()).toEqual(single.getState());
+        },
+      ),
+      { numRuns: 30, seed: 20260329 },
+    );
+    expect(kinds.get('volume')).toBeGreaterThan(0);
+    expect(kinds.get('negative_share')).toBeGreaterThan(0);
+  });
+
+  it('a slow burn alerts once, however often the detector is saved and restored or merged from shards', () => {
+    // 16 days at 10 mentions an hour with 1 negative, then 2 negatives an hour (the audit's reproduction).
+    const burnAt = 16 * 24;
+    const series = Array.from({ length: burnAt + 60 }, (_, h) => ({
+      start: at(h),
+      count: 10,
+      negative: h < burnAt ? 1 : 2,
+      authors: 10,
+    }));
+    const whole = detectSpikes(series);
+    expect(whole.map((s) => s.kind)).toEqual(['negative_share']);
+    expect(stream(series)).toEqual(whole);
+    // Saved and restored once, 3 hours after the alert (inside its 24-hour quiet period).
+    const alertAt = series.findIndex(
+      (b) => b.start === new Date(Date.parse(whole[0]!.end) - HOUR).toISOString(),
+    );
+    let d = createSpikeDetector();
+    const once: Spike[] = [];
+    series.forEach((b, i) => {
+      if (i === alertAt + 4)
+        d = restoreSpikeDetector(JSON.parse(JSON.stringify(d.getState())) as SpikeDetectorState);
+      const s = d.push(b);
+      if (s) once.push(s);
+    });
+    expect(once).toEqual(whole);
+    // A stateless worker that restores before every push.
+    let state = createSpikeDetector().getState();
+    const everyPush: Spike[] = [];
+    for (const b of series) {
+      const w = restoreSpikeDetector(JSON.parse(JSON.stringify(state)) as SpikeDetectorState);
+      const s = w.push(b);
+      if (s) everyPush.push(s);
+      state = w.getState();
+    }
+    expect(everyPush).toEqual(whole);
+    // Two shards of half the mentions each, merged after the alert: the merge continues like the single detector.
+    const half = (b: SeriesBucket) => ({ ...b, count: 5, negative: b.negative! >> 1, authors: 5 });
+    const rest = (b: SeriesBucket) => ({
+      ...b,
+      count: 5,
+      negative: b.negative! - (b.negative! >> 1),
+      authors: 5,
+    });
+    const sa = createSpikeDetector();
+    const sb = createSpikeDetector();
+    for (const b of series.slice(0, alertAt + 4)) {
+      sa.push(half(b));
+      sb.push(rest(b));
+    }
+    const merged = restoreSpikeDetector(mergeSpikeStates(sa.getState(), sb.getState()));
+    expect(series.slice(alertAt + 4).flatMap((b) => merged.push(b) ?? [])).toEqual([]);
+  });
+
   it('merging the states of two shards gives the state and the spikes of one detector', () => {
     fc.assert(
       fc.property(
@@ -465,6 +602,54 @@ describe('input and options', () => {
     expect(SpikeOptionsSchema.safeParse({ zThreshhold: 5 }).success).toBe(false);
     expect(SpikeOptionsSchema.parse({})).toEqual(DEFAULT_SPIKE_OPTIONS);
     expect(resolveSpikeOptions({})).toEqual(DEFAULT_SPIKE_OPTIONS);
+  });
+
+  it('does not read daily buckets at local midnight across a DST change as hourly (an error, not silence)', () => {
+    // Paris midnights: +01:00 until 28 March 2026, +02:00 from 29 March; one day at ten times the volume.
+    const paris: SeriesBucket[] = [];
+    const utc: SeriesBucket[] = [];
+    for (let d = 0; d < 60; d++) {
+      const day = new Date(Date.UTC(2026, 1, 15 + d)).toISOString().slice(0, 10);
+      const count = day === '2026-04-10' ? 400 : 40 + (d % 7) * 3;
+      paris.push({ start: `${day}T00:00:00${day >= '2026-03-29' ? '+02:00' : '+01:00'}`, count });
+      utc.push({ start: `${day}T00:00:00Z`, count });
+    }
+    for (const f of [() => inferBucketMs(paris), () => detectSpikes(paris)]) {
+      try {
+        f();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(RapportInputError);
+        expect((e as Error).message).toMatch(/only grid that fits every start is 1 hour/);
+        expect((e as Error).message).toMatch(
+          /59 of the 59 steps .* are longer \(mostly 1 day ×58, 23 hours ×1\)/,
+        );
+        expect((e as Error).message).toMatch(/daylight-saving.*options\.bucket/);
+        expect((e as RapportInputError).issues[0]!.path).toBe('start');
+      }
+    }
+    // With bucket 'day' the buckets after the change are off the grid: the error says by how much and why.
+    expect(() => detectSpikes(paris, { bucket: 'day' })).toThrow(
+      /18 bucket\(s\) do not start on the grid .* 42\.start 2026-03-29T00:00:00\+02:00 is 1 hour off\. .*daylight-saving/,
+    );
+    // The remedy the errors give works: the same counts on one fixed offset find the spike.
+    expect(detectSpikes(utc, { bucket: 'day' }).map((s) => [s.start, s.observed])).toEqual([
+      ['2026-04-10T00:00:00.000Z', 400],
+    ]);
+    expect(detectSpikes(utc)).toEqual(detectSpikes(utc, { bucket: 'day' }));
+  });
+
+  it('refuses an inferred bucket size that would leave almost every bucket alone between gaps', () => {
+    // Hourly starts, but with one 15-minute start: the divisor is 15 minutes and most steps are an hour.
+    const series = Array.from({ length: 48 }, (_, h) => ({ start: at(h), count: 5 }));
+    series.push({ start: '2026-01-05T10:15:00Z', count: 5 });
+    expect(() => detectSpikes(series)).toThrow(/only grid that fits every start is 15 minutes/);
+    expect(() => detectSpikes(series, { bucket: 'hour' })).toThrow(/15 minutes off/);
+    // A series with some missing buckets is still inferred: most steps are one bucket.
+    const gappy = Array.from({ length: 48 }, (_, h) => ({ start: at(h), count: 5 })).filter(
+      (_, h) => h % 4 !== 0,
+    );
+    expect(inferBucketMs(gappy)).toBe(HOUR);
   });
 
   it('fails clearly when the bucket size cannot be inferred', () => {

@@ -64,7 +64,12 @@ function geometryOf(o: ResolvedSpikeOptions, bucketMs: number): Geometry {
     burnWindow + burnBaseline,
     o.coverageBuckets,
   );
-  const span = o.coverageBuckets + o.persistence.n + Math.max(cooldown, burnCooldown) + 2;
+  // How far back a restore or merge must recompute the derived flags for the next push to see exactly what an
+  // uninterrupted detector sees: that push reads `burning` over the burn cooldown, and each of those read `covered`
+  // and `flagged` over a whole burn window; it reads `eligible` over the cooldown, and each of those read `flagged`
+  // over the persistence window; each `flagged` reads `covered` over the coverage buckets before it. That takes
+  // coverage + max(burn window + burn cooldown, n + cooldown) − 2 buckets; `span` keeps 2 to spare.
+  const span = o.coverageBuckets + Math.max(burnWindow + burnCooldown, o.persistence.n + cooldown);
   return {
     slots,
     perDay,
@@ -600,10 +605,21 @@ class Engine {
       slotPhrase = `for ${when.time} on recent days`;
       sourceReason = `Less than ${o.minHistoryWeeks} weeks of history, so expected is the median of the same time on the previous ${b.size} days.`;
     } else {
-      slotPhrase = `from the last ${spanWords(o.recentBuckets, bucketMs)}`;
-      sourceReason = `Little history yet, so expected is the median of the last ${b.size} ${unitWord(bucketMs, b.size !== 1)} with data.`;
+      // The baseline takes the busiest recent bucket, not their median (see `baseline`): say so.
+      const recent = spanWords(o.recentBuckets, bucketMs);
+      const among =
+        b.size === o.recentBuckets
+          ? `the last ${recent}`
+          : `the ${b.size} ${unitWord(bucketMs, b.size !== 1)} with data in the last ${recent}`;
+      slotPhrase = `from the busiest of the last ${recent}`;
+      sourceReason = `Little history yet, so expected is the busiest of ${among}: without history the daily rhythm is unknown, and an ordinary busy ${unit} should not look like a spike.`;
     }
-    const ratio = E > 0 ? `${(c / E).toFixed(1)}× usual` : 'usually none';
+    const ratio =
+      E > 0
+        ? `${(c / E).toFixed(1)}× ${b.source === 'recent' ? 'as many' : 'usual'}`
+        : b.source === 'recent'
+          ? 'none in any of them'
+          : 'usually none';
     const reasons = [
       `${amount(c)} mentions ${bucketPhrase} vs about ${amount(E)} expected ${slotPhrase} (${ratio}).`,
       sourceReason,

@@ -10,8 +10,9 @@ const DAY = 24 * HOUR;
  * - `historyWeeks: 4`, `minHistoryWeeks: 2`: the baseline for Tuesday 10:00 is the median of up to four previous
  *   Tuesdays 10:00; a median of two is already robust to one odd week, and four weeks follow growth within a month.
  * - `minHistoryDays: 3`, `recentBuckets: 12`, `minRecentBuckets: 6`: with less than two weeks of history the
- *   baseline falls back to the same time on previous days, then to the last 12 buckets, so a new account can
- *   still be watched; spikes found that way say so in their reasons.
+ *   baseline falls back to the same time on previous days, then to the busiest of the last 12 buckets (the daily
+ *   rhythm is not known yet, so the morning rise must not look like a spike), so a new account can still be
+ *   watched; spikes found that way say so in their reasons.
  * - `zThreshold: 4` and `pThreshold: 1e-4`: both tests must agree. The robust z-score (median and MAD of the same
  *   slot) copes with busy, noisy series where Poisson is too strict; the exact Poisson tail copes with quiet
  *   series where a z-score is meaningless. 1 in 10,000 per bucket, with persistence, keeps false alarms well

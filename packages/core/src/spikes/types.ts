@@ -141,7 +141,7 @@ export interface ResolvedSpikeOptions {
   minHistoryWeeks: number;
   /** Fewest previous days with data at the same time of day for the daily fallback baseline. */
   minHistoryDays: number;
-  /** Recent buckets used as the last-resort baseline when there is little history. */
+  /** Recent buckets whose busiest is the last-resort baseline when there is little history. */
   recentBuckets: number;
   /** Fewest recent buckets with data for the last-resort baseline. */
   minRecentBuckets: number;
