@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MSPRT_MIN_EXPECTED,
   millerSequentialPlan,
   millerSequentialTest,
   msprtTest,
@@ -9,6 +10,22 @@ import {
   wilsonInterval,
 } from './experiments';
 import { prng } from '../sample/random';
+import type { ArmCounts, ExperimentResult } from './types';
+
+/** Successes out of n trials at rate p. */
+function binomial(rand: () => number, n: number, p: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) if (rand() < p) s++;
+  return s;
+}
+
+/** The `a to b points` range quoted in a reason, as rates (0.0123 for 1.23 points). */
+function quotedRange(result: ExperimentResult): [number, number] | null {
+  const m = /(-?\d+(?:\.\d+)?(?:e-?\d+)?) to (-?\d+(?:\.\d+)?(?:e-?\d+)?) points/.exec(
+    result.reasons.join(' '),
+  );
+  return m ? [Number(m[1]) / 100, Number(m[2]) / 100] : null;
+}
 
 describe('twoProportionTest', () => {
   it('matches the reference: 200/2000 vs 250/2000 gives z ≈ 2.502, p ≈ 0.01235', () => {
@@ -65,6 +82,101 @@ describe('twoProportionTest', () => {
       twoProportionTest({ successes: 1, trials: 4 }, { successes: 1, trials: 4 }, { alpha: 2 }),
     ).toThrow(/alpha/);
   });
+
+  it('reports the score interval that matches its test (reference values)', () => {
+    // References computed independently with SciPy 1.17: the restricted maximum-likelihood rates found
+    // numerically (optimize.minimize_scalar) and each bound by brentq on (d − δ)/SE(δ) = ∓1.96 (Mee's method).
+    const doc = twoProportionTest(
+      { successes: 200, trials: 2000 },
+      { successes: 250, trials: 2000 },
+    );
+    expect(doc.interval![0]).toBeCloseTo(0.005432, 6);
+    expect(doc.interval![1]).toBeCloseTo(0.044663, 6);
+    // Newcombe (1998)'s example (a), 56/70 vs 48/80, with the treatment as 56/70.
+    const newcombe = twoProportionTest(
+      { successes: 48, trials: 80 },
+      { successes: 56, trials: 70 },
+    );
+    expect(newcombe.interval![0]).toBeCloseTo(0.053334, 6);
+    expect(newcombe.interval![1]).toBeCloseTo(0.337729, 6);
+    // R PropCIs diffscoreci(7, 34, 1, 34) = [0.0270416, 0.3452912] (as quoted in statsmodels' tests) uses
+    // Miettinen–Nurminen's n/(n − 1) variance factor, so it is a little wider: within 0.002.
+    const small = twoProportionTest({ successes: 1, trials: 34 }, { successes: 7, trials: 34 });
+    expect(small.interval![0]).toBeCloseTo(0.028371, 6);
+    expect(small.interval![1]).toBeCloseTo(0.34394, 6);
+    expect(Math.abs(small.interval![0] - 0.0270416)).toBeLessThan(0.002);
+    expect(Math.abs(small.interval![1] - 0.3452912)).toBeLessThan(0.002);
+  });
+
+  it('never calls a win whose interval contains zero, nor "could be none" for one that excludes it', () => {
+    // The audit's cases: verdict by the pooled z, interval by the unpooled Wald SE, disagreed on unequal arms.
+    const won = twoProportionTest({ successes: 15, trials: 1000 }, { successes: 5, trials: 100 });
+    expect(won.verdict).toBe('won');
+    expect(won.interval![0]).toBeGreaterThan(0);
+    expect(won.reasons.join(' ')).toMatch(/the difference \(0\.50 to 9\.70 points\) is unlikely/);
+    const none = twoProportionTest({ successes: 97, trials: 1000 }, { successes: 5, trials: 100 });
+    expect(none.verdict).toBe('inconclusive');
+    expect(none.interval![0]).toBeLessThan(0);
+    expect(none.interval![1]).toBeGreaterThan(0);
+    expect(none.reasons.join(' ')).toMatch(/anywhere from -8\.28 to 1\.65 points, including none/);
+
+    // Brute force over unequal and equal arms, as the audit did (it found 1,827 contradictions).
+    let checked = 0;
+    for (const [nc, nt] of [
+      [1000, 100],
+      [100, 1000],
+      [1000, 1000],
+      [300, 40],
+    ] as const) {
+      for (let sc = 5; sc <= nc - 5; sc += Math.max(1, Math.floor(nc / 60))) {
+        for (let st = 5; st <= nt - 5; st += Math.max(1, Math.floor(nt / 60))) {
+          const r = twoProportionTest({ successes: sc, trials: nc }, { successes: st, trials: nt });
+          const [lo, hi] = r.interval!;
+          expect(lo).toBeLessThanOrEqual(r.difference);
+          expect(hi).toBeGreaterThanOrEqual(r.difference);
+          if (r.verdict === 'inconclusive') expect(lo < 0 && hi > 0).toBe(true);
+          else expect(r.verdict === 'won' ? lo > 0 : hi < 0).toBe(true);
+          // The words quote the interval as it is.
+          const [qlo, qhi] = quotedRange(r)!;
+          expect(Math.abs(qlo - lo)).toBeLessThan(0.00005);
+          expect(Math.abs(qhi - hi)).toBeLessThan(0.00005);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(8000);
+  });
+
+  it('covers the true difference 95% of the time, also with unequal arms (seeded simulation)', () => {
+    // 1000 visitors at 2% vs 100 at 5%: the Wald interval it replaced covered only 89.6% (same seed).
+    const rand = prng(5);
+    let covered = 0;
+    const runs = 4000;
+    for (let run = 0; run < runs; run++) {
+      const r = twoProportionTest(
+        { successes: binomial(rand, 1000, 0.02), trials: 1000 },
+        { successes: binomial(rand, 100, 0.05), trials: 100 },
+      );
+      if (r.interval![0] <= 0.03 && 0.03 <= r.interval![1]) covered++;
+    }
+    expect(covered / runs).toBeGreaterThan(0.94);
+    expect(covered / runs).toBeLessThan(0.965);
+  });
+
+  it('rejects an unknown desired direction or a nonsense planned size', () => {
+    const a = { successes: 200, trials: 2000 };
+    const b = { successes: 250, trials: 2000 };
+    const typo = { desired: 'increse' } as unknown as { desired: 'increase' };
+    expect(() => twoProportionTest(a, b, typo)).toThrow(RangeError);
+    expect(() => twoProportionTest(a, b, typo)).toThrow(
+      "desired must be 'increase' or 'decrease', got 'increse'.",
+    );
+    expect(() => welchTTest([1, 2, 3], [2, 3, 4], typo)).toThrow(/'increase' or 'decrease'/);
+    expect(() => msprtTest(a, b, typo)).toThrow(/'increase' or 'decrease'/);
+    expect(() => twoProportionTest(a, b, { plannedPerArm: Number.NaN })).toThrow(/plannedPerArm/);
+    expect(() => twoProportionTest(a, b, { plannedPerArm: -1 })).toThrow(RangeError);
+    expect(twoProportionTest(a, b, { desired: 'decrease' }).verdict).toBe('lost');
+  });
 });
 
 describe('wilsonInterval', () => {
@@ -116,7 +228,54 @@ describe('welchTTest', () => {
     );
     expect(() => welchTTest([1, 2], [2, Infinity])).toThrow(/treatment\[1\]/);
   });
+
+  it('rejects values whose spread overflows instead of returning NaN', () => {
+    expect(() => welchTTest([1e300, -1e300, 5e299], [1e300, -1e300, 0])).toThrow(/rescale/);
+    expect(() => welchTTest([1e308, 1e308], [1])).toThrow(/rescale/);
+  });
 });
+
+/** Carries a look's p-value and direction to the next look, as the docs tell callers to. */
+type Carry = { previousPValue: number; previousDirection: 'increase' | 'decrease' | null };
+
+/**
+ * Share of seeded runs in which msprtTest stops (won or lost), looking after every `every` visitor pairs and
+ * carrying the p-value and direction between looks.
+ */
+function msprtStops(o: {
+  control: number;
+  treatment: number;
+  perArm: number;
+  runs: number;
+  seed: number;
+  every?: number;
+  tau?: number;
+  treatmentPerControl?: number;
+}): number {
+  const rand = prng(o.seed);
+  let stops = 0;
+  for (let run = 0; run < o.runs; run++) {
+    const c = { successes: 0, trials: 0 };
+    const t = { successes: 0, trials: 0 };
+    let carry: Carry = { previousPValue: 1, previousDirection: null };
+    for (let i = 1; i <= o.perArm; i++) {
+      c.trials++;
+      if (rand() < o.control) c.successes++;
+      for (let k = 0; k < (o.treatmentPerControl ?? 1); k++) {
+        t.trials++;
+        if (rand() < o.treatment) t.successes++;
+      }
+      if (i % (o.every ?? 1) !== 0) continue;
+      const r = msprtTest(c, t, { tau: o.tau, ...carry });
+      carry = { previousPValue: r.pValue!, previousDirection: r.direction };
+      if (r.verdict === 'won' || r.verdict === 'lost') {
+        stops++;
+        break;
+      }
+    }
+  }
+  return stops / o.runs;
+}
 
 describe('msprtTest', () => {
   it('is more cautious than the fixed-horizon test at the same data', () => {
@@ -127,23 +286,83 @@ describe('msprtTest', () => {
     const seq = msprtTest({ successes: 200, trials: 2000 }, { successes: 250, trials: 2000 });
     expect(seq.pValue!).toBeGreaterThan(fixed.pValue!);
     expect(seq.verdict).toBe('need_more_data');
+    expect(seq.interval![0]).toBeLessThan(0);
+    expect(seq.reasons.join(' ')).toMatch(/No clear difference yet/);
   });
 
   it('stops with a winner on a clear effect, and never raises the p-value between looks', () => {
     const first = msprtTest({ successes: 200, trials: 2000 }, { successes: 320, trials: 2000 });
     expect(first.verdict).toBe('won');
+    expect(first.direction).toBe('increase');
+    expect(first.interval![0]).toBeGreaterThan(0);
     const later = msprtTest(
       { successes: 400, trials: 4000 },
       { successes: 410, trials: 4000 },
-      { previousPValue: first.pValue! },
+      { previousPValue: first.pValue!, previousDirection: first.direction },
     );
     expect(later.pValue).toBeLessThanOrEqual(first.pValue!);
+    expect(later.verdict).toBe('won');
   });
 
-  it('has a false-win rate of at most alpha under continuous peeking (seeded simulation)', () => {
+  it('decides nothing on a handful of trials: 0/2 vs 2/2 is not a win', () => {
+    // Fisher's exact test on [[0, 2], [2, 0]] gives p = 1/3 (R: fisher.test(matrix(c(0, 2, 2, 0), 2))).
+    const tiny = msprtTest({ successes: 0, trials: 2 }, { successes: 2, trials: 2 });
+    expect(tiny.verdict).toBe('need_more_data');
+    expect(tiny.pValue).toBe(1);
+    expect(tiny.interval).toBeNull();
+    expect(tiny.direction).toBeNull();
+    expect(tiny.reasons.join(' ')).toMatch(/at least 5 successes and 5 failures/);
+    // The minimum is min(trials) × min(rate, 1 − rate) ≥ 5: at a 50% combined rate, 10 per arm.
+    expect(MSPRT_MIN_EXPECTED).toBe(5);
+    const wide = { tau: 0.5 };
+    expect(msprtTest({ successes: 0, trials: 9 }, { successes: 9, trials: 9 }, wide).verdict).toBe(
+      'need_more_data',
+    );
+    // 0/10 vs 10/10: Fisher's exact p = 2/C(20, 10) ≈ 1.1e-5, so a stop here is deserved.
+    expect(
+      msprtTest({ successes: 0, trials: 10 }, { successes: 10, trials: 10 }, wide).verdict,
+    ).toBe('won');
+  });
+
+  it('stops at most alpha of the time when nothing differs, looking after every pair (seeded simulation)', () => {
+    // The audit's A/A test: both 50%, a look after every pair, up to 200 per arm. The old variance floor
+    // stopped 14.7% of these seeded runs (the audit measured 14.4% on its own); measured now: 0.6%.
+    expect(
+      msprtStops({ control: 0.5, treatment: 0.5, perArm: 200, runs: 2000, seed: 1 }),
+    ).toBeLessThanOrEqual(0.05);
+    // 10%, a look every 5 pairs up to 2000 per arm. Measured: 1.3%.
+    expect(
+      msprtStops({ control: 0.1, treatment: 0.1, perArm: 2000, every: 5, runs: 1000, seed: 2 }),
+    ).toBeLessThanOrEqual(0.05);
+    // A wide mixing distribution (tau 0.5) bets on early, large effects. Measured: 2.9% (old code: 56.8%).
+    expect(
+      msprtStops({ control: 0.5, treatment: 0.5, perArm: 500, runs: 1000, seed: 3, tau: 0.5 }),
+    ).toBeLessThanOrEqual(0.05);
+    // Unequal arms: three treatment visitors per control visitor. Measured: 0.4%.
+    expect(
+      msprtStops({
+        control: 0.1,
+        treatment: 0.1,
+        perArm: 1000,
+        every: 2,
+        runs: 1000,
+        seed: 4,
+        treatmentPerControl: 3,
+      }),
+    ).toBeLessThanOrEqual(0.05);
+  }, 60_000);
+
+  it('still finds a real effect: 10% vs 15% stops with a win in most runs (seeded simulation)', () => {
+    // Measured: 96.4% of runs stop within 2000 per arm, looking every 10 pairs.
+    expect(
+      msprtStops({ control: 0.1, treatment: 0.15, perArm: 2000, every: 10, runs: 500, seed: 5 }),
+    ).toBeGreaterThan(0.9);
+  }, 30_000);
+
+  it('has a false-win rate of at most alpha under continuous peeking with a chosen tau (seeded simulation)', () => {
     const rand = prng(7);
     let falseWins = 0;
-    const runs = 200;
+    const runs = 1000;
     for (let run = 0; run < runs; run++) {
       const c = { successes: 0, trials: 0 };
       const t = { successes: 0, trials: 0 };
@@ -160,7 +379,160 @@ describe('msprtTest', () => {
       }
       if (p <= 0.05) falseWins++;
     }
-    expect(falseWins / runs).toBeLessThanOrEqual(0.06);
+    expect(falseWins / runs).toBeLessThanOrEqual(0.05);
+  }, 30_000);
+
+  it('never returns a p-value of 0, so huge counts can be carried to the next look', () => {
+    const big = (s: number, n: number): ArmCounts => ({ successes: s, trials: n });
+    const first = msprtTest(big(1_000_000, 10_000_000), big(1_100_000, 10_000_000));
+    expect(first.pValue).toBeGreaterThan(0);
+    expect(first.verdict).toBe('won');
+    expect(first.reasons[0]).toMatch(/p < 1e-300/);
+    // Through JSON too, as a stored look would be.
+    const stored = JSON.parse(JSON.stringify(first)) as typeof first;
+    const next = msprtTest(big(1_000_100, 10_001_000), big(1_100_100, 10_001_000), {
+      previousPValue: stored.pValue!,
+      previousDirection: stored.direction,
+    });
+    expect(next.verdict).toBe('won');
+    expect(next.pValue).toBeGreaterThan(0);
+    for (const r of [first, next]) {
+      const values = [r.pValue, r.statistic, r.difference, ...r.interval!];
+      expect(values.every((v) => Number.isFinite(v))).toBe(true);
+    }
+  });
+
+  it('keeps the direction of the look that stopped the test', () => {
+    // The audit's case: a win at look 1, then noise at look 2 (−0.1 points, interval −1.16 to +0.96).
+    const look1 = msprtTest({ successes: 200, trials: 2000 }, { successes: 300, trials: 2000 });
+    expect(look1.verdict).toBe('won');
+    expect(look1.direction).toBe('increase');
+    const noisy = { successes: 2480, trials: 20000 };
+    const look2 = msprtTest({ successes: 2500, trials: 20000 }, noisy, {
+      previousPValue: look1.pValue!,
+      previousDirection: look1.direction,
+    });
+    expect(look2.verdict).toBe('won');
+    expect(look2.direction).toBe('increase');
+    expect(look2.reasons.join(' ')).toMatch(/earlier look already stopped the test/);
+    expect(look2.reasons.join(' ')).toMatch(
+      /-1\.16 to 0\.96 points\) no longer show a clear difference/,
+    );
+    // Same data, but the team wanted a decrease: the earlier stop was a loss, and stays one.
+    const fewer = msprtTest({ successes: 2500, trials: 20000 }, noisy, {
+      previousPValue: look1.pValue!,
+      previousDirection: 'increase',
+      desired: 'decrease',
+    });
+    expect(fewer.verdict).toBe('lost');
+    // Numbers that later point clearly the other way keep the stop's verdict, and say so.
+    const reversed = msprtTest(
+      { successes: 3000, trials: 20000 },
+      { successes: 2400, trials: 20000 },
+      { previousPValue: look1.pValue!, previousDirection: look1.direction },
+    );
+    expect(reversed.verdict).toBe('won');
+    expect(reversed.interval![1]).toBeLessThan(0);
+    expect(reversed.reasons.join(' ')).toMatch(/point the other way/);
+    // Callers that carry only the p-value (as before previousDirection existed) get no invented direction.
+    const legacy = msprtTest({ successes: 2500, trials: 20000 }, noisy, {
+      previousPValue: look1.pValue!,
+    });
+    expect(legacy.verdict).toBe('inconclusive');
+    expect(legacy.direction).toBeNull();
+    expect(legacy.reasons.join(' ')).toMatch(/cannot say whether the treatment won or lost/);
+    // ... unless the latest numbers alone show it.
+    const clear = msprtTest(
+      { successes: 2000, trials: 20000 },
+      { successes: 2600, trials: 20000 },
+      {
+        previousPValue: look1.pValue!,
+      },
+    );
+    expect(clear.verdict).toBe('won');
+    expect(clear.direction).toBe('increase');
+  });
+
+  it('after a stop, later looks never change the verdict (seeded simulation)', () => {
+    // A real +5 points effect until a look stops the test, then −5 points: the 50 looks after the stop must
+    // keep its verdict (and say when the latest numbers no longer agree), not flip to the newer direction.
+    const rand = prng(9);
+    let flips = 0;
+    let warned = 0;
+    let stopped = 0;
+    for (let run = 0; run < 200; run++) {
+      const c = { successes: 0, trials: 0 };
+      const t = { successes: 0, trials: 0 };
+      let carry: Carry = { previousPValue: 1, previousDirection: null };
+      let first: string | null = null;
+      let after = 0;
+      for (let i = 1; i <= 4000 && after < 50; i++) {
+        c.trials++;
+        t.trials++;
+        if (rand() < 0.2) c.successes++;
+        if (rand() < 0.2 + (first === null ? 0.05 : -0.05)) t.successes++;
+        if (i % 10 !== 0) continue;
+        const r = msprtTest(c, t, carry);
+        carry = { previousPValue: r.pValue!, previousDirection: r.direction };
+        if (first === null && (r.verdict === 'won' || r.verdict === 'lost')) {
+          first = r.verdict;
+          stopped++;
+        } else if (first !== null) {
+          after++;
+          if (r.verdict !== first) flips++;
+          if (/no longer show a clear difference|point the other way/.test(r.reasons.join(' ')))
+            warned++;
+        }
+      }
+    }
+    expect(stopped).toBeGreaterThan(180);
+    expect(flips).toBe(0);
+    expect(warned).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('rejects a bad carried state with a clear message', () => {
+    const a = { successes: 200, trials: 2000 };
+    const b = { successes: 300, trials: 2000 };
+    expect(() => msprtTest(a, b, { previousPValue: 0 })).toThrow(/previousPValue/);
+    expect(() =>
+      msprtTest(a, b, { previousPValue: 0.01, previousDirection: 'up' as unknown as 'increase' }),
+    ).toThrow("previousDirection must be 'increase' or 'decrease', got 'up'.");
+    expect(() => msprtTest(a, b, { previousPValue: 0.5, previousDirection: 'increase' })).toThrow(
+      /only set once a look has stopped the test/,
+    );
+    expect(() => msprtTest(a, b, { tau: Number.NaN })).toThrow(/tau/);
+  });
+
+  it('returns only finite numbers at the edges', () => {
+    const cases: [ArmCounts, ArmCounts][] = [
+      [
+        { successes: 0, trials: 0 },
+        { successes: 0, trials: 0 },
+      ],
+      [
+        { successes: 0, trials: 1000 },
+        { successes: 0, trials: 1000 },
+      ],
+      [
+        { successes: 1000, trials: 1000 },
+        { successes: 1000, trials: 1000 },
+      ],
+      [
+        { successes: 0, trials: 1000 },
+        { successes: 1000, trials: 1000 },
+      ],
+      [
+        { successes: 1, trials: 10_000_000 },
+        { successes: 9_999_999, trials: 10_000_000 },
+      ],
+    ];
+    for (const [c, t] of cases) {
+      const r = msprtTest(c, t);
+      const json = JSON.stringify(r);
+      expect(json).not.toMatch(/null,null|NaN|Infinity/);
+      for (const v of [r.pValue, r.statistic, r.difference, ...(r.interval ?? [])])
+        if (v !== null) expect(Number.isFinite(v)).toBe(true);
+    }
   });
 });
 
@@ -201,4 +573,69 @@ describe('Evan Miller sequential test', () => {
     expect(simulate(1.5 / 2.5)).toBeGreaterThan(0.75);
     expect(simulate(0.5)).toBeLessThan(0.065);
   });
+
+  it('rejects clearly unequal traffic instead of calling a lower rate a win', () => {
+    const plan = millerSequentialPlan({ lift: 0.5 });
+    // The audit's case: 30/900 vs 70/9000 was 'won' although the treatment converts 0.78% against 3.3%.
+    expect(() =>
+      millerSequentialTest({ successes: 30, trials: 900 }, { successes: 70, trials: 9000 }, plan),
+    ).toThrow(/needs equal traffic in both arms, but control has 900 trials and treatment 9000/);
+    expect(() =>
+      millerSequentialTest({ successes: 30, trials: 5300 }, { successes: 70, trials: 4700 }, plan),
+    ).toThrow(RangeError);
+    // The small imbalance a coin-flip split gives is fine.
+    const r = millerSequentialTest(
+      { successes: 30, trials: 1003 },
+      { successes: 70, trials: 997 },
+      plan,
+    );
+    expect(r.verdict).toBe('won');
+    expect(r.treatmentRate).toBeGreaterThan(r.controlRate);
+    // A lead in successes that comes only from slightly more traffic (90% vs 89.x%) is not a win.
+    const m = plan.margin;
+    const busier = millerSequentialTest(
+      { successes: 900, trials: 1000 },
+      { successes: 900 + m, trials: 1000 + 2 * m },
+      plan,
+    );
+    expect(busier.treatmentRate).toBeLessThan(busier.controlRate);
+    expect(busier.verdict).toBe('inconclusive');
+    expect(busier.reasons.join(' ')).toMatch(/winning margin in successes but not in rate/);
+    expect(() =>
+      millerSequentialTest(
+        { successes: 1, trials: 10 },
+        { successes: 1, trials: 10 },
+        {
+          ...plan,
+          margin: Number.NaN,
+        },
+      ),
+    ).toThrow(/margin/);
+  });
+
+  it('keeps its false-win rate and never trips on a coin-flip split, checked at every success (seeded simulation)', () => {
+    // Visitors are assigned by a fair coin and convert at 5% in both arms; the test runs after every success.
+    const plan = millerSequentialPlan({ lift: 0.5 });
+    const rand = prng(13);
+    let falseWins = 0;
+    let verdicts = 0;
+    const runs = 500;
+    for (let run = 0; run < runs; run++) {
+      const c = { successes: 0, trials: 0 };
+      const t = { successes: 0, trials: 0 };
+      for (;;) {
+        const arm = rand() < 0.5 ? c : t;
+        arm.trials++;
+        if (rand() >= 0.05) continue;
+        arm.successes++;
+        const r = millerSequentialTest(c, t, plan);
+        if (r.verdict === 'need_more_data') continue;
+        verdicts++;
+        if (r.verdict === 'won') falseWins++;
+        break;
+      }
+    }
+    expect(verdicts).toBe(runs);
+    expect(falseWins / runs).toBeLessThan(0.065);
+  }, 30_000);
 });

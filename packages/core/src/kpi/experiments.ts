@@ -8,15 +8,41 @@ export type DesiredChange = 'increase' | 'decrease';
 export interface ExperimentOptions {
   /** Significance level (false-win rate), 0 < alpha < 1. Default 0.05. */
   alpha?: number;
-  /** Which way counts as winning. Default `increase`. */
+  /** Which way counts as winning: `increase` (default) or `decrease`; anything else is a RangeError. */
   desired?: DesiredChange;
-  /** The sample size per arm planned before the start (see `sampleSizePerArm`); fewer means `need_more_data`. */
+  /**
+   * The sample size per arm planned before the start (see `sampleSizePerArm`); fewer means `need_more_data`.
+   * A number ≥ 0; anything else (NaN, negative) is a RangeError.
+   */
   plannedPerArm?: number;
 }
+
+const DESIRED: readonly DesiredChange[] = ['increase', 'decrease'];
 
 function checkAlpha(alpha: number, name = 'alpha'): void {
   if (!(alpha > 0 && alpha < 1))
     throw new RangeError(`${name} must be between 0 and 1, got ${alpha}.`);
+}
+
+function checkDesired(desired: unknown, name = 'desired'): asserts desired is DesiredChange {
+  if (!DESIRED.includes(desired as DesiredChange))
+    throw new RangeError(
+      `${name} must be 'increase' or 'decrease', got ${typeof desired === 'string' ? `'${desired}'` : String(desired)}.`,
+    );
+}
+
+/** Validates the shared options and fills in the defaults. */
+function readOptions(options: ExperimentOptions): {
+  alpha: number;
+  desired: DesiredChange;
+  plannedPerArm: number | undefined;
+} {
+  const { alpha = 0.05, desired = 'increase', plannedPerArm } = options;
+  checkAlpha(alpha);
+  checkDesired(desired);
+  if (plannedPerArm !== undefined && !(plannedPerArm >= 0 && Number.isFinite(plannedPerArm)))
+    throw new RangeError(`plannedPerArm must be a number of trials ≥ 0, got ${plannedPerArm}.`);
+  return { alpha, desired, plannedPerArm };
 }
 
 function checkArm(arm: ArmCounts, name: string): void {
@@ -31,6 +57,22 @@ function checkArm(arm: ArmCounts, name: string): void {
 
 const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
 const num = (x: number, digits = 3): string => x.toFixed(digits);
+
+/** A difference of rates in percentage points; tiny non-zero values keep two significant digits instead of 0.00. */
+function points(x: number): string {
+  const p = x * 100;
+  return p !== 0 && Math.abs(p) < 0.005 ? p.toPrecision(2) : p.toFixed(2);
+}
+
+/** The interval of a difference of rates, e.g. `0.55 to 4.45 points`. */
+const pointsRange = ([lo, hi]: [number, number]): string => `${points(lo)} to ${points(hi)} points`;
+
+/** `p = 0.0124`; a p-value at the floor of what a double can hold reads `p < 1e-300`. */
+const pText = (p: number): string => (p < 1e-300 ? 'p < 1e-300' : `p = ${p.toPrecision(3)}`);
+
+/** `p = 0.0124 < 0.05`. */
+const pVersus = (p: number, sign: '<' | '≤' | '≥', alpha: number): string =>
+  `${pText(p)} ${sign} ${alpha}`;
 
 /** Turns a significant difference into won or lost, depending on which way the team wanted it to move. */
 function signedVerdict(difference: number, desired: DesiredChange): ExperimentVerdict {
@@ -65,7 +107,69 @@ export function wilsonInterval(
 }
 
 /**
- * Two-proportion z-test (pooled standard error) with a Wald confidence interval for the difference.
+ * The rates (treatment, control) that best explain the counts when the treatment rate must be exactly
+ * `delta` above the control rate: the restricted maximum-likelihood estimate of Miettinen & Nurminen (1985),
+ * in the closed form of Farrington & Manning (1990, Statistics in Medicine 9:1447–1454), the root of a cubic.
+ */
+function restrictedRates(
+  treatment: ArmCounts,
+  control: ArmCounts,
+  delta: number,
+): [number, number] {
+  const n1 = treatment.trials;
+  const n2 = control.trials;
+  const p1 = treatment.successes / n1;
+  const p2 = control.successes / n2;
+  const ratio = n2 / n1;
+  const a = 1 + ratio;
+  const b = -(1 + ratio + p1 + ratio * p2 + delta * (ratio + 2));
+  const c = delta * delta + delta * (2 * p1 + ratio + 1) + p1 + ratio * p2;
+  const d = -p1 * delta * (1 + delta);
+  const v = (b * b * b) / (27 * a * a * a) - (b * c) / (6 * a * a) + d / (2 * a);
+  const u = Math.sign(v) * Math.sqrt(Math.max(0, (b * b) / (9 * a * a) - c / (3 * a)));
+  const cosArg = u === 0 ? 0 : Math.min(1, Math.max(-1, v / (u * u * u)));
+  const w = (Math.PI + Math.acos(cosArg)) / 3;
+  // Rounding can push the root a hair outside the feasible range; clamp it back.
+  const low = Math.max(0, delta);
+  const high = Math.min(1, 1 + delta);
+  const t = Math.min(high, Math.max(low, 2 * u * Math.cos(w) - b / (3 * a)));
+  return [t, Math.min(1, Math.max(0, t - delta))];
+}
+
+/**
+ * The score confidence interval for treatment − control rate (Mee 1984; Miettinen & Nurminen 1985 without their
+ * n/(n − 1) factor): every difference δ whose score statistic (d − δ)/SE(δ), with SE(δ) from the rates that best
+ * fit the counts under δ, stays within ±z. At δ = 0 those rates are the pooled rate, so the statistic is the
+ * pooled z of the test: the interval excludes 0 exactly when the test's p-value is below alpha.
+ */
+function scoreInterval(control: ArmCounts, treatment: ArmCounts, z: number): [number, number] {
+  const observed = treatment.successes / treatment.trials - control.successes / control.trials;
+  const score = (delta: number): number => {
+    const gap = observed - delta;
+    if (gap === 0) return 0;
+    const [t, c] = restrictedRates(treatment, control, delta);
+    const variance = (t * (1 - t)) / treatment.trials + (c * (1 - c)) / control.trials;
+    return variance > 0 ? gap / Math.sqrt(variance) : gap > 0 ? Infinity : -Infinity;
+  };
+  // The score falls as δ rises, so each bound is found by bisection between −1, the observed difference and 1.
+  const bound = (lo: number, hi: number, target: number): number => {
+    for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
+      const mid = (lo + hi) / 2;
+      if (score(mid) > target) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  };
+  return [bound(-1, observed, z), bound(observed, 1, -z)];
+}
+
+/**
+ * Two-proportion z-test (pooled standard error) with the matching score confidence interval for the difference.
+ *
+ * The verdict and the interval answer the same question: the interval is the set of differences the same
+ * test would not reject (Mee's score interval), so a `won`/`lost` interval never contains 0 and an
+ * `inconclusive` one always does. (A Wald interval, rate ± z·unpooled SE, can disagree with the pooled test
+ * when the arms differ in size, e.g. 15/1000 vs 5/100.)
  *
  * Verdict: `need_more_data` when an arm has fewer than 5 successes or 5 failures (the normal approximation
  * does not hold) or fewer trials than `plannedPerArm` (stopping early on a peek inflates false wins: use
@@ -77,6 +181,7 @@ export function wilsonInterval(
  * const r = twoProportionTest({ successes: 200, trials: 2000 }, { successes: 250, trials: 2000 });
  * r.statistic; // ≈ 2.502
  * r.pValue; // ≈ 0.01235
+ * r.interval; // ≈ [0.0054, 0.0446] (score interval, 95%)
  * r.verdict; // 'won'
  * ```
  */
@@ -85,10 +190,9 @@ export function twoProportionTest(
   treatment: ArmCounts,
   options: ExperimentOptions = {},
 ): ExperimentResult {
-  const { alpha = 0.05, desired = 'increase', plannedPerArm } = options;
+  const { alpha, desired, plannedPerArm } = readOptions(options);
   checkArm(control, 'control');
   checkArm(treatment, 'treatment');
-  checkAlpha(alpha);
   const base = emptyResult('two_proportion_z', alpha, control, treatment);
   if (control.trials === 0 || treatment.trials === 0) {
     return { ...base, reasons: ['An arm has no trials yet.'] };
@@ -98,9 +202,8 @@ export function twoProportionTest(
   const difference = p2 - p1;
   const pooled = (control.successes + treatment.successes) / (control.trials + treatment.trials);
   const sePooled = Math.sqrt(pooled * (1 - pooled) * (1 / control.trials + 1 / treatment.trials));
-  const seDiff = Math.sqrt((p1 * (1 - p1)) / control.trials + (p2 * (1 - p2)) / treatment.trials);
   const zCrit = normalQuantile(1 - alpha / 2);
-  const interval: [number, number] = [difference - zCrit * seDiff, difference + zCrit * seDiff];
+  const interval = scoreInterval(control, treatment, zCrit);
   const statistic = sePooled > 0 ? difference / sePooled : null;
   const pValue = statistic === null ? null : Math.min(1, 2 * normalSf(Math.abs(statistic)));
   const result: ExperimentResult = {
@@ -131,16 +234,16 @@ export function twoProportionTest(
     reasons.push('Neither arm varies, so there is nothing to test.');
     return { ...result, verdict: 'inconclusive', reasons };
   }
-  const ci = `${num(interval[0] * 100, 2)} to ${num(interval[1] * 100, 2)} points`;
+  const ci = pointsRange(interval);
   if (pValue < alpha) {
     const verdict = signedVerdict(difference, desired);
     reasons.push(
-      `z = ${num(statistic)}, p = ${pValue.toPrecision(3)} < ${alpha}: the difference (${ci}) is unlikely to be chance; it moved the ${verdict === 'won' ? 'desired' : 'wrong'} way.`,
+      `z = ${num(statistic)}, ${pVersus(pValue, '<', alpha)}: the difference (${ci}) is unlikely to be chance; it moved the ${verdict === 'won' ? 'desired' : 'wrong'} way.`,
     );
     return { ...result, verdict, reasons };
   }
   reasons.push(
-    `z = ${num(statistic)}, p = ${pValue.toPrecision(3)} ≥ ${alpha}: the difference could be anywhere from ${ci}, including none.`,
+    `z = ${num(statistic)}, ${pVersus(pValue, '≥', alpha)}: the difference could be anywhere from ${ci}, including none.`,
   );
   return { ...result, verdict: 'inconclusive', reasons };
 }
@@ -215,6 +318,9 @@ export interface SampleSummary {
   n: number;
 }
 
+const TOO_LARGE =
+  'The values are too large to average or to compute their spread (the sum or the variance overflows); rescale them, e.g. to thousands.';
+
 function summarize(values: readonly number[] | SampleSummary, name: string): SampleSummary {
   if (!Array.isArray(values)) {
     const s = values as SampleSummary;
@@ -237,6 +343,7 @@ function summarize(values: readonly number[] | SampleSummary, name: string): Sam
   }
   const n = list.length;
   const mean = n > 0 ? sum / n : 0;
+  if (!Number.isFinite(mean)) throw new RangeError(TOO_LARGE);
   let ss = 0;
   for (const v of list) ss += (v - mean) * (v - mean);
   return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n };
@@ -258,8 +365,7 @@ export function welchTTest(
   treatment: readonly number[] | SampleSummary,
   options: ExperimentOptions = {},
 ): ExperimentResult {
-  const { alpha = 0.05, desired = 'increase', plannedPerArm } = options;
-  checkAlpha(alpha);
+  const { alpha, desired, plannedPerArm } = readOptions(options);
   const a = summarize(control, 'control');
   const b = summarize(treatment, 'treatment');
   const difference = b.mean - a.mean;
@@ -286,6 +392,7 @@ export function welchTTest(
   const va = (a.sd * a.sd) / a.n;
   const vb = (b.sd * b.sd) / b.n;
   const se = Math.sqrt(va + vb);
+  if (!Number.isFinite(se)) throw new RangeError(TOO_LARGE);
   if (!(se > 0)) {
     reasons.push('Neither arm varies, so the difference cannot be tested.');
     return { ...result, verdict: 'inconclusive', reasons };
@@ -323,77 +430,182 @@ export interface MsprtOptions extends ExperimentOptions {
    * the size of effect the test is most sensitive to. Default: 20% of the pooled rate.
    */
   tau?: number;
-  /** The always-valid p-value from the previous look (the p-value never goes up between looks). */
+  /**
+   * The always-valid p-value from the previous look (the p-value never goes up between looks): pass the
+   * previous result's `pValue`. In (0, 1]; the test never returns 0, so its own p-values are always accepted.
+   */
   previousPValue?: number;
+  /**
+   * Which way the treatment moved at the look that stopped the test: pass the previous result's `direction`
+   * (null or omitted while the test runs). Once a look has stopped the test, later looks keep its verdict
+   * instead of re-reading the direction from newer, noisier numbers. Only valid with a `previousPValue` ≤ alpha.
+   */
+  previousDirection?: DesiredChange | null;
 }
+
+/** Result of `msprtTest`: an `ExperimentResult` plus the direction to carry to the next look. */
+export interface MsprtResult extends ExperimentResult {
+  /**
+   * Which way the treatment moved at the look that stopped the test (p ≤ alpha): `increase` or `decrease`;
+   * null while the test runs, or when an earlier stop's direction was not passed in and the latest numbers
+   * alone cannot tell. Pass it as `previousDirection` at the next look.
+   */
+  direction: DesiredChange | null;
+}
+
+/**
+ * The mSPRT waits until each arm can expect this many successes and this many failures at the pooled rate
+ * (Cochran's rule of 5 per cell of the 2×2 table): below that the normal approximation behind the test does
+ * not hold, and a handful of trials (0/2 vs 2/2) would otherwise stop it.
+ */
+export const MSPRT_MIN_EXPECTED = 5;
 
 /**
  * mSPRT: an always-valid two-proportion test (Johari, Pekelis & Walsh, 2017) — look as often as you like.
  *
  * Mixture likelihood ratio Λ = √(V/(V+τ²)) · exp(θ̂²τ² / (2V(V+τ²))) with θ̂ the difference of rates and V its
  * variance; the always-valid p-value is min(previous, 1/Λ) and the interval is the matching confidence
- * sequence. Verdict `won`/`lost` once p ≤ alpha; before that `need_more_data` (keep going), or `inconclusive`
- * once `plannedPerArm` is reached.
+ * sequence (at each look it excludes 0 exactly when 1/Λ ≤ alpha). V is the larger of the variance under no
+ * difference (pooled rate) and the variance of the observed rates (unpooled): the first is what the p-value
+ * needs, the second what the interval needs, and taking the larger keeps both valid (slightly conservative).
+ *
+ * Minimum sample: nothing is decided, and the p-value is not updated, until each arm can expect at least
+ * `MSPRT_MIN_EXPECTED` (5) successes and 5 failures at the pooled rate, i.e. min(trials) × min(rate, 1 − rate)
+ * ≥ 5. With a look after every visitor pair and no true difference, the chance of ever stopping is then at
+ * most alpha (seeded simulations in the tests).
+ *
+ * Verdict `won`/`lost` once p ≤ alpha, in the direction of the look that got there: carry `pValue` and
+ * `direction` to the next look as `previousPValue` and `previousDirection`. Before that `need_more_data`
+ * (keep going), or `inconclusive` once `plannedPerArm` is reached.
  *
  * @example
  * ```ts
  * const look = msprtTest({ successes: 200, trials: 2000 }, { successes: 260, trials: 2000 });
- * look.pValue; // always-valid p-value, pass it as previousPValue at the next look
+ * const next = msprtTest(control, treatment, {
+ *   previousPValue: look.pValue!,
+ *   previousDirection: look.direction,
+ * });
  * ```
  */
 export function msprtTest(
   control: ArmCounts,
   treatment: ArmCounts,
   options: MsprtOptions = {},
-): ExperimentResult {
-  const { alpha = 0.05, desired = 'increase', plannedPerArm, previousPValue = 1 } = options;
+): MsprtResult {
+  const { alpha, desired, plannedPerArm } = readOptions(options);
+  const { previousPValue = 1, previousDirection = null, tau: tauOption } = options;
   checkArm(control, 'control');
   checkArm(treatment, 'treatment');
-  checkAlpha(alpha);
   if (!(previousPValue > 0 && previousPValue <= 1))
     throw new RangeError(`previousPValue must be in (0, 1], got ${previousPValue}.`);
-  const base = emptyResult('msprt', alpha, control, treatment);
-  if (control.trials === 0 || treatment.trials === 0)
-    return { ...base, pValue: previousPValue, reasons: ['An arm has no trials yet.'] };
-  const p1 = control.successes / control.trials;
-  const p2 = treatment.successes / treatment.trials;
-  const pooled = (control.successes + treatment.successes) / (control.trials + treatment.trials);
-  const tau = options.tau ?? Math.max(0.2 * pooled, 1e-6);
-  if (!(tau > 0) || !Number.isFinite(tau)) throw new RangeError(`tau must be > 0, got ${tau}.`);
+  if (previousDirection !== null) {
+    checkDesired(previousDirection, 'previousDirection');
+    if (previousPValue > alpha)
+      throw new RangeError(
+        `previousDirection is only set once a look has stopped the test (p ≤ ${alpha}), but previousPValue is ${previousPValue}: pass both from the same earlier result and keep alpha the same at every look.`,
+      );
+  }
+  if (tauOption !== undefined && !(tauOption > 0 && Number.isFinite(tauOption)))
+    throw new RangeError(`tau must be a finite number > 0, got ${tauOption}.`);
+  const n1 = control.trials;
+  const n2 = treatment.trials;
+  const base = { ...emptyResult('msprt', alpha, control, treatment), pValue: previousPValue };
+  const p1 = base.controlRate;
+  const p2 = base.treatmentRate;
   const difference = p2 - p1;
-  // Variance of the difference; a floor keeps all-zero or all-one arms from dividing by zero.
-  const floor = 0.25 / (control.trials + treatment.trials) ** 2;
-  const v = Math.max((p1 * (1 - p1)) / control.trials + (p2 * (1 - p2)) / treatment.trials, floor);
-  const t2 = tau * tau;
-  const logLambda =
-    0.5 * Math.log(v / (v + t2)) + (difference * difference * t2) / (2 * v * (v + t2));
-  const pValue = Math.min(previousPValue, Math.exp(-logLambda), 1);
-  const half = Math.sqrt(
-    ((v * (v + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((v + t2) / v)),
-  );
-  const result: ExperimentResult = {
+  const pooled = n1 + n2 > 0 ? (control.successes + treatment.successes) / (n1 + n2) : 0;
+  const expected = Math.min(n1, n2) * Math.min(pooled, 1 - pooled);
+  // This look's evidence, once there is enough data for the normal approximation.
+  let look: { lookP: number; interval: [number, number]; lambda: number } | null = null;
+  if (expected >= MSPRT_MIN_EXPECTED) {
+    const tau = tauOption ?? 0.2 * pooled;
+    const t2 = tau * tau;
+    const vPooled = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
+    const vObserved = (p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2;
+    const v = Math.max(vPooled, vObserved); // > 0: pooled is strictly between 0 and 1 here
+    const logLambda =
+      0.5 * Math.log(v / (v + t2)) + (difference * difference * t2) / (2 * v * (v + t2));
+    const half = Math.sqrt(
+      ((v * (v + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((v + t2) / v)),
+    );
+    look = {
+      // exp(−log Λ) underflows to 0 once log Λ > 745; the p-value below is floored above 0.
+      lookP: Math.min(1, Math.exp(-logLambda)),
+      interval: [difference - half, difference + half],
+      lambda: Math.exp(Math.min(logLambda, 700)),
+    };
+  }
+  // Never 0, so the result can always be passed back as previousPValue.
+  const pValue = Math.max(Math.min(previousPValue, look?.lookP ?? 1), Number.MIN_VALUE);
+  const result = {
     ...base,
     difference,
-    statistic: Math.exp(Math.min(logLambda, 700)),
+    statistic: look?.lambda ?? null,
     pValue,
-    interval: [difference - half, difference + half],
+    interval: look?.interval ?? null,
   };
-  const reasons = [
-    `Control ${pct(p1, 2)}, treatment ${pct(p2, 2)}; always-valid p = ${pValue.toPrecision(3)} (safe to check at any time).`,
+  const rates = `Control ${pct(p1, 2)} (${control.successes}/${n1}), treatment ${pct(p2, 2)} (${treatment.successes}/${n2})`;
+  const reasons: string[] = [
+    n1 === 0 || n2 === 0
+      ? 'An arm has no trials yet.'
+      : look
+        ? `${rates}; always-valid ${pText(pValue)} (safe to check at any time).`
+        : `${rates}.`,
   ];
-  if (pValue <= alpha) {
-    const verdict = signedVerdict(difference, desired);
+  const ci = look ? pointsRange(look.interval) : '';
+  const sign = (x: number): DesiredChange => (x > 0 ? 'increase' : 'decrease');
+  const moved = (direction: DesiredChange): string =>
+    `the treatment moved the ${signedVerdict(direction === 'increase' ? 1 : -1, desired) === 'won' ? 'desired' : 'wrong'} way`;
+  const decide = (direction: DesiredChange): MsprtResult => ({
+    ...result,
+    verdict: signedVerdict(direction === 'increase' ? 1 : -1, desired),
+    reasons,
+    direction,
+  });
+
+  if (previousPValue <= alpha) {
+    // An earlier look stopped the test; its direction stands.
+    if (previousDirection !== null) {
+      reasons.push(
+        `An earlier look already stopped the test (p ≤ ${alpha}) with the treatment ${previousDirection === 'increase' ? 'ahead' : 'behind'}: ${moved(previousDirection)}.`,
+      );
+      if (look && (look.lookP > alpha || sign(difference) !== previousDirection))
+        reasons.push(
+          look.lookP > alpha
+            ? `The latest numbers alone (${ci}) no longer show a clear difference: the effect may have changed since; start a new test to measure it again.`
+            : `The latest numbers alone (${ci}) point the other way: the effect may have changed since; start a new test to measure it again.`,
+        );
+      return decide(previousDirection);
+    }
+    if (look && look.lookP <= alpha) {
+      reasons.push(
+        `An earlier look already stopped the test (p ≤ ${alpha}), but which way it went was not passed along from that look (previousDirection); the latest numbers alone (${ci}) show that ${moved(sign(difference))}.`,
+      );
+      return decide(sign(difference));
+    }
     reasons.push(
-      `p ≤ ${alpha}: stop; the treatment moved the ${verdict === 'won' ? 'desired' : 'wrong'} way.`,
+      `An earlier look already stopped the test (p ≤ ${alpha}), but which way it went was not passed along from that look (previousDirection), and the latest numbers alone ${look ? `(${ci}) include no change` : 'are too few to judge'}: this look cannot say whether the treatment won or lost.`,
     );
-    return { ...result, verdict, reasons };
+    return { ...result, verdict: 'inconclusive', reasons, direction: null };
   }
-  if (plannedPerArm !== undefined && Math.min(control.trials, treatment.trials) >= plannedPerArm) {
-    reasons.push(`Reached the planned ${plannedPerArm} per arm without a clear difference.`);
-    return { ...result, verdict: 'inconclusive', reasons };
+  if (look && look.lookP <= alpha) {
+    reasons.push(`${pVersus(pValue, '≤', alpha)}: stop; ${moved(sign(difference))} (${ci}).`);
+    return decide(sign(difference));
   }
-  reasons.push('No clear difference yet: keep the test running and check again whenever you like.');
-  return { ...result, verdict: 'need_more_data', reasons };
+  if (plannedPerArm !== undefined && Math.min(n1, n2) >= plannedPerArm) {
+    reasons.push(
+      look
+        ? `Reached the planned ${plannedPerArm} per arm without a clear difference: it could be anywhere from ${ci}, including none.`
+        : `Reached the planned ${plannedPerArm} per arm with too few successes or failures to judge.`,
+    );
+    return { ...result, verdict: 'inconclusive', reasons, direction: null };
+  }
+  reasons.push(
+    look
+      ? `No clear difference yet (${ci}, including none): keep the test running and check again whenever you like.`
+      : `Too early to judge: the test waits until each arm can expect at least ${MSPRT_MIN_EXPECTED} successes and ${MSPRT_MIN_EXPECTED} failures at the combined rate (${pct(pooled, 2)}); the smaller arm expects ${num(expected, 1)} now. Keep the test running.`,
+  );
+  return { ...result, verdict: 'need_more_data', reasons, direction: null };
 }
 
 /** A plan for Evan Miller's simple sequential test. */
@@ -456,10 +668,23 @@ export function millerSequentialPlan(options: {
 }
 
 /**
+ * Trials this unequal have less than a one-in-a-million chance under a 50/50 split (a "sample ratio mismatch":
+ * two-sided z-test of the trials against an even split). The check runs at every look, so it is strict: a real
+ * 50/50 split checked after every visitor up to 200,000 visitors never crossed it in 400 simulated runs, where a
+ * 1-in-1000 threshold was crossed in 3.75% of them.
+ */
+const SRM_P = 1e-6;
+
+/**
  * Evan Miller's simple sequential rule: treatment wins once it leads by `margin` successes; control wins (`lost`)
  * once it leads by the margin; no winner once the total reaches `totalSuccesses`; otherwise keep going.
  *
- * Arms must get equal traffic. Successes are counted; trials are only used to report rates.
+ * The rule compares success counts, so it needs equal traffic: each visitor equally likely to get either version.
+ * Pass each arm's real trials (visitors): counts far too unequal for a 50/50 split (p < 1e-6 against an even
+ * split, e.g. 900 vs 9000, or 5,300 vs 4,700) throw a RangeError, since with uneven traffic the arm with more
+ * visitors collects more successes without converting better. Use `twoProportionTest` or `msprtTest` for
+ * unequal arms. Should a lead that reaches the margin still come with a rate that is not higher (possible only
+ * with slightly uneven traffic), the verdict is `inconclusive`, never a win that contradicts the rates.
  *
  * @example
  * ```ts
@@ -474,15 +699,49 @@ export function millerSequentialTest(
 ): ExperimentResult {
   checkArm(control, 'control');
   checkArm(treatment, 'treatment');
+  if (!(Number.isInteger(plan.margin) && plan.margin >= 1))
+    throw new RangeError(`plan.margin must be a whole number ≥ 1, got ${plan.margin}.`);
+  if (!(Number.isInteger(plan.totalSuccesses) && plan.totalSuccesses >= 1))
+    throw new RangeError(
+      `plan.totalSuccesses must be a whole number ≥ 1, got ${plan.totalSuccesses}.`,
+    );
+  checkAlpha(plan.alpha, 'plan.alpha');
+  const visitors = control.trials + treatment.trials;
+  if (visitors > 0) {
+    const z = (treatment.trials - control.trials) / Math.sqrt(visitors);
+    if (2 * normalSf(Math.abs(z)) < SRM_P)
+      throw new RangeError(
+        `millerSequentialTest needs equal traffic in both arms, but control has ${control.trials} trials and treatment ${treatment.trials}: far more unequal than a 50/50 split allows (p < 1e-6). Fix the split, or use twoProportionTest or msprtTest, which handle unequal arms.`,
+      );
+  }
   const base = emptyResult('miller_sequential', plan.alpha, control, treatment);
   const lead = treatment.successes - control.successes;
   const total = treatment.successes + control.successes;
   const result = { ...base, statistic: lead };
   const head = `Treatment ${treatment.successes} vs control ${control.successes} successes (lead ${lead}); stop at a lead of ±${plan.margin} or a total of ${plan.totalSuccesses}.`;
-  if (lead >= plan.margin)
-    return { ...result, verdict: 'won', reasons: [head, 'Treatment reached the winning margin.'] };
-  if (-lead >= plan.margin)
-    return { ...result, verdict: 'lost', reasons: [head, 'Control reached the winning margin.'] };
+  const leader = lead >= plan.margin ? 'Treatment' : -lead >= plan.margin ? 'Control' : null;
+  if (leader !== null) {
+    // Within the allowed imbalance the leader's rate is almost always higher too; if not, the lead came from
+    // extra traffic rather than better conversion, so no winner is named.
+    const leaderConvertsBetter =
+      leader === 'Treatment'
+        ? base.treatmentRate > base.controlRate
+        : base.controlRate > base.treatmentRate;
+    if (leaderConvertsBetter)
+      return {
+        ...result,
+        verdict: leader === 'Treatment' ? 'won' : 'lost',
+        reasons: [head, `${leader} reached the winning margin.`],
+      };
+    return {
+      ...result,
+      verdict: 'inconclusive',
+      reasons: [
+        head,
+        `${leader} reached the winning margin in successes but not in rate (${pct(base.controlRate, 2)} control, ${pct(base.treatmentRate, 2)} treatment): its lead comes from extra traffic, so there is no winner.`,
+      ],
+    };
+  }
   if (total >= plan.totalSuccesses)
     return {
       ...result,
