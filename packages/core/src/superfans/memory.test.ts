@@ -60,6 +60,51 @@ describe('relationshipMemory', () => {
     expect(memory.touchOverdue).toBe(false);
   });
 
+  it('lists the promises open at now: not ones made later, and ones kept later still count', () => {
+    const memory = relationshipMemory(list, 'ana', {
+      now: NOW,
+      touches: [{ memberId: 'ana', at: daysAgo(1) }],
+      commitments: [
+        { id: 'future', memberId: 'ana', madeAt: daysAgo(-3), text: 'x', dueAt: daysAgo(2) },
+        {
+          id: 'keptLater',
+          memberId: 'ana',
+          madeAt: daysAgo(12),
+          text: 'y',
+          dueAt: daysAgo(7),
+          keptAt: daysAgo(-8),
+        },
+        { id: 'kept', memberId: 'ana', madeAt: daysAgo(12), text: 'z', keptAt: daysAgo(1) },
+      ],
+    });
+    expect(memory.openPromises.map((p) => p.id)).toEqual(['keptLater']);
+    expect(memory.summary).toContain(
+      `overdue since ${daysAgo(7).slice(0, 10)} (a promise falls due)`,
+    );
+  });
+
+  it('celebrates the anniversary on its day, and words short and round durations properly', () => {
+    const first = new Date(Date.parse(NOW) - 365 * 86_400_000 + 5 * 3_600_000).toISOString();
+    const memory = relationshipMemory([{ ...interaction('dee', 'comment', 0), at: first }], 'dee', {
+      now: new Date(Date.parse(NOW) + 6 * 3_600_000).toISOString(),
+    });
+    expect(memory.lastCelebration?.what).toBe('1 year in the community');
+    const today = relationshipMemory([interaction('eve', 'complaint', 0)], 'eve', { now: NOW });
+    expect(today.summary).toContain('last hiccup less than a day ago');
+    const sixtyDays = relationshipMemory([interaction('fay', 'complaint', 60)], 'fay', {
+      now: NOW,
+    });
+    expect(sixtyDays.summary).toContain('last hiccup 2 months ago');
+  });
+
+  it('refuses a touch cadence that is not a number of days above 0', () => {
+    for (const touchEveryDays of [Number.NaN, 0, -7, Number.POSITIVE_INFINITY]) {
+      expect(() => relationshipMemory(list, 'ana', { now: NOW, touchEveryDays })).toThrow(
+        /touchEveryDays must be a number of days above 0/,
+      );
+    }
+  });
+
   it('throws the now RangeError when now or the options are left out, or now has no zone', () => {
     const call = relationshipMemory as (...args: unknown[]) => unknown;
     const missing = new RangeError('now must be an ISO 8601 date-time or epoch ms, got undefined');

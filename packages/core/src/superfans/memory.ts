@@ -34,7 +34,13 @@ export function relationshipMemory(
 ): RelationshipMemory {
   // Plain JS may leave out the options (and with them now): that is a missing now, not a TypeError.
   const nowMs = readNow((options as Partial<RelationshipOptions> | undefined)?.now);
-  const every = (options.touchEveryDays ?? 30) * DAY_MS;
+  const everyDays = options.touchEveryDays ?? 30;
+  if (typeof everyDays !== 'number' || !(everyDays > 0) || !Number.isFinite(everyDays)) {
+    throw new RangeError(
+      `touchEveryDays must be a number of days above 0, got ${typeof everyDays === 'string' ? JSON.stringify(everyDays) : String(everyDays)}.`,
+    );
+  }
+  const every = everyDays * DAY_MS;
   const own: Array<{ it: Interaction; t: number }> = [];
   const seen = new Set<string>();
   for (const it of interactions) {
@@ -74,11 +80,23 @@ export function relationshipMemory(
   }
   if (own.length > 0) {
     const first = own[0]!;
-    const years = Math.floor((nowMs - first.t) / (365.25 * DAY_MS));
+    // Whole calendar years since the first post: the anniversary counts from its day on, whatever the hour.
+    const firstDay = new Date(first.t);
+    const today = new Date(nowMs);
+    let years = today.getUTCFullYear() - firstDay.getUTCFullYear();
+    const before =
+      today.getUTCMonth() < firstDay.getUTCMonth() ||
+      (today.getUTCMonth() === firstDay.getUTCMonth() &&
+        today.getUTCDate() < firstDay.getUTCDate());
+    if (before) years--;
     if (years >= 1) {
       const d = new Date(first.t);
       d.setUTCFullYear(d.getUTCFullYear() + years);
-      const t = d.getTime();
+      // The anniversary is that day (from midnight UTC), even if the first post came later in the day.
+      const t = Math.min(
+        d.getTime(),
+        Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()),
+      );
       if (t <= nowMs && (!celebration || t > celebration.t))
         celebration = {
           m: {
@@ -91,8 +109,14 @@ export function relationshipMemory(
     }
   }
 
+  // Open at `now`: already made, and not kept yet (a promise kept later was still open then).
   const openPromises: Commitment[] = (options.commitments ?? [])
-    .filter((c) => c.memberId === memberId && c.keptAt === undefined)
+    .filter(
+      (c) =>
+        c.memberId === memberId &&
+        !(isoToMs(c.madeAt) > nowMs) &&
+        (c.keptAt === undefined || !(isoToMs(c.keptAt) <= nowMs)),
+    )
     .sort((a, b) => dueMs(a) - dueMs(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   let lastTouch = Number.NaN;

@@ -59,8 +59,10 @@ function shown(value: unknown): string {
 /** "3 days", "5 weeks", "2 years": a rough duration in words, for reasons. */
 export function durationWords(ms: number): string {
   const days = Math.max(0, Math.floor(ms / DAY_MS));
+  if (days === 0) return 'less than a day';
   if (days < 14) return days === 1 ? '1 day' : `${days} days`;
   if (days < 60) return `${Math.floor(days / 7)} weeks`;
-  if (days < 730) return `${Math.floor(days / 30.44)} months`;
-  return `${Math.floor(days / 365.25)} years`;
+  // From 60 days on it is at least "2 months", and from 730 at least "2 years" (never "1 months").
+  if (days < 730) return `${Math.max(2, Math.floor(days / 30.44))} months`;
+  return `${Math.max(2, Math.floor(days / 365.25))} years`;
 }
