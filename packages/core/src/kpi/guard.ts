@@ -1,7 +1,10 @@
 import type { AmecLevel, GoalTree, GoalWarning } from './types';
 
 const EFFORT_LEVELS: ReadonlySet<AmecLevel> = new Set(['input', 'activity', 'output']);
-const AVE = /\b(ave|eav)\b|advertising[\s_-]*value|ad[\s_-]*value[\s_-]*equivalen/i;
+// The acronym only in capitals ("AVE", "AVEs", "EAV"): "Ave." is short for average. The spelled-out phrase in any case.
+const AVE_ACRONYM = /\b(?:AVEs?|EAV)\b/;
+const AVE_PHRASE = /advertising[\s_-]*value|\bad[\s_-]*value[\s_-]*equivalen/i;
+const isAve = (text: string) => AVE_ACRONYM.test(text) || AVE_PHRASE.test(text);
 
 /** What the vanity guard found: warnings, and the objectives measured only by outputs. */
 export interface VanityCheck {
@@ -16,7 +19,9 @@ export interface VanityCheck {
  *   impressions, post counts): it shows effort and reach, not whether the business moved.
  * - `cross_level_target`: a target set at another AMEC level than its KPI (e.g. an outcome target on an output).
  * - `cumulative_kpi`: an all-time running total used as a KPI only ever goes up, so it always looks good.
- * - `ave_metric`: advertising value equivalents are rejected by the Barcelona Principles.
+ * - `ave_metric`: advertising value equivalents are rejected by the Barcelona Principles. Found by `ave: true`,
+ *   or a name or id holding the acronym in capitals ("AVE", "EAV") or the words "advertising value" or
+ *   "ad value equivalent"; "Ave." (average) and a lower-case "ave" are not taken for it.
  * - `no_owner`: nobody answers for the KPI. `no_kpis`: an objective with no KPI and no sub-objective.
  * - `target_against_direction`: the target lies on the wrong side of the baseline for the KPI's direction.
  *
@@ -65,7 +70,7 @@ export function checkVanity(tree: GoalTree): VanityCheck {
         kpi: k.id,
         message: `KPI "${k.name}" is an all-time running total: it can only go up, so it always looks good. Measure per period or over a rolling window (the last 30 days, say).`,
       });
-    if (k.ave || AVE.test(k.name) || AVE.test(k.id))
+    if (k.ave || isAve(k.name) || isAve(k.id))
       warnings.push({
         code: 'ave_metric',
         kpi: k.id,

@@ -262,6 +262,58 @@ describe('routeMention: rules', () => {
     ).toThrow(/used twice/);
   });
 
+  it('rejects a keyword with no words, naming the rule and keyword, instead of matching every mention', () => {
+    const money: RoutingRule[] = [
+      { id: 'money-talk', when: { keywords: ['$$$', '€€€'] }, then: { department: 'sales' } },
+    ];
+    expect(() => compileRouting(money)).toThrow(RangeError);
+    expect(() => compileRouting(money)).toThrow(/rule "money-talk" has the keyword "\$\$\$"/);
+    expect(() =>
+      routeMention(testMention('p', at, { text: 'My package never arrived' }), money),
+    ).toThrow(/could never be found/);
+    for (const when of [
+      { keywords: ['refund', '!!!'] },
+      { allKeywords: ['?'] },
+      { noneKeywords: [''] },
+    ]) {
+      expect(() => compileRouting([{ id: 'bad', when, then: {} }])).toThrow(/rule "bad" has/);
+    }
+    // Disabled rules are checked too, like their departments, so turning one on cannot break routing.
+    expect(() =>
+      compileRouting([{ id: 'off', enabled: false, when: { keywords: ['!!!'] }, then: {} }]),
+    ).toThrow(/rule "off"/);
+    // Emoji and digits are words: still accepted.
+    const emoji = compileRouting([
+      { id: 'e', when: { keywords: ['😡', '404'] }, then: { department: 'product' } },
+    ]);
+    expect(emoji.route(testMention('e1', at, { text: 'page says 404' })).matchedRule).toBe('e');
+    expect(emoji.route(testMention('e2', at, { text: 'all good' })).matchedRule).toBeUndefined();
+  });
+
+  it('finds keywords in scripts written without spaces inside longer text', () => {
+    const cjk = compileRouting([
+      {
+        id: 'refund',
+        when: { keywords: ['退款', '払い戻し', 'คืนเงิน', 'app退款'] },
+        then: { department: 'service' },
+      },
+    ]);
+    const route = (text: string) => cjk.route(testMention('c', at, { text })).matchedRule;
+    expect(route('我要退款')).toBe('refund');
+    expect(route('払い戻しをお願いします')).toBe('refund');
+    expect(route('ฉันต้องการคืนเงินค่ะ')).toBe('refund');
+    expect(route('我要退货')).toBeUndefined();
+    expect(route('I want my money back')).toBeUndefined();
+    // A Latin start still needs a word boundary: "app" is not found inside "happ".
+    const latin = compileRouting([{ id: 'app', when: { keywords: ['app退款'] }, then: {} }]);
+    expect(latin.route(testMention('l1', at, { text: '我的 app退款了' })).matchedRule).toBe('app');
+    expect(latin.route(testMention('l2', at, { text: 'happ退款' })).matchedRule).toBeUndefined();
+    const r = cjk.route(testMention('c2', at, { text: '请给我退款!' }));
+    expect(r.reasons[0]).toBe(
+      'Rule "refund" matched: keyword "退款"; it sends this to Customer service',
+    );
+  });
+
   it('costs linear time on hostile text', () => {
     // 1 MiB of near-matches: the automaton never backtracks, so this finishes (no timing assertion).
     const text = 'see you in '.repeat(95_000) + 'court';
@@ -284,6 +336,28 @@ describe('RoutingRuleSchema', () => {
         then: {},
       }).success,
     ).toBe(false);
+  });
+
+  it('rejects keywords with no letters, digits or emoji, saying which and why', () => {
+    const result = RoutingConfigSchema.safeParse({
+      rules: [
+        { id: 'ok', when: { keywords: ['refund'] }, then: {} },
+        { id: 'money-talk', when: { keywords: ['refund', '$$$'] }, then: { department: 'sales' } },
+      ],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['rules', 1, 'when', 'keywords', 1],
+      message: expect.stringMatching(/^keyword "\$\$\$" holds no letters, digits or emoji\./),
+    });
+    for (const when of [{ allKeywords: ['!!!'] }, { noneKeywords: [' '] }]) {
+      expect(RoutingRuleSchema.safeParse({ id: 'a', when, then: {} }).success).toBe(false);
+    }
+    expect(
+      RoutingRuleSchema.safeParse({ id: 'a', when: { keywords: ['退款', '😡', 'C++'] }, then: {} })
+        .success,
+    ).toBe(true);
   });
 
   it('accepts a full configuration', () => {

@@ -116,7 +116,12 @@ export interface CompiledRouting {
  * Compiles routing rules and settings: checks that every department named exists and builds one keyword
  * automaton for all rules, so routing a mention costs one pass over its words whatever the number of rules.
  *
- * Throws a `RangeError` naming the rule when a rule or mapping names an unknown department or repeats a rule id.
+ * Keywords are matched on whole words; a keyword in a script written without spaces between words (Chinese,
+ * Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) is also found inside a longer run of text: `'退款'` matches
+ * "我要退款".
+ *
+ * Throws a `RangeError` naming the rule when a rule or mapping names an unknown department, repeats a rule id,
+ * or has a keyword with no letters, digits or emoji (`'$$$'`, `'!!!'`, `''`), which could never be found.
  *
  * @example
  * ```ts
@@ -169,8 +174,14 @@ export function compileRouting(
     if (dept !== undefined && !known.has(dept)) {
       throw new RangeError(`Routing: rule "${rule.id}" routes to unknown department "${dept}".`);
     }
-    if (rule.enabled === false) continue;
     const w = rule.when;
+    for (const list of [w.keywords, w.allKeywords, w.noneKeywords]) {
+      for (const keyword of list ?? []) {
+        const problem = keywordProblem(keyword);
+        if (problem) throw new RangeError(`Routing: rule "${rule.id}" ${problem}`);
+      }
+    }
+    if (rule.enabled === false) continue;
     const words = (list?: string[]) =>
       (list ?? []).filter((p) => keywordTokens(p).length > 0).map(indexOf);
     compiled.push({
@@ -184,6 +195,8 @@ export function compileRouting(
     });
   }
   const matcher: PhraseMatcher | undefined = phrases.length ? compilePhrases(phrases) : undefined;
+  // Keywords in scripts written without spaces between words (Chinese, Japanese, Thai, …) are found inside words.
+  const unspaced = phrases.flatMap((p, i) => (UNSPACED.test(p) ? [i] : []));
 
   const nameOf = (id: string) => known.get(id)?.name ?? id;
 
@@ -244,7 +257,14 @@ export function compileRouting(
   }
 
   // One lazily filled context reused by every call (routing is synchronous): no closures per mention.
-  const ctx: MatchContext = { mention: undefined!, signals: undefined, found: undefined, matcher };
+  const ctx: MatchContext = {
+    mention: undefined!,
+    signals: undefined,
+    found: undefined,
+    matcher,
+    phrases,
+    unspaced,
+  };
   const signals = () => (ctx.signals ??= analyzeText(ctx.mention.text));
 
   function route(mention: Mention, given?: TextSignals): Routing {
@@ -359,14 +379,68 @@ interface MatchContext {
   signals: TextSignals | undefined;
   found: Set<number> | undefined;
   matcher: PhraseMatcher | undefined;
+  /** Every compiled phrase, its words separated by one space. */
+  phrases: readonly string[];
+  /** Indices of the phrases holding a script written without spaces, matched inside words too. */
+  unspaced: readonly number[];
 }
 
 const NO_PHRASES: ReadonlySet<number> = new Set();
 
 function foundPhrases(ctx: MatchContext): ReadonlySet<number> {
-  return (ctx.found ??= ctx.matcher
-    ? ctx.matcher.matchText(ctx.mention.text)
-    : (NO_PHRASES as Set<number>));
+  if (ctx.found) return ctx.found;
+  const text = ctx.mention.text;
+  const found = ctx.matcher ? ctx.matcher.matchText(text) : (NO_PHRASES as Set<number>);
+  // Only text outside ASCII can hold those scripts; the normalised words are built once per mention.
+  if (ctx.unspaced.length && !isAscii(text)) {
+    const words = ` ${keywordTokens(text).join(' ')} `;
+    for (const i of ctx.unspaced) {
+      if (!found.has(i) && containsUnspaced(words, ctx.phrases[i]!)) found.add(i);
+    }
+  }
+  return (ctx.found = found);
+}
+
+/**
+ * Scripts whose words are not separated by spaces: a keyword in them is found inside the text's words
+ * ("退款" in "我要退款"). Korean is written with spaces and keeps whole-word matching.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+/**
+ * Whether `phrase` (normalised words) occurs in `words` (the text's normalised words, with a space at each
+ * end). Inside unspaced script the phrase may start or end mid-word; where it starts or ends with another
+ * letter or digit, that end must fall on a word boundary, so "app退款" does not match inside "happ退款".
+ */
+function containsUnspaced(words: string, phrase: string): boolean {
+  const openStart = UNSPACED.test(String.fromCodePoint(phrase.codePointAt(0)!));
+  const openEnd = UNSPACED.test(lastCharacter(phrase));
+  for (let at = words.indexOf(phrase); at >= 0; at = words.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    if ((openStart || words[at - 1] === ' ') && (openEnd || words[end] === ' ')) return true;
+  }
+  return false;
+}
+
+function lastCharacter(s: string): string {
+  const low = s.charCodeAt(s.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff ? s.slice(-2) : s.slice(-1);
+}
+
+/** Why a routing keyword can never match (in words a person who wrote the rule understands), or undefined. */
+function keywordProblem(keyword: string): string | undefined {
+  if (keywordTokens(keyword).length > 0) return undefined;
+  const shown = keyword.trim() === '' ? 'an empty keyword' : `the keyword "${keyword}"`;
+  return (
+    `has ${shown}, which holds no letters, digits or emoji. Keywords are matched on whole words and ` +
+    'punctuation and symbols are ignored, so it could never be found: remove it or write it as a word.'
+  );
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Returns the matched facts in words when every condition holds, or undefined. */
@@ -408,6 +482,10 @@ function matches(
     if (tag === undefined) return undefined;
     why.push(`tag ${tag}`);
   }
+  // A keyword list that was given but kept nothing must not match everything (compileRouting rejects such
+  // keywords; this holds even if one slipped through).
+  if (w.keywords?.length && !c.any.length) return undefined;
+  if (w.allKeywords?.length && !c.all.length) return undefined;
   if (c.any.length || c.all.length || c.none.length) {
     const found = foundPhrases(ctx);
     if (c.any.length) {

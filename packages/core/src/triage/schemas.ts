@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../model/constants';
 import { ChannelSchema, DirectionSchema, MentionSchema, PlatformSchema } from '../model/schemas';
 import { INTENTS } from '../text/types';
+import { keywordTokens } from './phrases';
 import type {
   Agent,
   Calendar,
@@ -17,6 +18,12 @@ import type {
 
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'is longer than 128 characters');
 const phrase = z.string().max(256, 'is longer than 256 characters');
+// Keywords are matched on words: one of only punctuation or symbols ('$$$', '!!!') could never be found.
+const keyword = phrase.refine((k) => keywordTokens(k).length > 0, {
+  error: (issue) =>
+    `keyword ${JSON.stringify(issue.input)} holds no letters, digits or emoji. Keywords are matched on whole ` +
+    'words and punctuation and symbols are ignored, so it could never be found: remove it or write it as a word.',
+});
 const fraction = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
 const minutes = z
   .number()
@@ -62,6 +69,8 @@ export const AuthorConditionSchema = z.strictObject({
 
 /**
  * When a routing rule applies: platforms, channels, keywords and phrases, intents, sentiment, urgency, author, tags.
+ * A keyword must hold at least one letter, digit or emoji: `'$$$'` or `'!!!'` is rejected, since it could never
+ * be found.
  *
  * @example
  * ```ts
@@ -72,9 +81,9 @@ export const RoutingConditionSchema = z.strictObject({
   platforms: z.array(PlatformSchema).max(PLATFORMS.length).optional(),
   channels: z.array(ChannelSchema).max(2).optional(),
   directions: z.array(DirectionSchema).max(2).optional(),
-  keywords: z.array(phrase).max(10_000).optional(),
-  allKeywords: z.array(phrase).max(100).optional(),
-  noneKeywords: z.array(phrase).max(10_000).optional(),
+  keywords: z.array(keyword).max(10_000).optional(),
+  allKeywords: z.array(keyword).max(100).optional(),
+  noneKeywords: z.array(keyword).max(10_000).optional(),
   intents: z
     .array(z.strictObject({ intent: IntentSchema, min: fraction.optional() }))
     .max(INTENTS.length)

@@ -53,7 +53,10 @@ export interface SentimentCondition {
  *
  * Keywords and phrases are matched on whole words, ignoring case, accents, zero-width characters and
  * punctuation: `"refund"` matches "REFUND!" and "réfund" but not "refunded". A phrase of several words matches
- * those words in a row. There are no regular expressions, so matching is linear in the text length.
+ * those words in a row. Scripts written without spaces between words (Chinese, Japanese, Thai, …) match inside
+ * longer text: `"退款"` matches "我要退款". A keyword with no letters, digits or emoji (`"$$$"`) is rejected when
+ * the routing is compiled, since it could never be found. There are no regular expressions, so matching is linear
+ * in the text length.
  */
 export interface RoutingCondition {
   platforms?: Platform[];

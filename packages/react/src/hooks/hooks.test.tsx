@@ -43,6 +43,41 @@ describe('useTriage', () => {
     act(() => triage.resolve('a', NOW));
     expect(result.current.queue.map((q) => q.conversationId)).toEqual(['b']);
     expect(result.current.workload.length).toBeGreaterThan(0);
+    expect(result.current.error).toBeUndefined();
+  });
+
+  it('reports a `now` that is not a date as an error instead of throwing during render', () => {
+    const triage = createTriage();
+    triage.ingest(mention(1));
+    const { result, rerender } = renderHook(({ now }) => useTriage(triage, { now }), {
+      initialProps: { now: 'yesterday' as string | number },
+    });
+    expect(result.current.error).toBeInstanceOf(RangeError);
+    expect(result.current.error!.message).toMatch(
+      /^useTriage: now "yesterday" is not a date and time/,
+    );
+    expect(result.current).toMatchObject({ queue: [], workload: [], now: '' });
+    const first = result.current.error;
+    rerender({ now: 'yesterday' });
+    expect(result.current.error).toBe(first);
+    for (const bad of [Number.NaN, 9e15]) {
+      rerender({ now: bad });
+      expect(result.current.error!.message).toContain(`now ${bad} is not a date and time`);
+    }
+    // Fixing the value brings the queue back.
+    rerender({ now: NOW });
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.now).toBe(NOW);
+    expect(result.current.queue).toHaveLength(1);
+  });
+
+  it('reports a `now` that is not a date as an error on the server too', () => {
+    const triage = createTriage();
+    function Count() {
+      const { queue, error } = useTriage(triage, { now: 'yesterday' });
+      return <span>{error ? 'bad date' : queue.length}</span>;
+    }
+    expect(renderToString(<Count />)).toBe('<span>bad date</span>');
   });
 
   it('works on the server', () => {

@@ -58,8 +58,13 @@ export interface UseTriageResult {
   workload: DepartmentLoad[];
   /** The triage's snapshot (version and counts); changes on every ingest or action. */
   snapshot: TriageSnapshot;
-  /** The moment the queue was computed for (ISO 8601). */
+  /** The moment the queue was computed for (ISO 8601); empty when `now` was not a valid moment. */
   now: string;
+  /**
+   * Why the queue could not be computed, such as a `now` that is not a date and time. The queue and workload are
+   * then empty; the hook does not throw during render.
+   */
+  error: Error | undefined;
 }
 
 const noSubscribe = () => () => {};
@@ -86,19 +91,48 @@ export function useTriage(triage: Triage, options: UseTriageOptions = {}): UseTr
     clock.getSnapshot,
     clock.getSnapshot,
   );
-  const nowIso = new Date(now === undefined ? ticking : toEpoch(now)).toISOString();
+  const epoch = now === undefined ? ticking : toEpoch(now);
+  // Beyond ±8.64e15 ms a Date is invalid too: `toISOString` would throw during render.
+  const nowIso = Number.isFinite(new Date(epoch).getTime())
+    ? new Date(epoch).toISOString()
+    : undefined;
+  const nowError = useMemo(() => (nowIso === undefined ? badNow(now) : undefined), [nowIso, now]);
   const queue = useMemo(
-    () => triage.queue(nowIso, filter),
+    () => listOrError(nowIso, (at) => triage.queue(at, filter)),
     // `snapshot` changes whenever the triage does, so the queue is recomputed then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [triage, snapshot, nowIso, filter],
   );
   const workload = useMemo(
-    () => triage.workload(nowIso),
+    () => listOrError(nowIso, (at) => triage.workload(at)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [triage, snapshot, nowIso],
   );
-  return { queue, workload, snapshot, now: nowIso };
+  return {
+    queue: queue.value,
+    workload: workload.value,
+    snapshot,
+    now: nowIso ?? '',
+    error: nowError ?? queue.error ?? workload.error,
+  };
+}
+
+/** The list computed at `nowIso`, or an empty list and the error (none when `nowIso` is missing). */
+function listOrError<T>(
+  nowIso: string | undefined,
+  compute: (nowIso: string) => T[],
+): { value: T[]; error: Error | undefined } {
+  if (nowIso === undefined) return { value: [], error: undefined };
+  const { value, error } = attempt(() => compute(nowIso));
+  return { value: value ?? [], error };
+}
+
+function badNow(now: string | number | undefined): RangeError {
+  const shown = typeof now === 'string' ? JSON.stringify(now) : String(now);
+  return new RangeError(
+    `useTriage: now ${shown} is not a date and time. Give an ISO 8601 moment such as ` +
+      '"2026-11-22T09:00:00Z", or milliseconds since 1970, or leave it out to follow the clock.',
+  );
 }
 
 /**
