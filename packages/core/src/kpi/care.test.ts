@@ -251,3 +251,43 @@ describe('post rates, economic value, share of voice', () => {
     expect(() => shareOfVoice(5, 4)).toThrow(RangeError);
   });
 });
+
+describe('care metrics read the thread the way customers lived it', () => {
+  const window = { from: WINDOW.from, to: WINDOW.to, targetMs: 60 * MIN };
+
+  it('counts a reply stamped the same second as the question as an answer', () => {
+    const customer = author('c-tie');
+    const question: Mention = { ...msg(customer, 0), id: 'msg-9' };
+    const answer: Mention = { ...msg(brand, 0, 'msg-9'), id: 'msg-10' };
+    const care = careMetrics(buildConversations([answer, question]), window);
+    expect(care.responseRate).toBe(1);
+    expect(care.firstResponseMs).toMatchObject({ median: 0, count: 1 });
+    expect(care.resolutionMs).toMatchObject({ median: 0, count: 1 });
+  });
+
+  it('ignores bots writing in: they neither reopen a conversation nor open one', () => {
+    const remindMe = author('remindme', { isBot: true });
+    const p1 = msg(author('c-bot'), 0);
+    const p2 = msg(brand, 10, p1.id);
+    const p3 = msg(remindMe, 20, p2.id);
+    const botOnly = msg(remindMe, 30);
+    const conversations = buildConversations([p1, p2, p3, botOnly]);
+    const care = careMetrics(conversations, {
+      ...window,
+      sentimentOf: (m) => (m.author.isBot ? 'negative' : 'positive'),
+    });
+    expect(care.needingAnswer).toBe(1);
+    expect(care.responseRate).toBe(1);
+    expect(care.resolutionMs).toMatchObject({ median: 10 * MIN, count: 1 });
+    expect(care.nextResponseMs.count).toBe(0);
+    expect(care.netSentiment).toBe(1);
+    const events = careEvents(conversations);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      customerId: 'c-bot',
+      resolved: true,
+      resolutionMs: 10 * MIN,
+      awaitingReply: false,
+    });
+  });
+});

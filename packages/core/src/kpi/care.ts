@@ -45,8 +45,10 @@ const summary = (values: number[]): DurationSummary => {
 /**
  * Times one conversation: first response, next responses and resolution (see `careMetrics` for definitions).
  *
- * Only human replies count: an outbound message whose author `isBot` answers nobody. Messages later than
- * `nowMs` are treated as not yet written.
+ * Only people count: an outbound message whose author `isBot` answers nobody, and an inbound one (a reminder or
+ * thread-unroll bot) is not a customer turn. Messages are read in the conversation's order (`buildConversations`
+ * puts a reply after the message it answers when both carry the same time). Messages later than `nowMs` are
+ * treated as not yet written.
  *
  * @example
  * ```ts
@@ -65,7 +67,8 @@ export function conversationTiming(
   let lastHumanSpeaker: 'customer' | 'brand' | null = null;
   for (const m of conversation.mentions) {
     const t = parseInstant(m.createdAt);
-    if (!Number.isFinite(t) || t > nowMs) continue;
+    // Bots answer nobody and ask nothing: a brand auto-reply or an inbound RemindMeBot is not a turn.
+    if (!Number.isFinite(t) || t > nowMs || m.author.isBot) continue;
     if (m.direction === 'inbound') {
       if (firstInboundAt === null) {
         firstInboundAt = t;
@@ -97,7 +100,8 @@ export function conversationTiming(
 /**
  * The social-care metrics of a set of conversations, with exact definitions (all durations in ms).
  *
- * - In scope: conversations whose first customer (inbound) message is in [from, to). All of them need an answer.
+ * - In scope: conversations whose first customer message (inbound, not from a bot) is in [from, to). All of them
+ *   need an answer. Inbound bot messages are never customer turns.
  * - `responseRate` = answered ÷ needing an answer, where answered means a human at the brand replied after the
  *   first customer message. Bot replies (`author.isBot`) never count.
  * - `firstResponseMs`: first customer message → first human reply after it; median and p90 over answered
@@ -107,7 +111,8 @@ export function conversationTiming(
  *   spoke last (nothing left waiting).
  * - `withinTarget` = conversations first answered within `targetMs` ÷ needing an answer (unanswered count as late).
  * - `csat` = share of survey scores of 4 or 5 (on 1–5) for conversations in scope.
- * - `netSentiment` = (%positive − %negative) of labelled customer messages, neutral ones in the denominator.
+ * - `netSentiment` = (%positive − %negative) of labelled customer messages (not bots), neutral ones in the
+ *   denominator.
  * Empty sets give null with a reason in `noData`, never NaN.
  *
  * @example
@@ -163,7 +168,7 @@ export function careMetrics(
     if (timing.resolutionMs !== null) resolution.push(timing.resolutionMs);
     if (options.sentimentOf)
       for (const m of c.mentions) {
-        if (m.direction !== 'inbound') continue;
+        if (m.direction !== 'inbound' || m.author.isBot) continue;
         const label = options.sentimentOf(m);
         if (label === null) continue;
         labelled++;

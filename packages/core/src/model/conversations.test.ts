@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildConversations,
   compareMentions,
+  orderMentions,
   speakerOf,
   summarizeConversation,
   threadKeys,
@@ -20,6 +21,7 @@ const customer: Author = {
 const other: Author = { ...customer, id: 'c2', handle: '@sam' };
 const agent: Author = { ...customer, id: 'brand', handle: '@kettleandpine', isBrand: true };
 const bot: Author = { ...agent, id: 'brand-bot', isBot: true };
+const remindMeBot: Author = { ...customer, id: 'remindme', handle: '@RemindMeBot', isBot: true };
 
 let clock = Date.parse('2026-11-20T09:00:00Z');
 function mention(id: string, over: Partial<Mention> = {}): Mention {
@@ -184,5 +186,161 @@ describe('speakerOf and compareMentions', () => {
       mention('c', { createdAt: '2026-11-20T08:00:00Z' }),
     ].sort(compareMentions);
     expect(sorted.map((m) => m.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('a reply stamped with the same time as the message it answers', () => {
+  const at = '2026-11-22T09:00:00Z';
+
+  it('comes after it, so the conversation shows as answered ("msg-10" < "msg-9" as text)', () => {
+    const question = mention('msg-9', { createdAt: at });
+    const answer = reply('msg-10', 'msg-9', { ...fromBrand, createdAt: at });
+    for (const input of [
+      [question, answer],
+      [answer, question],
+    ]) {
+      const [conversation] = buildConversations(input);
+      expect(conversation!.mentions.map((m) => m.id)).toEqual(['msg-9', 'msg-10']);
+      expect(conversation).toMatchObject({
+        customer,
+        lastSpeaker: 'brand',
+        awaitingReply: false,
+        startedAt: at,
+        lastActivityAt: at,
+      });
+    }
+  });
+
+  it('orders a whole same-time chain parent first, in any input order, and ties without links by id', () => {
+    const c = mention('c', { createdAt: at });
+    const b = reply('b', 'c', { ...fromBrand, createdAt: at });
+    const a = reply('a', 'b', { createdAt: at });
+    const z = reply('z', 'c', { ...fromBrand, createdAt: at });
+    const y = reply('y', 'c', { createdAt: at });
+    const earlier = reply('0', 'c', { createdAt: '2026-11-22T08:59:59Z' });
+    const expected = ['0', 'c', 'b', 'a', 'y', 'z'];
+    for (const input of [
+      [a, b, c, y, z, earlier],
+      [z, y, earlier, c, b, a],
+      [c, earlier, z, a, y, b],
+    ])
+      expect(orderMentions(input).map((m) => m.id)).toEqual(expected);
+    // A customer question answered at the same second is answered; the same-time follow-up then waits.
+    const [conversation] = buildConversations([a, b, c]);
+    expect(conversation!.mentions.map((m) => m.id)).toEqual(['c', 'b', 'a']);
+    expect(conversation!.awaitingReply).toBe(true);
+  });
+
+  it('still orders a reply cycle at one time deterministically, keeping every message', () => {
+    const p = mention('p', { inReplyToId: 'q', createdAt: at });
+    const q = mention('q', { inReplyToId: 'p', createdAt: at });
+    expect(orderMentions([p, q]).map((m) => m.id)).toEqual(orderMentions([q, p]).map((m) => m.id));
+    expect(
+      orderMentions([p, q])
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['p', 'q']);
+  });
+});
+
+describe('bots writing in', () => {
+  it('do not reopen a conversation a person at the brand answered', () => {
+    const [conversation] = buildConversations([
+      mention('p1'),
+      reply('p2', 'p1', fromBrand),
+      reply('p3', 'p2', { author: remindMeBot }),
+    ]);
+    expect(conversation).toMatchObject({
+      customer,
+      lastSpeaker: 'automation',
+      awaitingReply: false,
+    });
+    expect(conversation!.lastInboundAt).toBe(conversation!.mentions[0]!.createdAt);
+  });
+
+  it('never become the customer, and a thread only bots wrote into awaits no reply', () => {
+    const [opened] = buildConversations([
+      mention('b1', { author: remindMeBot }),
+      reply('b2', 'b1', { author: other }),
+    ]);
+    expect(opened!.customer).toEqual(other);
+    expect(opened!.awaitingReply).toBe(true);
+    const [botOnly] = buildConversations([mention('b3', { author: remindMeBot })]);
+    expect(botOnly).toMatchObject({ lastSpeaker: 'automation', awaitingReply: false });
+    expect(botOnly!.lastInboundAt).toBeUndefined();
+  });
+
+  it('are automation for speakerOf', () => {
+    expect(speakerOf(mention('4', { author: remindMeBot }))).toBe('automation');
+  });
+});
+
+describe('the same id on different platforms', () => {
+  const on = (platform: Mention['platform'], m: Mention): Mention => ({ ...m, platform });
+
+  it('makes different conversations, named <platform>:<id> only where ids clash', () => {
+    const conversations = buildConversations([
+      on('x', mention('100')),
+      on('mastodon', mention('100', { author: other })),
+      on('mastodon', reply('101', '100', fromBrand)),
+      on('x', mention('200')),
+    ]);
+    expect(ids(conversations)).toEqual([
+      ['x:100', ['100']],
+      ['mastodon:100', ['100', '101']],
+      ['200', ['200']],
+    ]);
+    expect(conversations.map((c) => [c.platform, c.customer.id])).toEqual([
+      ['x', 'c1'],
+      ['mastodon', 'c2'],
+      ['x', 'c1'],
+    ]);
+    // The customer on X is still waiting; the one on Mastodon was answered.
+    expect(conversations.map((c) => c.awaitingReply)).toEqual([true, false, true]);
+  });
+
+  it('keeps conversationIds and replies to a missing parent apart per platform, in any input order', () => {
+    const input = [
+      on('x', mention('a', { conversationId: 'conv' })),
+      on('reddit', mention('b', { conversationId: 'conv', author: other })),
+      on('x', reply('c', 'gone')),
+      on('reddit', reply('d', 'gone', { author: other })),
+    ];
+    const expected = [
+      ['x:conv', ['a']],
+      ['reddit:conv', ['b']],
+      ['x:gone', ['c']],
+      ['reddit:gone', ['d']],
+    ];
+    expect(ids(buildConversations(input))).toEqual(expected);
+    expect(ids(buildConversations([...input].reverse()))).toEqual(expected);
+  });
+
+  it('gives unique ids even when an id already looks platform-prefixed', () => {
+    const conversations = buildConversations([
+      on('x', mention('7')),
+      on('mastodon', mention('7')),
+      on('x', mention('x:7')),
+    ]);
+    const names = conversations.map((c) => c.id);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toContain('x:7');
+    expect(names).toContain('mastodon:7');
+    expect(names).toContain('x:7#2');
+  });
+
+  it("threadKeys follows reply links on the mention's own platform", () => {
+    const keys = threadKeys([
+      on('x', mention('root')),
+      on('mastodon', reply('r1', 'root')),
+      on('x', reply('r2', 'root')),
+    ]);
+    expect(Object.fromEntries(keys)).toEqual({ root: 'root', r1: 'root', r2: 'root' });
+    const chained = threadKeys([
+      on('x', mention('p', { conversationId: 'on-x' })),
+      on('mastodon', reply('q', 'p')),
+    ]);
+    // On Mastodon "p" is not in the batch, so q is threaded under the missing parent, not X's conversation.
+    expect(chained.get('q')).toBe('p');
   });
 });

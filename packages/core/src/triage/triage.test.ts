@@ -184,6 +184,59 @@ describe('createTriage: ingest and queue', () => {
   });
 });
 
+describe('conversations are per platform (ids are unique only within one)', () => {
+  it('keeps equal conversationIds and reply targets of different platforms apart, prefixing only on a clash', () => {
+    const triage = createTriage(base);
+    const r = triage.ingest([
+      inbound('x1', 0, 'question', { conversationId: 'conv' }),
+      inbound('r1', 1, 'delivery_issue -0.5', { platform: 'reddit', conversationId: 'conv' }),
+      inbound('r2', 2, 'question', { platform: 'reddit', inReplyToId: 'x1' }),
+      inbound('x2', 3, 'question', { inReplyToId: 'x1' }),
+      inbound('r3', 4, 'question', { platform: 'reddit', conversationId: 'conv' }),
+      inbound('solo', 5, 'question', { platform: 'reddit' }),
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted.map((m) => m.conversationId)).toEqual([
+      'conv',
+      'reddit:conv',
+      'x1',
+      'conv',
+      'reddit:conv',
+      'solo',
+    ]);
+    const ofConv = (id: string) => triage.get(id)!.conversation;
+    expect(ofConv('conv').mentions.map((m) => m.id)).toEqual(['x1', 'x2']);
+    expect(ofConv('conv').platform).toBe('x');
+    expect(ofConv('reddit:conv').mentions.map((m) => m.id)).toEqual(['r1', 'r3']);
+    expect(ofConv('reddit:conv').platform).toBe('reddit');
+    // On Reddit "x1" is a missing parent: its thread keeps that key, as no other conversation is called "x1".
+    expect(ofConv('x1').mentions.map((m) => m.id)).toEqual(['r2']);
+    expect(ofConv('x1').platform).toBe('reddit');
+    // Every customer is waiting in the queue, each under their own conversation.
+    expect(
+      triage
+        .queue(at(10))
+        .map((i) => i.conversationId)
+        .sort(),
+    ).toEqual(['conv', 'reddit:conv', 'solo', 'x1']);
+  });
+
+  it('a reloaded state keeps threading a prefixed conversation into itself', () => {
+    const first = createTriage(base);
+    first.ingest([
+      inbound('x1', 0, 'question', { conversationId: 'conv' }),
+      inbound('r1', 1, 'question', { platform: 'reddit', conversationId: 'conv' }),
+    ]);
+    const again = createTriage(base, JSON.parse(JSON.stringify(first.toJSON())));
+    const r = again.ingest([
+      inbound('r2', 2, 'question', { platform: 'reddit', conversationId: 'conv' }),
+      inbound('x2', 3, 'question', { conversationId: 'conv' }),
+    ]);
+    expect(r.accepted.map((m) => m.conversationId)).toEqual(['reddit:conv', 'conv']);
+    expect(again.get('reddit:conv')!.conversation.mentions.map((m) => m.id)).toEqual(['r1', 'r2']);
+  });
+});
+
 describe('assignment', () => {
   const agents = [
     { id: 'ann', departments: ['service'], online: true, capacity: 1 },

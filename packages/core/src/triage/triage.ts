@@ -1,7 +1,7 @@
 import { MAX_TEXT_LENGTH } from '../model/constants';
 import { summarizeConversation } from '../model/conversations';
 import type { InputIssue, Rejected } from '../model/parse';
-import type { Author, Mention } from '../model/schemas';
+import type { Author, Mention, Platform } from '../model/schemas';
 import { priorityBand, type PriorityBand } from '../scoring/bands';
 import { scoreMention } from '../scoring';
 import type { MentionScore } from '../scoring/types';
@@ -220,6 +220,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec.openIndex = -1;
   };
   const convOfMention = new Map<string, string>();
+  /** Conversation ids made unique with a platform prefix (`x:100`) → the thread key they stand for. */
+  const qualified = new Map<string, string>();
   const rejected: Rejected[] = [];
   const owners = new Map<string, string>();
   /** Author id → their complaints (conversation, time, what about), in the order they were ingested. */
@@ -548,11 +550,44 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     };
   }
 
-  /** The conversation of a mention not ingested before. */
+  /**
+   * The conversation of a mention not ingested before. Ids are unique only within a platform, so a thread is its
+   * platform plus its key (`conversationId`, the parent's conversation, or the mention's own id).
+   */
   function keyOf(m: Mention): string {
-    if (m.conversationId !== undefined) return m.conversationId;
-    if (m.inReplyToId !== undefined) return convOfMention.get(m.inReplyToId) ?? m.inReplyToId;
-    return m.id;
+    if (m.conversationId !== undefined) return threadId(m.platform, m.conversationId);
+    if (m.inReplyToId !== undefined) {
+      const parent = convOfMention.get(m.inReplyToId);
+      if (parent !== undefined && recs.get(parent)!.mentions[0]!.platform === m.platform)
+        return parent;
+      return threadId(m.platform, m.inReplyToId);
+    }
+    return threadId(m.platform, m.id);
+  }
+
+  /**
+   * The conversation id of thread `key` on `platform`: the key itself unless a conversation of another platform
+   * already has it; then `<platform>:<key>` (with `#n` added if even that is taken). Until a clash happens
+   * this is one map lookup.
+   */
+  function threadId(platform: Platform, key: string): string {
+    if (qualified.size === 0) {
+      const rec = recs.get(key);
+      if (!rec || rec.mentions[0]!.platform === platform) return key;
+    }
+    let id = key;
+    for (let n = 1; ; n++) {
+      const owner = qualified.get(id);
+      const rec = recs.get(id);
+      if (owner !== undefined) {
+        if (owner === key && (!rec || rec.mentions[0]!.platform === platform)) return id;
+      } else if (!rec) break;
+      // The plain key, or (after loading a saved state) `<platform>:<key>` of this platform's thread.
+      else if (n <= 2 && rec.mentions[0]!.platform === platform) break;
+      id = n === 1 ? `${platform}:${key}` : `${platform}:${key}#${n}`;
+    }
+    if (id !== key) qualified.set(id, key);
+    return id;
   }
 
   function newRec(id: string): Rec {
