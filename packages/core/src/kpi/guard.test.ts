@@ -21,6 +21,7 @@ function aveWarnings(...kpis: Partial<Kpi>[]): string[] {
   const tree: GoalTree = {
     objectives: [{ id: 'care', name: 'Answer people fast' }],
     kpis: kpis.map((k, i) => ({ ...base, id: `kpi${i}`, ...k })),
+    sources: [],
   };
   return checkVanity(tree)
     .warnings.filter((w) => w.code === 'ave_metric')
@@ -57,6 +58,7 @@ describe('checkVanity: advertising value equivalents', () => {
     const [warning] = checkVanity({
       objectives: [{ id: 'care', name: 'Answer people fast' }],
       kpis: [{ ...base, id: 'pr', name: 'Earned media AVE' }],
+      sources: [],
     }).warnings.filter((w) => w.code === 'ave_metric');
     expect(warning?.message).toMatch(
       /^KPI "Earned media AVE" looks like an advertising value equivalent/,

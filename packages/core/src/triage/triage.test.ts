@@ -668,3 +668,117 @@ describe('smallestK', () => {
     );
   });
 });
+
+describe('triage reads a thread as the model does', () => {
+  const brandAuthor = testAuthor('brand', { isBrand: true, isStaff: true });
+  const remindMe = testAuthor('remindme', { handle: '@RemindMeBot', isBot: true });
+  const awaiting = (triage: Triage, id: string) => triage.get(id)!.conversation.awaitingReply;
+
+  it('a reply stamped the same second as the question answers it, even when its id sorts first', () => {
+    const question = inbound('msg-9', 0, 'delivery_issue -0.8');
+    const answer = testMention('msg-10', at(0), {
+      direction: 'outbound',
+      author: brandAuthor,
+      text: 'On it.',
+      inReplyToId: 'msg-9',
+    });
+    for (const input of [
+      [question, answer],
+      [answer, question],
+    ]) {
+      const triage = createTriage(base);
+      triage.ingest(input);
+      expect(triage.get('msg-9')!.conversation.mentions.map((m) => m.id)).toEqual([
+        'msg-9',
+        'msg-10',
+      ]);
+      expect(awaiting(triage, 'msg-9')).toBe(false);
+      expect(triage.place('msg-9')).toBe('answered');
+      expect(triage.coverage()).toEqual([]);
+      expect(triage.getSnapshot().counts).toMatchObject({ open: 0, answered: 2 });
+      // Still open, but waiting on the customer: no clock runs, so nothing is due.
+      const [item] = triage.queue(at(5));
+      expect(item).toMatchObject({ conversationId: 'msg-9', waitingSince: at(0) });
+      expect(item!.sla).toBeUndefined();
+      expect(triage.queue(at(120), { statuses: ['breached'] })).toEqual([]);
+      expect(triage.workload(at(120)).every((d) => d.breached === 0)).toBe(true);
+      // The same conversation from a saved state orders the same way.
+      const loaded = createTriage(base, triage.toJSON());
+      expect(loaded.place('msg-9')).toBe('answered');
+      expect(loaded.get('msg-9')!.conversation.mentions.map((m) => m.id)).toEqual([
+        'msg-9',
+        'msg-10',
+      ]);
+    }
+  });
+
+  it('a same-second reply by triage.reply answers too, and a same-second follow-up then waits', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('zz', 0, 'question'));
+    triage.reply('zz', { at: at(0), agentId: 'mk', id: 'aa', text: 'Yes!' });
+    expect(triage.place('zz')).toBe('answered');
+    expect(awaiting(triage, 'zz')).toBe(false);
+    triage.ingest(
+      testMention('a0', at(0), { text: 'question', inReplyToId: 'aa', author: testAuthor('c-zz') }),
+    );
+    expect(triage.get('zz')!.conversation.mentions.map((m) => m.id)).toEqual(['zz', 'aa', 'a0']);
+    expect(triage.place('a0')).toBe('open');
+    expect(awaiting(triage, 'zz')).toBe(true);
+    expect(triage.coverage().map((c) => c.mentionId)).toEqual(['a0']);
+    expect(triage.getSnapshot().counts.open).toBe(1);
+    // (The SLA clocks compare times only, so a follow-up of the reply's own second starts no clock.)
+  });
+
+  it('an inbound bot after an agent reply does not put the conversation back in the queue', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('p1', 0, 'delivery_issue -0.8'));
+    triage.reply('p1', { at: at(10), agentId: 'mk', text: 'Sorry, on it.' });
+    triage.ingest(
+      testMention('p3', at(20), {
+        text: 'I will remind you in 2 days',
+        author: remindMe,
+        inReplyToId: 'p1',
+      }),
+    );
+    expect(awaiting(triage, 'p1')).toBe(false);
+    expect(triage.place('p3')).toBe('answered');
+    expect(triage.coverage()).toEqual([]);
+    expect(triage.getSnapshot().counts.open).toBe(0);
+    const [item] = triage.queue(at(300));
+    expect(item!.sla).toBeUndefined();
+    expect(item!.customer.id).toBe('c-p1');
+    expect(item!.preview).toBe('delivery_issue -0.8');
+    expect(triage.sla('p1', at(300))!.clocks.map((c) => c.status)).not.toContain('breached');
+    expect(triage.workload(at(300)).every((d) => d.breached === 0)).toBe(true);
+    // Nor does it reopen a resolved conversation.
+    triage.resolve('p1', at(30));
+    triage.ingest(
+      testMention('p4', at(40), { text: 'Reminder!', author: remindMe, inReplyToId: 'p1' }),
+    );
+    expect(triage.get('p1')!.status).toBe('resolved');
+    expect(triage.queue(at(50))).toEqual([]);
+  });
+
+  it('a conversation only a bot wrote into awaits nothing, as in the model', () => {
+    const triage = createTriage(base);
+    triage.ingest(testMention('b1', at(0), { text: 'complaint -0.9', author: remindMe }));
+    const conversation = triage.get('b1')!.conversation;
+    expect(conversation).toMatchObject({ lastSpeaker: 'automation', awaitingReply: false });
+    expect(triage.place('b1')).toBe('answered');
+    expect(triage.coverage()).toEqual([]);
+    expect(triage.getSnapshot().counts.open).toBe(0);
+    expect(triage.queue(at(600)).every((i) => i.sla === undefined)).toBe(true);
+    expect(triage.queue(at(600), { statuses: ['pending', 'warning', 'breached'] })).toEqual([]);
+    expect(triage.sla('b1', at(600))!.clocks).toEqual([]);
+    // A person writing in later is the customer (not the bot) and waits.
+    triage.ingest(
+      testMention('b2', at(5), { text: 'question', inReplyToId: 'b1', author: testAuthor('c-b2') }),
+    );
+    expect(triage.get('b1')!.conversation.customer.id).toBe('c-b2');
+    const [item] = triage.queue(at(6));
+    expect(item).toMatchObject({ customer: { id: 'c-b2' }, waitingSince: at(5) });
+    expect(item!.sla).toMatchObject({ target: 'first_response', dueAt: at(65) });
+    expect(triage.place('b2')).toBe('open');
+    expect(awaiting(triage, 'b1')).toBe(true);
+  });
+});

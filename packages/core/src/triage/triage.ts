@@ -89,8 +89,11 @@ const PROBLEM_INTENTS: readonly Intent[] = [
 /** One conversation inside the triage, with what is derived from it cached for the queue. */
 interface Rec {
   id: string;
+  /** Oldest first; among messages of the same time, a reply after the message it answers (as `orderMentions`). */
   mentions: Mention[];
   times: number[];
+  /** How many of the mentions are inbound bot messages (a reminder or thread-unroll bot): not customer turns. */
+  bots: number;
   status: 'open' | 'resolved';
   resolvedAt?: string;
   assignee?: string;
@@ -239,12 +242,11 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   function place(rec: Rec, index: number): MentionPlace {
     if (rec.status === 'resolved') return 'resolved';
-    const m = rec.mentions[index]!;
-    if (m.direction === 'inbound' && index >= firstUnanswered(rec)) return 'open';
+    if (isCustomerTurn(rec.mentions[index]!) && index >= firstUnanswered(rec)) return 'open';
     return 'answered';
   }
 
-  /** Index of the first inbound mention after the last reply by a person (mentions.length when none). */
+  /** Index of the first mention after the last reply by a person (0 when none). */
   function firstUnanswered(rec: Rec): number {
     for (let i = rec.mentions.length - 1; i >= 0; i--) {
       const m = rec.mentions[i]!;
@@ -263,16 +265,17 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const n = mentions.length;
     // A customer message after the resolution reopens the conversation.
     if (rec.status === 'resolved' && rec.resolvedAt !== undefined) {
-      const lastInbound = lastInboundIndex(mentions);
+      // Bots writing in do not reopen it.
+      const lastInbound = lastCustomerIndex(mentions);
       if (lastInbound >= 0 && rec.times[lastInbound]! > Date.parse(rec.resolvedAt))
         rec.status = 'open';
     }
     const first = firstUnanswered(rec);
     let unanswered = 0;
-    /** First inbound mention from `first` on (the one waiting longest), -1 when none. */
+    /** First customer message from `first` on (the one waiting longest), -1 when none. */
     let waiting = -1;
     for (let i = first; i < n; i++) {
-      if (mentions[i]!.direction === 'inbound') {
+      if (isCustomerTurn(mentions[i]!)) {
         if (waiting < 0) waiting = i;
         unanswered++;
       }
@@ -340,12 +343,13 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec.idleStatus = 'met';
     if (rec.status === 'open') {
       // Clocks already fulfilled (even late) no longer drive the queue.
+      const input = liteSlaInput(rec);
       const due = slaDue(
-        liteSlaInput(rec),
+        input,
         rec.policy,
         calendarOf(rec.policy),
         latest(rec),
-        rec.times,
+        rec.bots > 0 ? botlessTimes : rec.times,
         nextDue,
       );
       if (due.paused) rec.idleStatus = 'paused';
@@ -401,8 +405,10 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     department: '',
   };
   const nextDue: SlaDue = { dueMs: Infinity, warnMs: Infinity, target: undefined, paused: false };
+  /** The times of the mentions liteSlaInput() last handed out when it left bots out (see `withoutBots`). */
+  let botlessTimes: number[] = [];
   function liteSlaInput(rec: Rec): SlaConversation {
-    liteInput.mentions = rec.mentions;
+    liteInput.mentions = rec.bots > 0 ? withoutBots(rec) : rec.mentions;
     liteInput.channel = rec.mentions[0]!.channel;
     liteInput.resolvedAt = rec.resolvedAt;
     liteInput.pauses = rec.pauses;
@@ -412,9 +418,26 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     return liteInput;
   }
 
+  /**
+   * The SLA clocks run on customer and brand messages only: an inbound bot is not a customer turn, so it starts
+   * no clock (`computeSla` reads every inbound message as the customer's). Allocates only for conversations
+   * that hold a bot message; sets `botlessTimes` to the kept messages' times.
+   */
+  function withoutBots(rec: Rec): Mention[] {
+    const kept: Mention[] = [];
+    botlessTimes = [];
+    for (let i = 0; i < rec.mentions.length; i++) {
+      const m = rec.mentions[i]!;
+      if (m.direction === 'inbound' && m.author.isBot) continue;
+      kept.push(m);
+      botlessTimes.push(rec.times[i]!);
+    }
+    return kept;
+  }
+
   function slaInput(rec: Rec): SlaConversation {
     return {
-      mentions: rec.mentions,
+      mentions: rec.bots > 0 ? withoutBots(rec) : rec.mentions,
       channel: rec.mentions[0]!.channel,
       // computeSla reopens by itself when the customer wrote after the resolution.
       ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
@@ -457,7 +480,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   /** New open work: the customer's owner when online, else the least loaded online agent with room. */
   function autoAssignOne(rec: Rec): void {
     if (!autoAssign || rec.assignee !== undefined || rec.status !== 'open') return;
-    const owner = owners.get(rec.mentions[0]!.author.id);
+    const owner = owners.get(customerOf(rec).id);
     const ownerAgent = owner !== undefined ? agents.get(owner) : undefined;
     if (ownerAgent?.online && canTake(ownerAgent, rec)) return setAssignee(rec, ownerAgent.id);
     let best: Agent | undefined;
@@ -595,6 +618,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       id,
       mentions: [],
       times: [],
+      bots: 0,
       status: 'open',
       resolvedAt: undefined,
       assignee: undefined,
@@ -655,6 +679,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       rec.mentions.splice(i, 0, m);
       rec.times.splice(i, 0, t);
     }
+    if (m.direction === 'inbound' && m.author.isBot) rec.bots++;
+    // Another message of the same time: order them as the model does. Rare, so the common case costs two reads.
+    if ((i > 0 && rec.times[i - 1] === t) || (i < n && rec.times[i + 1] === t)) orderTie(rec, i, t);
   }
 
   function noteComplaint(rec: Rec, m: Mention, d: TriageDecision, t: number): void {
@@ -770,7 +797,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   function flagsOf(rec: Rec): CareFlag[] {
     const flags: CareFlag[] = [];
-    const customer = rec.mentions[0]!.author;
+    const customer = customerOf(rec);
     const start = rec.times[0]!;
     const before = (complaints.get(customer.id) ?? [])
       .filter((c) => c.conversationId !== rec.id && c.at < start && start - c.at <= repeatWindow)
@@ -798,7 +825,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   }
 
   function lastCustomerText(rec: Rec): string {
-    const i = lastInboundIndex(rec.mentions);
+    const i = lastCustomerIndex(rec.mentions);
     const text = i >= 0 ? rec.mentions[i]!.text : rec.mentions[rec.mentions.length - 1]!.text;
     return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
   }
@@ -823,7 +850,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     return {
       conversationId: rec.id,
       position,
-      customer: rec.mentions[0]!.author,
+      customer: customerOf(rec),
       platform: rec.mentions[0]!.platform,
       channel: rec.mentions[0]!.channel,
       department: rec.deptNow,
@@ -951,7 +978,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       insert(rec, mention, at);
       convOfMention.set(id, rec.id);
       if (reply.agentId !== undefined && !reply.automated) {
-        owners.set(head.author.id, reply.agentId);
+        owners.set(customerOf(rec).id, reply.agentId);
         if (rec.assignee === undefined && agents.has(reply.agentId))
           setAssignee(rec, reply.agentId);
       }
@@ -975,7 +1002,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (agentId !== null && !agents.has(agentId))
         throw new RangeError(`Triage: no agent "${agentId}".`);
       setAssignee(rec, agentId ?? undefined);
-      if (agentId !== null) owners.set(rec.mentions[0]!.author.id, agentId);
+      if (agentId !== null) owners.set(customerOf(rec).id, agentId);
       changed();
     },
 
@@ -1066,7 +1093,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         const first = firstUnanswered(rec);
         for (let i = first; i < rec.mentions.length; i++) {
           const m = rec.mentions[i]!;
-          if (m.direction !== 'inbound' || m.channel !== 'public') continue;
+          if (!isCustomerTurn(m) || m.channel !== 'public') continue;
           items.push({
             mentionId: m.id,
             conversationId: rec.id,
@@ -1283,6 +1310,70 @@ function words(t: SlaTargetName | undefined): string {
 function lastInboundIndex(mentions: readonly Mention[]): number {
   for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.direction === 'inbound') return i;
   return -1;
+}
+
+/**
+ * A customer turn: an inbound message from a person. A bot writing in (RemindMeBot, a thread unroller) asks
+ * nothing and answers nobody, as `speakerOf` has it ('automation').
+ */
+function isCustomerTurn(m: Mention): boolean {
+  return m.direction === 'inbound' && !m.author.isBot;
+}
+
+function lastCustomerIndex(mentions: readonly Mention[]): number {
+  for (let i = mentions.length - 1; i >= 0; i--) if (isCustomerTurn(mentions[i]!)) return i;
+  return -1;
+}
+
+/** The conversation's customer as the model names it: the first person writing in, else the first author. */
+function customerOf(rec: Rec): Author {
+  const head = rec.mentions[0]!;
+  if (isCustomerTurn(head)) return head.author;
+  for (const m of rec.mentions) if (isCustomerTurn(m)) return m.author;
+  return head.author;
+}
+
+/**
+ * Reorders the messages of time `t` around index `i` exactly as `orderMentions` does: by id, then each reply
+ * (`inReplyToId` on the same platform) after the message it answers, directly or through other replies of that
+ * time. The result depends only on which messages share the time, never on the order they arrived in.
+ */
+function orderTie(rec: Rec, i: number, t: number): void {
+  const all = rec.mentions;
+  const times = rec.times;
+  let from = i;
+  while (from > 0 && times[from - 1] === t) from--;
+  let to = i + 1;
+  while (to < all.length && times[to] === t) to++;
+  const run = all.slice(from, to).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const at = new Map<string, number>();
+  for (let k = 0; k < run.length; k++) {
+    const key = `${run[k]!.platform}:${run[k]!.id}`;
+    if (!at.has(key)) at.set(key, k);
+  }
+  const parentOf = (k: number): number => {
+    const m = run[k]!;
+    if (m.inReplyToId === undefined) return -1;
+    const p = at.get(`${m.platform}:${m.inReplyToId}`);
+    return p === undefined || p === k ? -1 : p;
+  };
+  const placed = new Uint8Array(run.length);
+  const onPath = new Uint8Array(run.length);
+  const path: number[] = [];
+  let out = from;
+  for (let k = 0; k < run.length; k++) {
+    // Up to the oldest ancestor not yet placed (stopping at a reply cycle), then the chain downwards.
+    for (let c = k; c >= 0 && !placed[c] && !onPath[c]; c = parentOf(c)) {
+      onPath[c] = 1;
+      path.push(c);
+    }
+    while (path.length) {
+      const c = path.pop()!;
+      onPath[c] = 0;
+      placed[c] = 1;
+      all[out++] = run[c]!;
+    }
+  }
 }
 
 /** Shared by every conversation without pauses (never handed out: readers get a fresh empty list). */
