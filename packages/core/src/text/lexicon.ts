@@ -769,6 +769,21 @@ fedex = delivery_issue .6 ; FedEx
 dhl = delivery_issue .6 ; DHL
 usps = delivery_issue .6 ; USPS
 royal mail = delivery_issue .6 ; Royal Mail
+where is my order = delivery_issue .7 ; asks where their order is
+where's my order = delivery_issue .7 ; asks where their order is
+status of my order = delivery_issue .6 ; asks after their order
+# Returns and exchanges are Logistics' work ("return" alone is too broad: "return my call").
+to return = delivery_issue .55 ; wants to return something
+return it = delivery_issue .6 ; a return
+return this = delivery_issue .6 ; a return
+return these = delivery_issue .6 ; a return
+return an = delivery_issue .55 ; a return
+return policy = delivery_issue .55, question .2 ; the return policy
+send it back = delivery_issue .6 ; a return
+send them back = delivery_issue .6 ; a return
+exchange it = delivery_issue .6 ; an exchange
+exchange my = delivery_issue .6 ; an exchange
+exchange them = delivery_issue .6 ; an exchange
 
 # --- billing, refunds, payments
 refund = billing_issue .8 ; about a refund

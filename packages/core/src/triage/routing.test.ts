@@ -94,6 +94,18 @@ describe('compilePhrases', () => {
 describe('routeMention: default model', () => {
   const mention = testMention('m1', at, { text: 'where is my parcel' });
 
+  it('reads the text itself: orders that went missing, returns and exchanges go to Logistics, not Sales', () => {
+    const route = (text: string) => routeMention(testMention('t', at, { text })).department;
+    expect(route("Where is my order? It's been 2 weeks")).toBe('logistics');
+    expect(route("where's my order")).toBe('logistics');
+    expect(route('I want to return these shoes')).toBe('logistics');
+    expect(route('I would like to exchange my shoes for a bigger size')).toBe('logistics');
+    expect(route('can I send it back?')).toBe('logistics');
+    // "return" alone is too broad to mean a parcel.
+    expect(route('please return my call')).not.toBe('logistics');
+    expect(route('I want to buy the red kettle')).toBe('sales');
+  });
+
   it('sends delivery problems to logistics even when they are also complaints', () => {
     const r = routeMention(
       mention,
