@@ -1,4 +1,5 @@
 import type { Author, Channel, Mention, Platform } from './schemas';
+import { orderTies, scoped } from './ties';
 
 /** Who wrote a message, as far as answering is concerned. */
 export type Speaker = 'customer' | 'brand' | 'automation';
@@ -61,9 +62,6 @@ export function compareMentions(a: Mention, b: Mention): number {
   return toMs(a.createdAt) - toMs(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A mention's id scoped by its platform (ids are unique only within a platform; platforms hold no ':'). */
-const scoped = (platform: string, id: string): string => `${platform}:${id}`;
-
 /**
  * Orders a thread's messages oldest first. Among messages with the same time, a reply comes after the message it
  * answers (`inReplyToId` on the same platform), directly or through other replies of that time; otherwise equal
@@ -86,39 +84,6 @@ export function orderMentions(messages: readonly Mention[]): Mention[] {
     i = j;
   }
   return sorted;
-}
-
-/** Reorders `list[from..to)` (same time, sorted by id) so that parents in the range come before their replies. */
-function orderTies(list: Mention[], from: number, to: number): void {
-  const run = list.slice(from, to);
-  const at = new Map<string, number>();
-  for (let k = 0; k < run.length; k++) {
-    const key = scoped(run[k]!.platform, run[k]!.id);
-    if (!at.has(key)) at.set(key, k);
-  }
-  const parentOf = (k: number): number => {
-    const m = run[k]!;
-    if (m.inReplyToId === undefined) return -1;
-    const p = at.get(scoped(m.platform, m.inReplyToId));
-    return p === undefined || p === k ? -1 : p;
-  };
-  const placed = new Uint8Array(run.length);
-  const onPath = new Uint8Array(run.length);
-  let out = from;
-  const path: number[] = [];
-  for (let k = 0; k < run.length; k++) {
-    // Walk up to the oldest ancestor not yet placed (stopping at a reply cycle), then place the chain downwards.
-    for (let c = k; c >= 0 && !placed[c] && !onPath[c]; c = parentOf(c)) {
-      onPath[c] = 1;
-      path.push(c);
-    }
-    while (path.length) {
-      const c = path.pop()!;
-      onPath[c] = 0;
-      placed[c] = 1;
-      list[out++] = run[c]!;
-    }
-  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
 import { ALWAYS_OPEN } from './calendar';
 import { parseInstant } from '../model/instant';
+import { orderTies } from '../model/ties';
 import { compileRouting } from './routing';
 import { smallestK } from './select';
 import { computeSla, selectSlaPolicy, slaDue, type SlaDue } from './sla';
@@ -1339,41 +1340,12 @@ function customerOf(rec: Rec): Author {
  * time. The result depends only on which messages share the time, never on the order they arrived in.
  */
 function orderTie(rec: Rec, i: number, t: number): void {
-  const all = rec.mentions;
   const times = rec.times;
   let from = i;
   while (from > 0 && times[from - 1] === t) from--;
   let to = i + 1;
-  while (to < all.length && times[to] === t) to++;
-  const run = all.slice(from, to).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const at = new Map<string, number>();
-  for (let k = 0; k < run.length; k++) {
-    const key = `${run[k]!.platform}:${run[k]!.id}`;
-    if (!at.has(key)) at.set(key, k);
-  }
-  const parentOf = (k: number): number => {
-    const m = run[k]!;
-    if (m.inReplyToId === undefined) return -1;
-    const p = at.get(`${m.platform}:${m.inReplyToId}`);
-    return p === undefined || p === k ? -1 : p;
-  };
-  const placed = new Uint8Array(run.length);
-  const onPath = new Uint8Array(run.length);
-  const path: number[] = [];
-  let out = from;
-  for (let k = 0; k < run.length; k++) {
-    // Up to the oldest ancestor not yet placed (stopping at a reply cycle), then the chain downwards.
-    for (let c = k; c >= 0 && !placed[c] && !onPath[c]; c = parentOf(c)) {
-      onPath[c] = 1;
-      path.push(c);
-    }
-    while (path.length) {
-      const c = path.pop()!;
-      onPath[c] = 0;
-      placed[c] = 1;
-      all[out++] = run[c]!;
-    }
-  }
+  while (to < times.length && times[to] === t) to++;
+  orderTies(rec.mentions, from, to);
 }
 
 /** Shared by every conversation without pauses (never handed out: readers get a fresh empty list). */
