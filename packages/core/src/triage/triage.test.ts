@@ -443,6 +443,14 @@ describe('times given by the caller', () => {
     );
   });
 
+  it('ingest rejects a createdAt that does not exist (30 February) with the reason, never with none', () => {
+    const triage = createTriage();
+    const bad = { ...inbound('a', 0, 'hi'), createdAt: '2026-02-30T10:00:00Z' };
+    const { accepted, rejected } = triage.ingest([bad]);
+    expect(accepted).toEqual([]);
+    expect(rejected.map((r) => r.issues.map((i) => i.path))).toEqual([['createdAt']]);
+  });
+
   it('ingest rejects each hole of a sparse array with its index instead of dropping it', () => {
     const triage = createTriage(base);
     // eslint-disable-next-line no-sparse-arrays

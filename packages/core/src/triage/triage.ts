@@ -1428,7 +1428,6 @@ function idOf(input: unknown): string | undefined {
 
 const DIRECTIONS = new Set(['inbound', 'outbound']);
 const CHANNELS = new Set(['public', 'private']);
-const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** `createdAt` in ms of the record `check` last looked at (NaN when invalid): parsed once per mention. */
 let parsedAt = NaN;
@@ -1456,7 +1455,7 @@ function isTriageable(input: unknown): boolean {
   return typeof a === 'object' && a !== null && typeof a.id === 'string' && a.id !== '';
 }
 
-/** `ZONED.test(s)` without a regular expression: ends with `Z` or an offset `±hh:mm` / `±hhmm`. */
+/** Ends with `Z` or an offset `±hh:mm` / `±hhmm` (a date-time with a zone, not a date alone). */
 function hasZone(s: string): boolean {
   const n = s.length;
   const last = s.charCodeAt(n - 1);
@@ -1489,8 +1488,8 @@ function check(input: unknown): InputIssue[] {
   if (typeof m.text !== 'string') issues.push({ path: 'text', message: 'must be a string' });
   else if (m.text.length > MAX_TEXT_LENGTH)
     issues.push({ path: 'text', message: `is longer than ${MAX_TEXT_LENGTH} characters` });
-  parsedAt =
-    typeof m.createdAt === 'string' && ZONED.test(m.createdAt) ? Date.parse(m.createdAt) : NaN;
+  const at = m.createdAt;
+  parsedAt = typeof at === 'string' && hasZone(at) ? parseInstant(at) : NaN;
   if (!Number.isFinite(parsedAt)) {
     issues.push({
       path: 'createdAt',
