@@ -94,3 +94,17 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
+
+/**
+ * A value as a caller passed it, short, for an error message: strings quoted (cut at 64 characters), objects named
+ * by their kind, anything else as JavaScript prints it (`undefined`, `NaN`).
+ */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (value instanceof Date) return 'a Date';
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  return String(value);
+}

@@ -1,3 +1,4 @@
+import { shownValue } from '../model/errors';
 import { parseInstant } from '../model/instant';
 import type { Mention } from '../model/schemas';
 import { analyzeText } from '../text/analyze';
@@ -52,14 +53,10 @@ function nowTime(value: string | number | undefined): number | undefined {
   } else t = typeof value === 'number' ? value : Number.NaN;
   if (!Number.isFinite(t)) {
     throw new RangeError(
-      `scoreMention: now must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got ${shown(value)}.`,
+      `scoreMention: now must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got ${shownValue(value)}.`,
     );
   }
   return t;
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : String(value);
 }
 
 function clamp01(x: number): number {

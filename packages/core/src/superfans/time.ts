@@ -1,3 +1,4 @@
+import { shownValue } from '../model/errors';
 import { parseInstant } from '../model/instant';
 
 /** One day in milliseconds. */
@@ -32,7 +33,7 @@ export function readNow(now: unknown): number {
   const ms = typeof now === 'number' ? (Number.isFinite(now) ? now : Number.NaN) : isoToMs(now);
   if (ms !== ms)
     throw new RangeError(
-      `now must be an ISO 8601 date-time or epoch ms, got ${shown(now)}${
+      `now must be an ISO 8601 date-time or epoch ms, got ${shownValue(now)}${
         typeof now === 'string' ? hint(now) : now instanceof Date ? HINT_DATE : ''
       }`,
     );
@@ -46,14 +47,6 @@ function hint(now: string): string {
   if (isoToMs(`${now}Z`) === isoToMs(`${now}Z`))
     return ' (no time zone: add Z for UTC or an offset such as +01:00)';
   return '';
-}
-
-/** A value as it was passed, short: strings quoted, objects named by kind. */
-function shown(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'an object';
 }
 
 /** "3 days", "5 weeks", "2 years": a rough duration in words, for reasons. */

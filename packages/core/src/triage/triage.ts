@@ -8,6 +8,7 @@ import type { MentionScore } from '../scoring/types';
 import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
 import { ALWAYS_OPEN } from './calendar';
+import { shownValue } from '../model/errors';
 import { parseInstant } from '../model/instant';
 import { orderTies } from '../model/ties';
 import { compileRouting } from './routing';
@@ -1400,22 +1401,13 @@ function iso(ms: number): string {
 function instantArg(value: unknown, what: string): number {
   const ms = typeof value === 'string' ? parseInstant(value) : NaN;
   if (!Number.isFinite(ms)) {
+    const shown =
+      value instanceof Date ? 'a Date object (pass date.toISOString())' : shownValue(value);
     throw new RangeError(
-      `Triage: ${what} ${shown(value)} is not an ISO 8601 instant (for example 2026-11-23T10:00:00Z).`,
+      `Triage: ${what} ${shown} is not an ISO 8601 instant (for example 2026-11-23T10:00:00Z).`,
     );
   }
   return ms;
-}
-
-/** A value for an error message: a string quoted (cut at 64 characters), anything else by its kind. */
-function shown(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
-  if (value instanceof Date) return 'a Date object (pass date.toISOString())';
-  if (typeof value === 'object' && value !== null) return 'an object';
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return value.toString();
-  return String(value);
 }
 
 function idOf(input: unknown): string | undefined {
