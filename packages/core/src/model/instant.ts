@@ -129,7 +129,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end), as Date.UTC counts. */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -6,13 +6,8 @@ export const DAY_MS = 86_400_000;
 /** One week in milliseconds. */
 export const WEEK_MS = 7 * DAY_MS;
 
-/**
- * Milliseconds since the epoch of an ISO 8601 date-time with a zone, or of a date alone (midnight UTC); NaN for
- * anything else (see `parseInstant`, the one reader of times in the core).
- */
-export function isoToMs(iso: unknown): number {
-  return parseInstant(iso);
-}
+/** The core's one reader of times (`parseInstant`), under the name the superfan code uses. */
+export { parseInstant as isoToMs };
 
 /** ISO 8601 (UTC, `Z`) for epoch milliseconds. */
 export function msToIso(ms: number): string {
@@ -30,7 +25,8 @@ export function msToIso(ms: number): string {
  * ```
  */
 export function readNow(now: unknown): number {
-  const ms = typeof now === 'number' ? (Number.isFinite(now) ? now : Number.NaN) : isoToMs(now);
+  const ms =
+    typeof now === 'number' ? (Number.isFinite(now) ? now : Number.NaN) : parseInstant(now);
   if (ms !== ms)
     throw new RangeError(
       `now must be an ISO 8601 date-time or epoch ms, got ${shownValue(now)}${
@@ -44,7 +40,7 @@ const HINT_DATE = ' (pass date.toISOString() or date.getTime())';
 
 /** Why a string `now` could not be read, when the reason is a common one. */
 function hint(now: string): string {
-  if (isoToMs(`${now}Z`) === isoToMs(`${now}Z`))
+  if (!Number.isNaN(parseInstant(`${now}Z`)))
     return ' (no time zone: add Z for UTC or an offset such as +01:00)';
   return '';
 }
