@@ -359,6 +359,63 @@ describe('SLA deadlines against a minute-by-minute oracle', () => {
   }, 120_000);
 });
 
+describe('messages of the same second', () => {
+  const q = inbound('q', '2026-11-23T10:00:00Z');
+  const r = reply('r', '2026-11-23T10:05:00Z', { inReplyToId: 'q' });
+  const f = inbound('f', '2026-11-23T10:05:00Z', { inReplyToId: 'r' });
+  const now = '2026-11-23T10:30:00Z';
+
+  it('a follow-up sent the same second after a reply waits for the next response', () => {
+    const state = computeSla({ mentions: [q, r, f], channel: 'private' }, policy, open, now);
+    expect(clock(state, 'first_response')).toMatchObject({
+      status: 'met',
+      fulfilledAt: '2026-11-23T10:05:00.000Z',
+    });
+    expect(clock(state, 'next_response')).toMatchObject({
+      status: 'pending',
+      startedAt: '2026-11-23T10:05:00.000Z',
+      dueAt: '2026-11-23T12:05:00.000Z',
+    });
+    // The customer wrote last: the resolution clock runs (it is not waiting on the customer).
+    expect(clock(state, 'resolution')!.status).toBe('pending');
+    expect(clock(state, 'resolution')!.used).toBe(30 * MIN);
+    expect(state.nextDueAt).toBe('2026-11-23T12:05:00.000Z');
+    // The queue's numbers agree.
+    const due = slaDue(
+      { mentions: [q, r, f], channel: 'private' },
+      policy,
+      open,
+      Date.parse(now),
+      undefined,
+      {
+        dueMs: 0,
+        warnMs: 0,
+        target: undefined,
+        paused: false,
+      },
+    );
+    expect(due).toMatchObject({
+      target: 'next_response',
+      dueMs: Date.parse('2026-11-23T12:05:00Z'),
+    });
+  });
+
+  it('a reply sent the same second after the follow-up answers it', () => {
+    const state = computeSla({ mentions: [q, f, r], channel: 'private' }, policy, open, now);
+    expect(clock(state, 'next_response')).toBeUndefined();
+    expect(clock(state, 'resolution')!.status).toBe('paused');
+  });
+
+  it('a reply the same second before the first message does not answer it', () => {
+    const early = reply('e', '2026-11-23T10:00:00Z');
+    const state = computeSla({ mentions: [early, q], channel: 'private' }, policy, open, now);
+    expect(clock(state, 'first_response')).toMatchObject({
+      status: 'pending',
+      dueAt: '2026-11-23T11:00:00.000Z',
+    });
+  });
+});
+
 describe('slaDue', () => {
   // Random conversations: customer messages, replies by people and bots on either channel, explicit pauses
   // (open or closed), a resolution, and `now` anywhere (messages after it are not known yet).

@@ -124,6 +124,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * Resolving stops every clock, even when the customer spoke last: a clock not yet fulfilled then counts as met
  * unless it had already breached. A customer message after `resolvedAt` reopens the conversation: the resolved
  * time is a pause for the resolution clock and the response clocks run again. `pauses` stop every clock.
+ * Messages of the same second count in the order given (as `buildConversations` and the triage order a
+ * thread: a reply after the message it answers), so a follow-up sent the second a reply went out starts a
+ * next-response clock, and a reply answers only what came before it.
  * Messages, pauses and resolutions after `now` are not known yet and are ignored. Targets come from
  * {@link slaTargets}; a target left undefined is not measured. Without a calendar, business time is wall time.
  *
@@ -210,15 +213,20 @@ export function evaluateSla(
     at = parsed;
     order = all.map((_, i) => i).sort((a, b) => parsed[a]! - parsed[b]!);
   }
+  // Each message keeps its place in that order (rank): messages of the same second count in the order given, so a
+  // reply answers only the customer messages before it, and a follow-up sent the same second after a reply waits.
   const customer: number[] = [];
-  const replies: { t: number; channel: Channel }[] = [];
+  const customerRank: number[] = [];
+  const replies: { t: number; channel: Channel; rank: number }[] = [];
   for (let k = 0; k < all.length; k++) {
     const i = order[k]!;
     const t = at[i]!;
     if (!(t <= nowMs)) continue;
     const m: Mention = all[i]!;
-    if (m.direction === 'inbound') customer.push(t);
-    else if (!m.author.isBot) replies.push({ t, channel: m.channel });
+    if (m.direction === 'inbound') {
+      customer.push(t);
+      customerRank.push(k);
+    } else if (!m.author.isBot) replies.push({ t, channel: m.channel, rank: k });
   }
 
   const clocks: LiteClock[] = [];
@@ -243,7 +251,8 @@ export function evaluateSla(
         ? { at: resolvedKnown, detail: 'conversation resolved' }
         : undefined;
 
-    const firstReply = replies.find((r) => r.t >= first);
+    const firstRank = customerRank[0]!;
+    const firstReply = replies.find((r) => r.rank > firstRank);
     // (Plain calls, no closure per evaluation: this runs on every ingested message.)
     if (targets.firstResponse !== undefined)
       clocks.push(
@@ -267,7 +276,7 @@ export function evaluateSla(
       conversation.complaint &&
       targets.publicAcknowledgement !== undefined
     ) {
-      const publicReply = replies.find((r) => r.t >= first && r.channel === 'public');
+      const publicReply = replies.find((r) => r.rank > firstRank && r.channel === 'public');
       clocks.push(
         runClock(
           'public_acknowledgement',
@@ -288,24 +297,31 @@ export function evaluateSla(
 
     // Next response: a cycle starts at the first customer message after each reply.
     if (targets.nextResponse !== undefined && (firstReply || stopByAnyResolve)) {
-      const cycles: number[] = [];
+      const cycles: { t: number; rank: number }[] = [];
       let answered = true;
       let ri = 0;
       let ci = 0;
-      const stream: { t: number; customer: boolean }[] = [];
-      // A resolution answers like a reply: a customer message after it starts a new cycle.
-      const answers = replies.map((r) => r.t);
-      if (stopByAnyResolve) answers.push(stopByAnyResolve.at);
-      answers.sort((a, b) => a - b);
+      const stream: { t: number; rank: number; customer: boolean }[] = [];
+      // A resolution answers like a reply: a customer message after it starts a new cycle. It comes after the
+      // replies of its instant, and after the customer messages of its instant.
+      const answers: { t: number; rank: number }[] = replies.map((r) => ({ t: r.t, rank: r.rank }));
+      if (stopByAnyResolve) {
+        let k = 0;
+        while (k < answers.length && answers[k]!.t <= stopByAnyResolve.at) k++;
+        answers.splice(k, 0, { t: stopByAnyResolve.at, rank: -1 });
+      }
       while (ri < answers.length || ci < customer.length) {
         const r = answers[ri];
         const c = customer[ci];
-        // A reply and a customer message at the same instant: the customer's counts first.
-        if (c !== undefined && (r === undefined || c <= r)) {
-          stream.push({ t: c, customer: true });
+        // Replies and customer messages in the given order; the resolution after the customer's at its instant.
+        if (
+          c !== undefined &&
+          (r === undefined || (r.rank >= 0 ? customerRank[ci]! < r.rank : c <= r.t))
+        ) {
+          stream.push({ t: c, rank: customerRank[ci]!, customer: true });
           ci++;
         } else {
-          stream.push({ t: r!, customer: false });
+          stream.push({ t: r!.t, rank: r!.rank, customer: false });
           ri++;
         }
       }
@@ -315,13 +331,13 @@ export function evaluateSla(
           seenReply = true;
           answered = true;
         } else if (seenReply && answered) {
-          cycles.push(e.t);
+          cycles.push({ t: e.t, rank: e.rank });
           answered = false;
         }
       }
       const history: LiteClock[] = [];
-      for (const start of cycles) {
-        const reply = replies.find((r) => r.t >= start);
+      for (const { t: start, rank } of cycles) {
+        const reply = replies.find((r) => r.rank > rank);
         const resolvedAfter =
           resolvedKnown !== undefined && resolvedKnown >= start
             ? { at: resolvedKnown, detail: 'conversation resolved' }
@@ -355,8 +371,8 @@ export function evaluateSla(
       const waiting: (Interval & { reason: string })[] = [];
       let ci = 0;
       for (const r of replies) {
-        if (r.t < first) continue;
-        while (ci < customer.length && customer[ci]! <= r.t) ci++;
+        if (r.rank < firstRank) continue;
+        while (ci < customer.length && customerRank[ci]! < r.rank) ci++;
         const next = customer[ci] ?? Infinity;
         waiting.push(Object.assign([r.t, next] as Interval, { reason: 'waiting on the customer' }));
       }
@@ -440,7 +456,9 @@ export function slaDue(
   if (customerAt.length < n) {
     const size = Math.max(n, 2 * customerAt.length);
     customerAt = new Float64Array(size);
+    customerRank = new Int32Array(size);
     replyAt = new Float64Array(size);
+    replyRank = new Int32Array(size);
     replyPublic = new Uint8Array(size);
   }
   let order: readonly number[] | undefined;
@@ -458,9 +476,12 @@ export function slaDue(
     const t = at[i]!;
     if (!(t <= nowMs)) continue;
     const m: Mention = all[i]!;
-    if (m.direction === 'inbound') customerAt[nc++] = t;
-    else if (!m.author.isBot) {
+    if (m.direction === 'inbound') {
+      customerAt[nc] = t;
+      customerRank[nc++] = k;
+    } else if (!m.author.isBot) {
       replyAt[nr] = t;
+      replyRank[nr] = k;
       replyPublic[nr] = m.channel === 'public' ? 1 : 0;
       nr++;
     }
@@ -490,7 +511,8 @@ export function slaDue(
   // Stops as instants; Infinity for none (earliest() of evaluateSla is then the smaller one).
   const anyResolveStop =
     resolvedKnown !== undefined && resolvedKnown >= first ? resolvedKnown : Infinity;
-  const firstReply = replyFrom(first, nr, false);
+  const firstRank = customerRank[0]!;
+  const firstReply = replyAfter(firstRank, nr, false);
 
   if (targets.firstResponse !== undefined)
     foldClock(
@@ -510,7 +532,7 @@ export function slaDue(
     conversation.complaint &&
     targets.publicAcknowledgement !== undefined
   ) {
-    const publicReply = replyFrom(first, nr, true);
+    const publicReply = replyAfter(firstRank, nr, true);
     foldClock(
       out,
       'public_acknowledgement',
@@ -526,12 +548,14 @@ export function slaDue(
   }
 
   // Next response: only the latest cycle shows. Cycles start at the first customer message after each answer
-  // (a reply, or the resolution); a reply and a customer message at the same instant: the customer's first.
+  // (a reply, or the resolution): replies and customer messages in their order; at the resolution's instant, the
+  // customer's messages first.
   if (
     targets.nextResponse !== undefined &&
     (firstReply !== Infinity || anyResolveStop !== Infinity)
   ) {
     let latestCycle: number | undefined;
+    let latestRank = 0;
     let answered = true;
     let seenReply = false;
     let ri = 0;
@@ -547,9 +571,13 @@ export function slaDue(
       } else if (!resolveUsed) r = anyResolveStop;
       const c = ci < nc ? customerAt[ci]! : undefined;
       if (r === undefined && c === undefined) break;
-      if (c !== undefined && (r === undefined || c <= r)) {
+      if (
+        c !== undefined &&
+        (r === undefined || (fromReplies ? customerRank[ci]! < replyRank[ri]! : c <= r))
+      ) {
         if (seenReply && answered) {
           latestCycle = c;
+          latestRank = customerRank[ci]!;
           answered = false;
         }
         ci++;
@@ -562,7 +590,7 @@ export function slaDue(
     }
     if (latestCycle !== undefined) {
       const start = latestCycle;
-      const reply = replyFrom(start, nr, false);
+      const reply = replyAfter(latestRank, nr, false);
       const resolvedAfter =
         resolvedKnown !== undefined && resolvedKnown >= start ? resolvedKnown : Infinity;
       foldClock(
@@ -591,8 +619,8 @@ export function slaDue(
     let ci = 0;
     for (let r = 0; r < nr; r++) {
       const t = replyAt[r]!;
-      if (t < first) continue;
-      while (ci < nc && customerAt[ci]! <= t) ci++;
+      if (replyRank[r]! < firstRank) continue;
+      while (ci < nc && customerRank[ci]! < replyRank[r]!) ci++;
       w[2 * nw] = t;
       w[2 * nw + 1] = ci < nc ? customerAt[ci]! : Infinity;
       nw++;
@@ -628,17 +656,23 @@ export function slaDue(
 
 // Scratch space of slaDue and foldClock (synchronous and never re-entered): grown on demand, never shrunk.
 let customerAt = new Float64Array(64);
+/** Each message's place in the conversation's order (same-second messages keep the order given). */
+let customerRank = new Int32Array(64);
 let replyAt = new Float64Array(64);
+let replyRank = new Int32Array(64);
 let replyPublic = new Uint8Array(64);
 let explicitPauses = new Float64Array(16);
 let resolutionPauses = new Float64Array(64);
 let clockPauses = new Float64Array(64);
 let pieceSpans = new Float64Array(64);
 
-/** The first of the `count` replies in replyAt (sorted) at or after `from`, public ones only if asked; Infinity if none. */
-function replyFrom(from: number, count: number, publicOnly: boolean): number {
+/**
+ * The time of the first of the `count` replies (in order) after the message ranked `rank`, public ones only if
+ * asked; Infinity if none.
+ */
+function replyAfter(rank: number, count: number, publicOnly: boolean): number {
   for (let r = 0; r < count; r++) {
-    if (replyAt[r]! >= from && (!publicOnly || replyPublic[r] === 1)) return replyAt[r]!;
+    if (replyRank[r]! > rank && (!publicOnly || replyPublic[r] === 1)) return replyAt[r]!;
   }
   return Infinity;
 }

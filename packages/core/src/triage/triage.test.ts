@@ -734,7 +734,10 @@ describe('triage reads a thread as the model does', () => {
     expect(awaiting(triage, 'zz')).toBe(true);
     expect(triage.coverage().map((c) => c.mentionId)).toEqual(['a0']);
     expect(triage.getSnapshot().counts.open).toBe(1);
-    // (The SLA clocks compare times only, so a follow-up of the reply's own second starts no clock.)
+    // The follow-up has a deadline: next response, counted from its own second.
+    const [item] = triage.queue(at(5));
+    expect(item!.sla).toMatchObject({ target: 'next_response', dueAt: at(120) });
+    expect(triage.sla('zz', at(5))!.nextDueAt).toBe(at(120));
   });
 
   it('an inbound bot after an agent reply does not put the conversation back in the queue', () => {
