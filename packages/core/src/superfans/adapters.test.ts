@@ -93,6 +93,41 @@ describe('interactionsFromMentions', () => {
     expect(r.members.map((m) => m.memberId)).not.toContain('kettle');
   });
 
+  it('keeps the same id on two platforms apart: both counted, replies linked on their own platform', () => {
+    const dan = author('dan');
+    const eve = author('eve');
+    const onMastodon = { platform: 'mastodon' as const };
+    const both = interactionsFromMentions([
+      mention('q1', cat, 'Does the kettle work on 110V?'),
+      mention('a1', ben, 'Yes, mine does.', { inReplyToId: 'q1' }),
+      mention('q1', dan, 'Love my kettle', onMastodon),
+      mention('a1', eve, 'Me too', { inReplyToId: 'q1', ...onMastodon }),
+      mention('z9', eve, 'Same here', { inReplyToId: 'q1', ...onMastodon }),
+    ]);
+    expect(both.skipped).toEqual([]);
+    const got = new Map(both.interactions.map((i) => [i.id, i]));
+    expect([...got.keys()]).toEqual(['x:q1', 'x:a1', 'mastodon:q1', 'mastodon:a1', 'z9']);
+    expect(got.get('x:a1')).toMatchObject({
+      type: 'answer',
+      targetMemberId: 'cat',
+      threadId: 'x:q1',
+    });
+    expect(got.get('mastodon:a1')).toMatchObject({
+      type: 'comment',
+      targetMemberId: 'dan',
+      threadId: 'mastodon:q1',
+    });
+    expect(got.get('z9')).toMatchObject({ targetMemberId: 'dan', threadId: 'mastodon:q1' });
+    // A real repeat on one platform is still counted once, with a reason.
+    const repeated = interactionsFromMentions([
+      mention('q1', cat, 'Does it work?'),
+      mention('q1', cat, 'Does it work?'),
+    ]);
+    expect(repeated.skipped).toEqual([
+      { source: 'mention', id: 'q1', reason: 'duplicate id; counted once' },
+    ]);
+  });
+
   it('reads questions in other scripts and bounds the scan on huge text', () => {
     expect(looksLikeQuestion('هل يعمل؟')).toBe(true);
     expect(looksLikeQuestion('使えますか？')).toBe(true);

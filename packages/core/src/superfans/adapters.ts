@@ -1,4 +1,5 @@
-import { threadKeys } from '../model/conversations';
+import { buildConversations } from '../model/conversations';
+import { scoped } from '../model/ties';
 import type { Mention } from '../model/schemas';
 import type { IdentityLink, Interaction, InteractionType, MemberInfo } from './types';
 
@@ -69,6 +70,10 @@ export function looksLikeThanks(text: string): boolean {
  * brand accounts or bots are skipped with a reason; their authors are listed in `members` with their `kind`.
  * Followers go to `members` (for the amplifier flag), never into interactions.
  *
+ * Ids are unique only within a platform, so replies are linked on their own platform, and `threadId` is the
+ * conversation id `buildConversations` gives. An id that two platforms use becomes `<platform>:<id>` in
+ * interactions and in `skipped`, so neither mention is lost.
+ *
  * @example
  * ```ts
  * const { interactions, members } = interactionsFromMentions(mentions);
@@ -76,9 +81,19 @@ export function looksLikeThanks(text: string): boolean {
  * ```
  */
 export function interactionsFromMentions(mentions: readonly Mention[]): InteractionBatch {
-  const byId = new Map<string, Mention>();
-  for (const m of mentions) if (!byId.has(m.id)) byId.set(m.id, m);
-  const threads = threadKeys(mentions);
+  const byKey = new Map<string, Mention>();
+  const platformOfId = new Map<string, string>();
+  const sharedIds = new Set<string>();
+  for (const m of mentions) {
+    const key = scoped(m.platform, m.id);
+    if (!byKey.has(key)) byKey.set(key, m);
+    const platform = platformOfId.get(m.id);
+    if (platform === undefined) platformOfId.set(m.id, m.platform);
+    else if (platform !== m.platform) sharedIds.add(m.id);
+  }
+  const idOf = (m: Mention): string => (sharedIds.has(m.id) ? scoped(m.platform, m.id) : m.id);
+  const threadOf = new Map<Mention, string>();
+  for (const c of buildConversations(mentions)) for (const m of c.mentions) threadOf.set(m, c.id);
   const members = new Map<string, MemberInfo>();
   const skipped: SkippedRecord[] = [];
   const interactions: Interaction[] = [];
@@ -102,14 +117,15 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
       followers: Math.max(known?.followers ?? 0, a.followers),
       ...((a.name ?? known?.name) !== undefined && { name: a.name ?? known?.name }),
     });
-    if (byMention.has(m.id)) {
-      skipped.push({ source: 'mention', id: m.id, reason: 'duplicate id; counted once' });
+    const key = scoped(m.platform, m.id);
+    if (byMention.has(key)) {
+      skipped.push({ source: 'mention', id: idOf(m), reason: 'duplicate id; counted once' });
       continue;
     }
     if (!isCustomer(m)) {
       skipped.push({
         source: 'mention',
-        id: m.id,
+        id: idOf(m),
         reason:
           m.direction === 'outbound'
             ? 'written by the brand (outbound)'
@@ -117,7 +133,8 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
       });
       continue;
     }
-    const parent = m.inReplyToId !== undefined ? byId.get(m.inReplyToId) : undefined;
+    const parent =
+      m.inReplyToId !== undefined ? byKey.get(scoped(m.platform, m.inReplyToId)) : undefined;
     const tagged = m.tags?.find((t) => TYPE_TAGS.has(t as InteractionType)) as
       InteractionType | undefined;
     let type: InteractionType;
@@ -137,23 +154,23 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
       if (parent.author.id !== a.id) target = parent.author.id;
     } else type = 'mention';
     const interaction: Interaction = {
-      id: m.id,
+      id: idOf(m),
       memberId: a.id,
       at: m.createdAt,
       channel: m.platform,
       type,
-      threadId: threads.get(m.id) ?? m.id,
+      threadId: threadOf.get(m) ?? m.id,
       ...(target !== undefined && { targetMemberId: target }),
       text: m.text,
       ...(m.url !== undefined && { url: m.url }),
     };
     interactions.push(interaction);
-    byMention.set(m.id, interaction);
+    byMention.set(key, interaction);
   }
   // The asker thanking the helper in a reply marks the help as thanked.
   for (const m of mentions) {
     if (m.inReplyToId === undefined || !isCustomer(m)) continue;
-    const answer = byMention.get(m.inReplyToId);
+    const answer = byMention.get(scoped(m.platform, m.inReplyToId));
     if (
       answer &&
       answer.type === 'answer' &&
