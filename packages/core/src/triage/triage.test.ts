@@ -740,6 +740,36 @@ describe('triage reads a thread as the model does', () => {
     expect(triage.sla('zz', at(5))!.nextDueAt).toBe(at(120));
   });
 
+  it('an inbound bot in the thread is kept but decides nothing: no score, routing, priority or repeat contact', () => {
+    const withBot = createTriage(base);
+    const without = createTriage(base);
+    for (const t of [withBot, without]) t.ingest([inbound('k1', 0, 'praise 0.8')]);
+    const before = withBot.queue(at(1))[0]!;
+    const botSays = testMention('k2', at(1), {
+      text: 'billing_issue -0.95',
+      author: remindMe,
+      inReplyToId: 'k1',
+    });
+    const { accepted } = withBot.ingest([botSays]);
+    expect(accepted).toEqual([{ mention: botSays, conversationId: 'k1' }]);
+    expect(withBot.get('k1')!.conversation.mentions.map((m) => m.id)).toEqual(['k1', 'k2']);
+    expect(withBot.queue(at(2))[0]).toMatchObject({
+      conversationId: 'k1',
+      priority: before.priority,
+      department: before.department,
+      band: before.band,
+    });
+    // The customer writing again is their second message, with or without the bot in between.
+    const again = inbound('k3', 3, 'delivery_issue -0.5', {
+      author: testAuthor('c-k1'),
+      inReplyToId: 'k1',
+    });
+    const a = withBot.ingest([again]).accepted[0]!;
+    const b = without.ingest([again]).accepted[0]!;
+    expect(a.score).toEqual(b.score);
+    expect(withBot.queue(at(4))[0]!.priority).toBe(without.queue(at(4))[0]!.priority);
+  });
+
   it('an inbound bot after an agent reply does not put the conversation back in the queue', () => {
     const triage = createTriage(base);
     triage.ingest(inbound('p1', 0, 'delivery_issue -0.8'));

@@ -717,7 +717,10 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const key = keyOf(m);
     let rec = recs.get(key);
     const fresh = !rec;
-    const decision = m.direction === 'inbound' ? decide(m, rec) : undefined;
+    // Customer messages are scored and routed. Brand replies and inbound bots are kept in the thread but decide
+    // nothing: a bot answering in a thread must not raise its priority, route it, or count as the customer writing
+    // again.
+    const decision = isCustomerTurn(m) ? decide(m, rec) : undefined;
     if (!rec) rec = newRec(key);
     insert(rec, m, t);
     convOfMention.set(m.id, key);

@@ -443,7 +443,9 @@ export interface EscalationNotice {
 export interface TriagedMention {
   mention: Mention;
   conversationId: string;
+  /** How urgent the customer's message is: absent for brand replies and for inbound messages by bots. */
   score?: MentionScore;
+  /** Where the customer's message goes: absent for brand replies and for inbound messages by bots. */
   routing?: Routing;
 }
 
