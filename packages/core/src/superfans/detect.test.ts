@@ -128,11 +128,22 @@ describe('detectSuperfans', () => {
     const cara = member(abusive, 'cara');
     expect(cara.superfan).toBe(false);
     expect(cara.gate.checks.find((c) => c.name === 'no_abuse')!.passed).toBe(false);
+    // Said once, first, as final: not "not a superfan yet", and not repeated at the end.
+    expect(cara.reasons[0]).toMatch(
+      /^cannot be a superfan: abuse recorded by moderators on \d{4}-\d\d-\d\d$/,
+    );
+    expect(cara.reasons.filter((r) => r.includes('abuse'))).toHaveLength(1);
     const sanctioned = detectSuperfans(base, {
       now: NOW,
       members: [{ id: 'cara', abusive: true }],
     });
     expect(member(sanctioned, 'cara').superfan).toBe(false);
+    expect(member(sanctioned, 'cara').reasons[0]).toBe(
+      'cannot be a superfan: sanctioned by moderators',
+    );
+    expect(member(sanctioned, 'cara').reasons.filter((r) => r.includes('sanctioned'))).toHaveLength(
+      1,
+    );
   });
 
   it('excludes staff, brand accounts and bots, and counts what it left out', () => {

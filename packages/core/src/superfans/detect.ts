@@ -357,7 +357,7 @@ export interface MemberFacts {
   recency: RecencyScore;
   tenure: TenureScore;
   gate: SuperfanGate;
-  /** Why a member who does not pass the gate is not a superfan yet. */
+  /** Why a member who does not pass the gate is not a superfan yet (or, after abuse, cannot be one). */
   notYet: string;
   abuse: boolean;
   amplifier: boolean;
@@ -787,7 +787,6 @@ export function computeMemberFacts(
         numericKey(8, 0),
         `views, likes and follows capped at ${o.consumptionCap} points`,
       );
-  if (abuse) reasons[count++] = `${gate.checks[4]!.detail}: cannot be a superfan`;
 
   return {
     memberId,
@@ -892,7 +891,13 @@ function gateFacts(o: ResolvedSuperfanOptions, x: GateInputs): GateFacts {
     .filter((c) => !c.passed && c.name !== 'helper' && c.name !== 'informant')
     .map((c) => c.detail);
   if (paths.length === 0) parts.push(`${checks[1]!.detail}, or ${checks[2]!.detail}`);
-  const facts = { gate, notYet: `not a superfan yet: ${parts.join('; ')}` };
+  // Abuse is not a shortfall time or effort can make up: the status says so, and only that.
+  const facts = {
+    gate,
+    notYet: abuse
+      ? `cannot be a superfan: ${checks[4]!.detail}`
+      : `not a superfan yet: ${parts.join('; ')}`,
+  };
   o.gates.set(key, facts);
   return facts;
 }
