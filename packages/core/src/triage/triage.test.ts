@@ -221,6 +221,43 @@ describe('conversations are per platform (ids are unique only within one)', () =
     ).toEqual(['conv', 'reddit:conv', 'solo', 'x1']);
   });
 
+  it('accepts the same mention id on two platforms, threads replies on their own, and rejects a true repeat', () => {
+    const triage = createTriage(base);
+    const r = triage.ingest([
+      inbound('42', 0, 'question'),
+      inbound('42', 1, 'delivery_issue -0.8', { platform: 'mastodon' }),
+      inbound('43', 2, 'question', { platform: 'mastodon', inReplyToId: '42' }),
+      inbound('44', 3, 'question', { inReplyToId: '42' }),
+      inbound('42', 4, 'question', { platform: 'mastodon' }),
+    ]);
+    expect(r.accepted.map((m) => [m.mention.platform, m.mention.id, m.conversationId])).toEqual([
+      ['x', '42', '42'],
+      ['mastodon', '42', 'mastodon:42'],
+      ['mastodon', '43', 'mastodon:42'],
+      ['x', '44', '42'],
+    ]);
+    expect(r.rejected).toMatchObject([
+      { index: 4, issues: [{ message: 'duplicate of a mention already ingested; counted once' }] },
+    ]);
+    expect(triage.get('42')!.conversation.mentions.map((m) => m.id)).toEqual(['42', '44']);
+    expect(triage.get('mastodon:42')!.conversation.mentions.map((m) => m.id)).toEqual(['42', '43']);
+    expect(triage.place('42', 'mastodon')).toBe('open');
+    expect(triage.place('42', 'x')).toBe('open');
+    expect(triage.place('42', 'reddit')).toBeUndefined();
+    // A brand reply on each thread, and a reloaded state, keep the two apart.
+    triage.reply('mastodon:42', { at: at(5), agentId: 'mk', text: 'On it.' });
+    const again = createTriage(base, JSON.parse(JSON.stringify(triage.toJSON())));
+    expect(again.place('42', 'mastodon')).toBe('answered');
+    expect(again.place('42', 'x')).toBe('open');
+    expect(
+      again.ingest([inbound('42', 6, 'question', { platform: 'mastodon' })]).rejected,
+    ).toHaveLength(1);
+    const next = again.ingest([
+      inbound('45', 7, 'question', { platform: 'mastodon', inReplyToId: '42' }),
+    ]);
+    expect(next.accepted[0]!.conversationId).toBe('mastodon:42');
+  });
+
   it('a reloaded state keeps threading a prefixed conversation into itself', () => {
     const first = createTriage(base);
     first.ingest([

@@ -224,7 +224,23 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     }
     rec.openIndex = -1;
   };
+  /**
+   * Mention → its conversation. Ids are unique only within a platform: a mention is kept under its bare id, and
+   * only when another platform already holds that id under its platform and id (see mentionConv).
+   */
   const convOfMention = new Map<string, string>();
+  /** The conversation of mention `id` on `platform`, if ingested. */
+  function mentionConv(platform: Platform, id: string): string | undefined {
+    const bare = convOfMention.get(id);
+    if (bare === undefined) return undefined;
+    if (recs.get(bare)!.mentions[0]!.platform === platform) return bare;
+    return convOfMention.get(platformScoped(platform, id));
+  }
+  function setMentionConv(platform: Platform, id: string, conversationId: string): void {
+    const bare = convOfMention.get(id);
+    if (bare === undefined || bare === conversationId) convOfMention.set(id, conversationId);
+    else convOfMention.set(platformScoped(platform, id), conversationId);
+  }
   /** Conversation ids made unique with a platform prefix (`x:100`) → the thread key they stand for. */
   const qualified = new Map<string, string>();
   const rejected: Rejected[] = [];
@@ -582,9 +598,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   function keyOf(m: Mention): string {
     if (m.conversationId !== undefined) return threadId(m.platform, m.conversationId);
     if (m.inReplyToId !== undefined) {
-      const parent = convOfMention.get(m.inReplyToId);
-      if (parent !== undefined && recs.get(parent)!.mentions[0]!.platform === m.platform)
-        return parent;
+      const parent = mentionConv(m.platform, m.inReplyToId);
+      if (parent !== undefined) return parent;
       return threadId(m.platform, m.inReplyToId);
     }
     return threadId(m.platform, m.id);
@@ -699,7 +714,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const m = input as Mention;
     // The full check (with its issues in words) runs only for records that fail the quick one.
     const issues = isTriageable(input) ? undefined : check(input);
-    if (issues === undefined && convOfMention.has(m.id)) {
+    if (issues === undefined && mentionConv(m.platform, m.id) !== undefined) {
       rejected.push({
         index,
         input,
@@ -723,7 +738,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const decision = isCustomerTurn(m) ? decide(m, rec) : undefined;
     if (!rec) rec = newRec(key);
     insert(rec, m, t);
-    convOfMention.set(m.id, key);
+    setMentionConv(m.platform, m.id, key);
     if (decision) {
       setDecision(rec, m.id, decision);
       noteComplaint(rec, m, decision, t);
@@ -915,7 +930,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const rec = newRec(c.id);
       for (const m of c.mentions) {
         insert(rec, m, Date.parse(m.createdAt));
-        convOfMention.set(m.id, c.id);
+        setMentionConv(m.platform, m.id, c.id);
       }
       if (!rec.mentions.length) continue;
       rec.status = c.status;
@@ -959,7 +974,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const lastIn = lastInboundIndex(rec.mentions);
       let n = rec.mentions.length;
       let id = reply.id ?? `reply:${rec.id}:${n}`;
-      while (convOfMention.has(id)) id = `reply:${rec.id}:${++n}`;
+      while (mentionConv(head.platform, id) !== undefined) id = `reply:${rec.id}:${++n}`;
       const author: Author = {
         id: reply.agentId ?? 'brand',
         handle: '',
@@ -981,7 +996,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         ...(lastIn >= 0 && { inReplyToId: rec.mentions[lastIn]!.id }),
       };
       insert(rec, mention, at);
-      convOfMention.set(id, rec.id);
+      setMentionConv(head.platform, id, rec.id);
       if (reply.agentId !== undefined && !reply.automated) {
         owners.set(customerOf(rec).id, reply.agentId);
         if (rec.assignee === undefined && agents.has(reply.agentId))
@@ -1081,10 +1096,17 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       return rec ? slaOf(rec, t) : undefined;
     },
 
-    place(mentionId) {
-      const key = convOfMention.get(mentionId);
+    place(mentionId, platform?: Platform) {
+      const key =
+        platform === undefined ? convOfMention.get(mentionId) : mentionConv(platform, mentionId);
       if (key === undefined)
-        return rejected.some((r) => idOf(r.input) === mentionId) ? 'rejected' : undefined;
+        return rejected.some(
+          (r) =>
+            idOf(r.input) === mentionId &&
+            (platform === undefined || (r.input as Partial<Mention>).platform === platform),
+        )
+          ? 'rejected'
+          : undefined;
       const rec = recs.get(key)!;
       return place(
         rec,
@@ -1411,6 +1433,11 @@ function instantArg(value: unknown, what: string): number {
     );
   }
   return ms;
+}
+
+/** A mention's key when its bare id is taken by another platform (NUL never appears in a platform name). */
+function platformScoped(platform: Platform, id: string): string {
+  return `${platform}\u0000${id}`;
 }
 
 function idOf(input: unknown): string | undefined {

@@ -595,8 +595,11 @@ export interface Triage {
   get(conversationId: string): TriageConversation | undefined;
   /** Its SLA clocks at `now`. */
   sla(conversationId: string, now: string): SlaState | undefined;
-  /** Where an ingested mention is now (undefined for an id never ingested). */
-  place(mentionId: string): MentionPlace | undefined;
+  /**
+   * Where an ingested mention is now (undefined for an id never ingested). Ids are unique only within a platform:
+   * when two platforms use the same id, pass the `platform`; without it, the mention ingested first answers.
+   */
+  place(mentionId: string, platform?: Platform): MentionPlace | undefined;
   /** Every inbound public mention not answered by a person, oldest first. */
   coverage(): CoverageItem[];
   /** Load per department at `now`. */
