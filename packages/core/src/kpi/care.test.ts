@@ -291,3 +291,41 @@ describe('care metrics read the thread the way customers lived it', () => {
     });
   });
 });
+
+describe('careEvents and consent', () => {
+  const ana = (consent: Author['consent']) => author('ana', consent ? { consent } : {});
+  const conversationsOf = (...mentions: Mention[]) => buildConversations(mentions);
+
+  it('reads the consent in force at now: a withdrawal applies to every conversation of that customer', () => {
+    seq = 0;
+    const conversations = conversationsOf(
+      msg(ana({ analytics: true, recordedAt: at(-60) }), 0),
+      msg(ana({ analytics: false, recordedAt: at(50) }), 60),
+    );
+    const consentAt = (now: number) =>
+      careEvents(conversations, 'care', now).map((e) => [e.conversationId, e.consent]);
+    // Before the withdrawal was recorded, both conversations may be used; after it, neither.
+    expect(consentAt(T0 + 30 * MIN)).toEqual([['m1', true]]);
+    expect(consentAt(T0 + 120 * MIN)).toEqual([
+      ['m1', false],
+      ['m2', false],
+    ]);
+    expect(careEvents(conversations).every((e) => e.consent === false)).toBe(true);
+  });
+
+  it('does not count consent recorded after now, and a message without consent facts changes nothing', () => {
+    seq = 0;
+    const conversations = conversationsOf(
+      msg(ana({ analytics: true, recordedAt: at(500) }), 0),
+      msg(ana(undefined), 60),
+    );
+    expect(careEvents(conversations, 'care', T0 + 120 * MIN).map((e) => e.consent)).toEqual([
+      false,
+      false,
+    ]);
+    expect(careEvents(conversations, 'care', T0 + 600 * MIN).map((e) => e.consent)).toEqual([
+      true,
+      true,
+    ]);
+  });
+});

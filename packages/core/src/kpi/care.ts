@@ -1,3 +1,4 @@
+import { consentInForce, permits } from '../model/consent';
 import type { Conversation } from '../model/conversations';
 import type { Mention } from '../model/schemas';
 import type { SentimentLabel } from '../text/types';
@@ -216,9 +217,11 @@ export function careMetrics(
 /**
  * One event per customer-started conversation, for `evaluateGoals` (source `care` unless named).
  *
- * Fields: `conversationId`, `platform`, `channel`, `customerId`, `consent` (the customer's analytics consent is
- * exactly `true`), `answered`, `firstResponseMs`, `resolved`, `resolutionMs`, `awaitingReply`; `at` is the first
- * customer message. Unanswered conversations have no `firstResponseMs`. The service presets read these fields.
+ * Fields: `conversationId`, `platform`, `channel`, `customerId`, `consent` (the customer's analytics consent in
+ * force at `nowMs` is exactly `true`: their latest consent record made by then, from any of their messages, so a
+ * withdrawal applies to every conversation), `answered`, `firstResponseMs`, `resolved`, `resolutionMs`,
+ * `awaitingReply`; `at` is the first customer message. Unanswered conversations have no `firstResponseMs`. The
+ * service presets read these fields.
  *
  * @example
  * ```ts
@@ -232,6 +235,10 @@ export function careEvents(
   nowMs = Number.POSITIVE_INFINITY,
 ): GoalEvent[] {
   const out: GoalEvent[] = [];
+  const consent = consentInForce(
+    conversations.flatMap((c) => c.mentions),
+    nowMs,
+  );
   for (const c of conversations) {
     const timing = conversationTiming(c, nowMs);
     if (timing.firstInboundAt === null) continue;
@@ -242,7 +249,7 @@ export function careEvents(
       platform: c.platform,
       channel: c.channel,
       customerId: c.customer.id,
-      consent: c.customer.consent?.analytics === true,
+      consent: permits(consent.get(c.customer.id), 'analytics'),
       answered: timing.firstResponseMs !== null,
       ...(timing.firstResponseMs !== null && { firstResponseMs: timing.firstResponseMs }),
       resolved: timing.resolutionMs !== null,

@@ -568,6 +568,28 @@ describe('evaluateGoals: permission and consent', () => {
       .kpis[0]!;
     expect(plain.rows).toHaveLength(1);
   });
+
+  it('withholds rows of a consent-based source without a per-person scope, even with no person field', () => {
+    const t = tree([signups]);
+    t.sources[0] = {
+      id: 'orders',
+      basis: 'consent',
+      scopes: ['aggregate'],
+      consentField: 'consent',
+    };
+    const events = [
+      { source: 'orders', at: day(2), channel: 'social', applicant: 'Ana Lima', consent: true },
+      { source: 'orders', at: day(3), channel: 'social', applicant: 'Bo Berg', consent: true },
+    ];
+    const k = evaluateGoals(t, events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
+    expect(k.actual).toBe(2);
+    expect(k.rows).toEqual([]);
+    expect(k.rowsWithheld).toBe(2);
+    // With a per-person scope, the people who consented are shown.
+    t.sources[0] = { ...t.sources[0]!, scopes: ['aggregate', 'per_person'] };
+    const shown = evaluateGoals(t, events, { ...NOV, now: MID, rows: ['signups'] }).kpis[0]!;
+    expect(shown.rows!.map((r) => r.applicant)).toEqual(['Ana Lima', 'Bo Berg']);
+  });
 });
 
 describe('evaluateGoals: tree validation', () => {

@@ -631,8 +631,10 @@ export function evaluateGoals(
         skipped: 0,
         rows: wantsRows ? [] : undefined,
         rowsWithheld: 0,
+        // Rows of a personal source (one naming people, or read on consent) need a per-person scope and the
+        // person's consent; other sources' rows name nobody and are all shown.
         rowTest:
-          source.personField === undefined
+          source.personField === undefined && source.basis !== 'consent'
             ? undefined
             : (e) =>
                 source.scopes.includes('per_person') &&

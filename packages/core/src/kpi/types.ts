@@ -225,7 +225,10 @@ export interface DataSource {
   scopes: DataScope[];
   /** The fields events of this source carry; when given, metrics naming other fields are rejected. */
   fields?: string[];
-  /** The field that identifies a person (for per-person views and consent). */
+  /**
+   * The field that identifies a person (for per-person views and consent). A source with one, or with `basis`
+   * `consent`, is personal: its rows are shown only with a `per_person` scope, and only for people who consented.
+   */
   personField?: string;
   /** The boolean field that says the person consented (required reading when `basis` is `consent`). */
   consentField?: string;

@@ -1,0 +1,33 @@
+// Which uses of a person's data are permitted at a given moment, from the consent facts carried on their messages.
+// Internal: the KPI care events, superfans and relationship memory read consent the same way.
+import { parseInstant } from './instant';
+import type { Consent, ConsentPurpose, Mention } from './schemas';
+
+/**
+ * Per person (author id), the consent in force at `nowMs`: the latest record made by then. A record is an
+ * author's `consent` on one of their messages; it counts from its `recordedAt`, or from that message when it has
+ * none, and a record made after `nowMs` is not known yet. Among records of the same instant the one seen last
+ * wins. Each record is the person's whole statement at that time: a purpose it leaves out is "not established"
+ * from then on. Messages without a `consent` say nothing (people with no record are absent from the map).
+ */
+export function consentInForce(mentions: Iterable<Mention>, nowMs: number): Map<string, Consent> {
+  const latest = new Map<string, { at: number; consent: Consent }>();
+  for (const m of mentions) {
+    if (m.direction !== 'inbound') continue;
+    const consent = m.author.consent;
+    if (consent === undefined) continue;
+    const recorded = consent.recordedAt !== undefined ? parseInstant(consent.recordedAt) : NaN;
+    const at = recorded === recorded ? recorded : parseInstant(m.createdAt);
+    if (!(at <= nowMs)) continue;
+    const known = latest.get(m.author.id);
+    if (known === undefined || at >= known.at) latest.set(m.author.id, { at, consent });
+  }
+  const out = new Map<string, Consent>();
+  for (const [id, record] of latest) out.set(id, record.consent);
+  return out;
+}
+
+/** Whether `consent` says yes to `purpose`: only an explicit `true` is a yes (absent is "not established"). */
+export function permits(consent: Consent | undefined, purpose: ConsentPurpose): boolean {
+  return consent?.[purpose] === true;
+}
