@@ -128,6 +128,29 @@ describe('interactionsFromMentions', () => {
     ]);
   });
 
+  it('gives each member their latest consent, so an objection keeps them out of the ranking', () => {
+    const dee = (consent: Author['consent']) => author('dee', { name: 'Dee', consent });
+    const batch = interactionsFromMentions([
+      mention('q1', cat, 'Does it work on 110V?'),
+      mention('a1', dee({ profiling: true, recordedAt: '2026-11-01T00:00:00Z' }), 'Yes', {
+        inReplyToId: 'q1',
+      }),
+      mention(
+        'm1',
+        dee({ profiling: false, recordedAt: '2026-11-15T00:00:00Z' }),
+        'Stop profiling me',
+      ),
+      mention('m2', author('dee', { name: 'Dee' }), 'No consent facts on this one'),
+    ]);
+    expect(batch.members.find((m) => m.id === 'dee')!.consent).toEqual({
+      profiling: false,
+      recordedAt: '2026-11-15T00:00:00Z',
+    });
+    const r = detectSuperfans(batch.interactions, { now: NOW, members: batch.members });
+    expect(r.members.map((m) => m.memberId)).toEqual(['cat']);
+    expect(r.membersWithoutConsent).toBe(1);
+  });
+
   it('reads questions in other scripts and bounds the scan on huge text', () => {
     expect(looksLikeQuestion('هل يعمل؟')).toBe(true);
     expect(looksLikeQuestion('使えますか？')).toBe(true);

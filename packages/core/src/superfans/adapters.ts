@@ -1,3 +1,4 @@
+import { consentInForce } from '../model/consent';
 import { buildConversations } from '../model/conversations';
 import { scoped } from '../model/ties';
 import type { Mention } from '../model/schemas';
@@ -68,7 +69,8 @@ export function looksLikeThanks(text: string): boolean {
  * `review`, `recommendation`, `share`, `question`); a `question` when it opens a thread with a question mark; a
  * `comment` on somebody else's post; a `mention` otherwise. Brand replies (outbound) and mentions by staff,
  * brand accounts or bots are skipped with a reason; their authors are listed in `members` with their `kind`.
- * Followers go to `members` (for the amplifier flag), never into interactions.
+ * Followers go to `members` (for the amplifier flag), never into interactions. Each member's `consent` is their
+ * latest consent record among the mentions (see `SuperfanOptions.profilingBasis`).
  *
  * Ids are unique only within a platform, so replies are linked on their own platform, and `threadId` is the
  * conversation id `buildConversations` gives. An id that two platforms use becomes `<platform>:<id>` in
@@ -92,6 +94,7 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
     else if (platform !== m.platform) sharedIds.add(m.id);
   }
   const idOf = (m: Mention): string => (sharedIds.has(m.id) ? scoped(m.platform, m.id) : m.id);
+  const consent = consentInForce(mentions, Infinity);
   const threadOf = new Map<Mention, string>();
   for (const c of buildConversations(mentions)) for (const m of c.mentions) threadOf.set(m, c.id);
   const members = new Map<string, MemberInfo>();
@@ -111,11 +114,13 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
           ? 'staff'
           : 'customer';
     const known = members.get(a.id);
+    const given = consent.get(a.id);
     members.set(a.id, {
       id: a.id,
       kind: known?.kind && known.kind !== 'customer' ? known.kind : kind,
       followers: Math.max(known?.followers ?? 0, a.followers),
       ...((a.name ?? known?.name) !== undefined && { name: a.name ?? known?.name }),
+      ...(given !== undefined && { consent: given }),
     });
     const key = scoped(m.platform, m.id);
     if (byMention.has(key)) {

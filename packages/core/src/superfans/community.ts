@@ -1,6 +1,7 @@
 import {
   computeMemberFacts,
   isExcludedMember,
+  mayProfile,
   memberSlice,
   rankCommunity,
   resolveSuperfanOptions,
@@ -227,7 +228,8 @@ export function createCommunity(
     const todo = full ? groups.keys() : dirty.values();
     for (const memberId of todo) {
       const g = groups.get(memberId);
-      if (!g || isExcludedMember(directory.get(memberId))) {
+      const info = directory.get(memberId);
+      if (!g || isExcludedMember(info) || !mayProfile(info, o.profilingBasis)) {
         cache.delete(memberId);
         continue;
       }
@@ -243,7 +245,13 @@ export function createCommunity(
     cacheNow = o.nowMs;
 
     const facts: MemberFacts[] = [];
-    const ignored: IgnoredCounts = { future: 0, excluded: 0, duplicates, invalid };
+    const ignored: IgnoredCounts = {
+      future: 0,
+      excluded: 0,
+      duplicates,
+      invalid,
+      withoutConsent: 0,
+    };
     let counted = 0;
     for (const entry of cache.values()) {
       ignored.future += entry.future;
@@ -253,15 +261,31 @@ export function createCommunity(
       }
     }
     const excludedMembers = new Set<string>();
+    let withoutConsent = 0;
     for (const [memberId, g] of groups) {
-      if (!isExcludedMember(directory.get(memberId))) continue;
+      const info = directory.get(memberId);
+      const excluded = isExcludedMember(info);
+      if (!excluded && mayProfile(info, o.profilingBasis)) continue;
       for (const t of g.ms) {
         if (t > o.nowMs) ignored.future++;
-        else ignored.excluded++;
+        else if (excluded) ignored.excluded++;
+        else ignored.withoutConsent++;
       }
-      if (g.ms.some((t) => t <= o.nowMs)) excludedMembers.add(memberId);
+      if (g.ms.some((t) => t <= o.nowMs)) {
+        if (excluded) excludedMembers.add(memberId);
+        else withoutConsent++;
+      }
     }
-    const result = rankCommunity(facts, o, ignored, excludedMembers, counted, false, reusable);
+    const result = rankCommunity(
+      facts,
+      o,
+      ignored,
+      excludedMembers,
+      withoutConsent,
+      counted,
+      false,
+      reusable,
+    );
     lastByFacts = new Map();
     for (const m of result.members) {
       const f = cache.get(m.memberId)?.facts;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCommunity } from './community';
 import { detectSuperfans } from './detect';
 import {
   DAY,
@@ -165,7 +166,13 @@ describe('detectSuperfans', () => {
     );
     expect(r.members.map((m) => m.memberId)).toEqual(['ana']);
     expect(r.excludedMembers).toEqual(['bot', 'sam']);
-    expect(r.ignored).toEqual({ future: 1, excluded: 35, duplicates: 0, invalid: 1 });
+    expect(r.ignored).toEqual({
+      future: 1,
+      excluded: 35,
+      duplicates: 0,
+      invalid: 1,
+      withoutConsent: 0,
+    });
   });
 
   it('does not count help to staff as help to another customer', () => {
@@ -525,5 +532,69 @@ describe('properties', () => {
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('consent: ranking people is profiling', () => {
+  const everyone = [
+    ...weeklyHelper('ana', 30),
+    ...weeklyHelper('bo', 30),
+    ...weeklyHelper('cy', 30),
+    interaction('cy', 'complaint', 3, { text: 'The lid broke' }),
+  ];
+  const directory = [
+    { id: 'ana', name: 'Ana Yes', consent: { profiling: true } },
+    { id: 'bo', name: 'Bo Objects', consent: { profiling: false, analytics: true } },
+    { id: 'cy', name: 'Cy Unknown' },
+  ];
+
+  it('on legitimate interest (default) ranks everyone but a member who objected, counted and never named', () => {
+    const r = detectSuperfans(everyone, { now: NOW, members: directory });
+    expect(r.members.map((m) => m.memberId).sort()).toEqual(['ana', 'cy']);
+    expect(r.membersWithoutConsent).toBe(1);
+    expect(r.ignored.withoutConsent).toBe(30);
+    expect(r.interactions).toBe(61);
+    expect(JSON.stringify(r)).not.toMatch(/Bo Objects|"bo"/);
+    expect(r.health.helpers).toBe(2);
+  });
+
+  it('on consent ranks only members who said yes', () => {
+    const r = detectSuperfans(everyone, {
+      now: NOW,
+      members: directory,
+      profilingBasis: 'consent',
+    });
+    expect(r.members.map((m) => m.memberId)).toEqual(['ana']);
+    expect(r.membersWithoutConsent).toBe(2);
+    expect(r.ignored.withoutConsent).toBe(61);
+    // Without a directory nobody has said yes.
+    const none = detectSuperfans(everyone, { now: NOW, profilingBasis: 'consent' });
+    expect(none.members).toEqual([]);
+    expect(none.membersWithoutConsent).toBe(3);
+  });
+
+  it('a live community agrees with detectSuperfans, and consent changed later applies at the next report', () => {
+    for (const profilingBasis of ['legitimate_interest', 'consent'] as const) {
+      const live = createCommunity({ profilingBasis });
+      live.setMembers(directory);
+      live.addMany(everyone);
+      expect(live.report(NOW)).toEqual(
+        detectSuperfans(everyone, { now: NOW, members: directory, profilingBasis }),
+      );
+    }
+    const live = createCommunity();
+    live.setMembers(directory);
+    live.addMany(everyone);
+    expect(live.report(NOW).members).toHaveLength(2);
+    live.setMembers([{ id: 'ana', consent: { profiling: false } }]);
+    const after = live.report(NOW);
+    expect(after.members.map((m) => m.memberId)).toEqual(['cy']);
+    expect(after.membersWithoutConsent).toBe(2);
+  });
+
+  it('rejects an unknown basis', () => {
+    expect(() =>
+      detectSuperfans(everyone, { now: NOW, profilingBasis: 'because' as 'consent' }),
+    ).toThrow(/profilingBasis must be 'legitimate_interest' or 'consent', got "because"/);
   });
 });

@@ -74,6 +74,7 @@ export interface ResolvedSuperfanOptions {
   rankWeights: RankWeights;
   amplifierFollowers: number;
   directory: Map<string, MemberInfo>;
+  profilingBasis: 'legitimate_interest' | 'consent';
   previous: CommunityReport | undefined;
   lowWaterScore: number;
   lowWaterActiveWeeks: number;
@@ -322,6 +323,7 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     rankWeights: { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights },
     amplifierFollowers: options.amplifierFollowers ?? d.amplifierFollowers,
     directory,
+    profilingBasis: profilingBasisOf(options.profilingBasis),
     previous: options.previous,
     lowWaterScore: options.lowWaterScore ?? d.lowWaterScore,
     lowWaterActiveWeeks: options.lowWaterActiveWeeks ?? d.lowWaterActiveWeeks,
@@ -342,6 +344,26 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
 /** True for staff, brand accounts and bots, which are never ranked. */
 export function isExcludedMember(info: MemberInfo | undefined): boolean {
   return info !== undefined && info.kind !== undefined && info.kind !== 'customer';
+}
+
+/**
+ * Whether a member may be ranked under `basis` (scoring behaviour is profiling): on consent only with
+ * `consent.profiling` exactly `true`; on legitimate interest unless they objected (`consent.profiling` is `false`).
+ */
+export function mayProfile(
+  info: MemberInfo | undefined,
+  basis: ResolvedSuperfanOptions['profilingBasis'],
+): boolean {
+  const profiling = info?.consent?.profiling;
+  return basis === 'consent' ? profiling === true : profiling !== false;
+}
+
+function profilingBasisOf(basis: unknown): ResolvedSuperfanOptions['profilingBasis'] {
+  if (basis === undefined || basis === 'legitimate_interest') return 'legitimate_interest';
+  if (basis === 'consent') return 'consent';
+  throw new RangeError(
+    `profilingBasis must be 'legitimate_interest' or 'consent', got ${JSON.stringify(basis)}`,
+  );
 }
 
 /** Everything about one member at `now` that does not depend on the rest of the community. */
@@ -1024,6 +1046,8 @@ export interface GroupedInteractions {
   ms: Float64Array;
   ignored: IgnoredCounts;
   excludedMembers: Set<string>;
+  /** How many members were left out because ranking them is not permitted (see `mayProfile`). */
+  withoutConsent: number;
   interactions: number;
   /** Per input interaction: its code (see `MemberSlice.codes`); set for grouped ones only. */
   codes: Uint8Array;
@@ -1060,9 +1084,18 @@ export function groupInteractions(
   const index = new StringIndex(Math.min(n, 1024));
   const memberIds = index.keys;
   let counts = new Int32Array(1024);
-  const ignored: IgnoredCounts = { future: 0, excluded: 0, duplicates: 0, invalid: 0 };
+  const ignored: IgnoredCounts = {
+    future: 0,
+    excluded: 0,
+    duplicates: 0,
+    invalid: 0,
+    withoutConsent: 0,
+  };
   const excludedMembers = new Set<string>();
-  const excludedCache = new Map<string, boolean>();
+  const withoutConsent = new Set<string>();
+  // Per member not yet seen: 0 ranked, 1 excluded (staff, brand, bot), 2 not permitted (profiling basis).
+  const excludedCache = new Map<string, number>();
+  const everyoneMay = o.directory.size === 0 && o.profilingBasis === 'legitimate_interest';
   let counted = 0;
   let minMs = Infinity;
   let maxMs = -Infinity;
@@ -1087,15 +1120,24 @@ export function groupInteractions(
     }
     let m = index.indexOf(it.memberId);
     if (m < 0) {
-      let excluded = false;
-      if (o.directory.size > 0) {
+      let left = 0;
+      if (!everyoneMay) {
         const known = excludedCache.get(it.memberId);
-        excluded = known ?? isExcludedMember(o.directory.get(it.memberId));
-        if (known === undefined) excludedCache.set(it.memberId, excluded);
+        if (known !== undefined) left = known;
+        else {
+          const info = o.directory.get(it.memberId);
+          left = isExcludedMember(info) ? 1 : mayProfile(info, o.profilingBasis) ? 0 : 2;
+          excludedCache.set(it.memberId, left);
+        }
       }
-      if (excluded) {
+      if (left === 1) {
         ignored.excluded++;
         excludedMembers.add(it.memberId);
+        continue;
+      }
+      if (left === 2) {
+        ignored.withoutConsent++;
+        withoutConsent.add(it.memberId);
         continue;
       }
       // A copy made now lies next to the other members' ids: every later interaction compares its memberId with
@@ -1178,6 +1220,7 @@ export function groupInteractions(
     ms,
     ignored,
     excludedMembers,
+    withoutConsent: withoutConsent.size,
     interactions: counted,
     codes,
     targets,
@@ -1226,7 +1269,15 @@ export function detectSuperfans(
     slice.end = g.offsets[m + 1]!;
     facts[m] = computeMemberFacts(g.memberIds[m]!, slice, o);
   }
-  return rankCommunity(facts, o, g.ignored, g.excludedMembers, g.interactions, true);
+  return rankCommunity(
+    facts,
+    o,
+    g.ignored,
+    g.excludedMembers,
+    g.withoutConsent,
+    g.interactions,
+    true,
+  );
 }
 
 const DIMENSIONS = [
@@ -1247,6 +1298,7 @@ export function rankCommunity(
   o: ResolvedSuperfanOptions,
   ignored: IgnoredCounts,
   excludedMembers: ReadonlySet<string>,
+  membersWithoutConsent: number,
   interactions: number,
   fresh = false,
   reuse?: ReadonlyMap<MemberFacts, MemberReport>,
@@ -1446,6 +1498,7 @@ export function rankCommunity(
     interactions,
     ignored,
     excludedMembers: [...excludedMembers].sort(),
+    membersWithoutConsent,
   };
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../model/constants';
 import { RapportInputError, toInputIssues, type ParseResult, type Rejected } from '../model/parse';
-import { IsoDateTimeSchema } from '../model/schemas';
+import { ConsentSchema, IsoDateTimeSchema } from '../model/schemas';
 import { isoToMs, msToIso, readNow } from './time';
 import {
   INTERACTION_OUTCOMES,
@@ -78,6 +78,7 @@ export const MemberInfoSchema = z.object({
   followers: z.number().int().nonnegative().optional(),
   abusive: z.boolean().optional(),
   name: z.string().max(1024).optional(),
+  consent: ConsentSchema.optional(),
 });
 
 /** A declared identity link. */
@@ -142,6 +143,7 @@ export const SuperfanConfigSchema = z.strictObject({
     .optional(),
   amplifierFollowers: z.number().nonnegative().optional(),
   members: z.array(MemberInfoSchema).optional(),
+  profilingBasis: z.enum(['legitimate_interest', 'consent']).optional(),
   lowWaterScore: z.number().min(0).max(100).optional(),
   lowWaterActiveWeeks: z.number().nonnegative().optional(),
   graceDays: z.number().nonnegative().optional(),

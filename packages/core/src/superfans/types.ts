@@ -1,5 +1,6 @@
 // Types for superfan detection, relationship capacity and community health.
 // Plain data only (JSON-serialisable), so a report can cross a worker boundary or be stored.
+import type { Consent } from '../model/schemas';
 
 /** Every kind of interaction Rapport understands. More may be added; unknown types are rejected at the boundary. */
 export const INTERACTION_TYPES = [
@@ -87,6 +88,11 @@ export interface MemberInfo {
   abusive?: boolean;
   /** A display name for people reading the report. */
   name?: string;
+  /**
+   * What this person has allowed (the model's `Consent`; `interactionsFromMentions` fills it from their messages).
+   * Ranking them is profiling: see `SuperfanOptions.profilingBasis`.
+   */
+  consent?: Consent;
 }
 
 /**
@@ -170,8 +176,14 @@ export interface SuperfanOptions {
   rankWeights?: Partial<RankWeights>;
   /** Followers from which a member is flagged `amplifier`. Default 5000. */
   amplifierFollowers?: number;
-  /** Members known apart from interactions (staff, brand, bots, followers, sanctions). */
+  /** Members known apart from interactions (staff, brand, bots, followers, sanctions, consent). */
   members?: readonly MemberInfo[];
+  /**
+   * Why you may rank people at all (scoring their behaviour is profiling). `legitimate_interest` (default): anyone
+   * is ranked except a member whose `consent.profiling` is `false` (they objected). `consent`: only members whose
+   * `consent.profiling` is `true` are ranked. Members left out are counted in `membersWithoutConsent`, never named.
+   */
+  profilingBasis?: 'legitimate_interest' | 'consent';
   /** The previous report, for hysteresis and alerts (`rising`, `first_feedback_actioned`). */
   previous?: CommunityReport;
   /**
@@ -386,6 +398,8 @@ export interface IgnoredCounts {
   duplicates: number;
   /** With a date that cannot be read (validate with `parseInteractions` to see why). */
   invalid: number;
+  /** By members who may not be ranked under `profilingBasis` (see `membersWithoutConsent`). */
+  withoutConsent: number;
 }
 
 /**
@@ -408,6 +422,11 @@ export interface CommunityReport {
   ignored: IgnoredCounts;
   /** Excluded members (staff, brand, bots) seen in the interactions, sorted. */
   excludedMembers: string[];
+  /**
+   * How many people were left out because ranking them is not permitted (see `SuperfanOptions.profilingBasis`):
+   * counted, never named, and not in `members`, `alerts` or `health`.
+   */
+  membersWithoutConsent: number;
 }
 
 /**

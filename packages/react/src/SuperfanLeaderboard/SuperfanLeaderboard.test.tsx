@@ -38,6 +38,23 @@ describe('SuperfanLeaderboard', () => {
     expect(names()).toHaveLength(2);
   });
 
+  it('says how many people were not ranked for lack of permission, without naming them', () => {
+    const { rerender } = render(
+      <SuperfanLeaderboard report={{ ...communityReport(), membersWithoutConsent: 1204 }} />,
+    );
+    expect(screen.getByText('1,204 not ranked: no permission to profile them')).toBeTruthy();
+    rerender(<SuperfanLeaderboard report={communityReport()} />);
+    expect(screen.queryByText(/not ranked/)).toBeNull();
+    // Nobody may be ranked: the list is empty and says why.
+    rerender(
+      <SuperfanLeaderboard
+        report={{ ...communityReport(), members: [], membersWithoutConsent: 3 }}
+      />,
+    );
+    expect(screen.getByText('Nobody to rank yet.')).toBeTruthy();
+    expect(screen.getByText('3 not ranked: no permission to profile them')).toBeTruthy();
+  });
+
   it('renders without React warnings (every list item has a key)', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {

@@ -37,6 +37,8 @@ export interface SuperfanLeaderboardLabels {
   /** Button to open a member; `{member}`. */
   open: string;
   onlySuperfans: string;
+  /** Below the list when people were left out for lack of permission to profile them; `{count}`. */
+  withoutConsent: string;
   loading: string;
   empty: string;
   error: string;
@@ -64,6 +66,7 @@ export const defaultSuperfanLeaderboardLabels: SuperfanLeaderboardLabels = {
   summary: '{superfans} superfans among {members} members',
   open: 'Open {member}',
   onlySuperfans: 'Only superfans',
+  withoutConsent: '{count} not ranked: no permission to profile them',
   loading: 'Ranking the community…',
   empty: 'Nobody to rank yet.',
   error: 'The community could not be ranked.',
@@ -333,9 +336,15 @@ export function SuperfanLeaderboard({
       </>
     );
   }
+  const leftOut = report?.membersWithoutConsent ?? 0;
   return (
     <Panel title={l.title} theme={theme} className={className} style={style}>
       {body}
+      {!error && !loading && leftOut > 0 && (
+        <p style={{ margin: '0.5em 0 0', color: token('muted'), fontSize: '0.9em' }}>
+          {fill(l.withoutConsent, { count: fmt.number(leftOut) })}
+        </p>
+      )}
     </Panel>
   );
 }

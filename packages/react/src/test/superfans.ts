@@ -100,7 +100,8 @@ export function communityReport(): CommunityReport {
       summary: '1 person gives half of all help: fragile',
     },
     interactions: 160,
-    ignored: { future: 0, excluded: 0, duplicates: 0, invalid: 0 },
+    ignored: { future: 0, excluded: 0, duplicates: 0, invalid: 0, withoutConsent: 0 },
     excludedMembers: [],
+    membersWithoutConsent: 0,
   };
 }
