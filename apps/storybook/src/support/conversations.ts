@@ -23,18 +23,22 @@ export function decided(mention: Mention, now: number) {
   return { mention, score, routing };
 }
 
-let interactions: Interaction[] | undefined;
+let batch: ReturnType<typeof interactionsFromMentions> | undefined;
+function sampleBatch(): ReturnType<typeof interactionsFromMentions> {
+  batch ??= interactionsFromMentions(sampleWorld().mentions);
+  return batch;
+}
 /** What every customer of the sample world did (for relationship memory). */
 export function sampleInteractions(): Interaction[] {
-  interactions ??= interactionsFromMentions(sampleWorld().mentions).interactions;
-  return interactions;
+  return sampleBatch().interactions;
 }
 
-/** What to remember about a customer at `now`. */
+/** What to remember about a customer at `now`, within what they allowed. */
 export function memoryOf(memberId: string, now: number): RelationshipMemory {
+  const consent = sampleBatch().members.find((m) => m.id === memberId)?.consent;
   return relationshipMemory(
     sampleInteractions().filter((i) => Date.parse(i.at) <= now),
     memberId,
-    { now: iso(now) },
+    { now: iso(now), ...(consent && { consent }) },
   );
 }

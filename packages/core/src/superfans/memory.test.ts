@@ -97,6 +97,55 @@ describe('relationshipMemory', () => {
     expect(sixtyDays.summary).toContain('last hiccup 2 months ago');
   });
 
+  it('keeps nothing about a person who said no, and schedules no touch for one who refused contact', () => {
+    const touches = [{ memberId: 'ana', at: daysAgo(10) }];
+    const noMemory = relationshipMemory(list, 'ana', {
+      now: NOW,
+      touches,
+      consent: { relationship: false, contact: true },
+    });
+    expect(noMemory.lastHiccup).toBeUndefined();
+    expect(noMemory.lastCelebration).toBeUndefined();
+    expect(noMemory.withheld).toEqual(['relationship']);
+    expect(noMemory.summary).not.toMatch(/hiccup|celebration|bug report/);
+    expect(noMemory.summary).toMatch(/^nothing remembered about them: they said no; /);
+    // The hiccup may not be remembered, so it does not bring the touch forward: the regular cadence applies.
+    expect(noMemory.nextTouchDue).toBe(daysAgo(-20));
+    expect(noMemory.touchOverdue).toBe(false);
+
+    const noContact = relationshipMemory(list, 'ana', {
+      now: NOW,
+      touches,
+      consent: { relationship: true, contact: false },
+    });
+    expect(noContact.lastHiccup).toMatchObject({ what: 'bug report' });
+    expect(noContact.nextTouchDue).toBeUndefined();
+    expect(noContact.touchOverdue).toBe(false);
+    expect(noContact.withheld).toEqual(['contact']);
+    expect(noContact.summary).toMatch(/no personal touches: they said no to being contacted$/);
+  });
+
+  it('on a consent basis keeps only what the person said yes to', () => {
+    const unknown = relationshipMemory(list, 'ana', { now: NOW, basis: 'consent' });
+    expect(unknown.withheld).toEqual(['relationship', 'contact']);
+    expect(unknown.lastHiccup).toBeUndefined();
+    expect(unknown.nextTouchDue).toBeUndefined();
+    expect(unknown.summary).toBe(
+      'nothing remembered about them: they have not said yes; no personal touches: they have not said yes to being contacted',
+    );
+    const yes = relationshipMemory(list, 'ana', {
+      now: NOW,
+      basis: 'consent',
+      consent: { relationship: true, contact: true },
+    });
+    expect(yes.withheld).toEqual([]);
+    expect(yes.lastHiccup).toMatchObject({ what: 'bug report' });
+    expect(yes.touchOverdue).toBe(true);
+    expect(() =>
+      relationshipMemory(list, 'ana', { now: NOW, basis: 'maybe' as 'consent' }),
+    ).toThrow(/basis must be 'legitimate_interest' or 'consent', got "maybe"/);
+  });
+
   it('refuses a touch cadence that is not a number of days above 0', () => {
     for (const touchEveryDays of [Number.NaN, 0, -7, Number.POSITIVE_INFINITY]) {
       expect(() => relationshipMemory(list, 'ana', { now: NOW, touchEveryDays })).toThrow(

@@ -41,6 +41,18 @@ export function relationshipMemory(
     );
   }
   const every = everyDays * DAY_MS;
+  const basis = options.basis ?? 'legitimate_interest';
+  if (basis !== 'legitimate_interest' && basis !== 'consent')
+    throw new RangeError(
+      `basis must be 'legitimate_interest' or 'consent', got ${JSON.stringify(basis)}.`,
+    );
+  const allows = (purpose: 'relationship' | 'contact'): boolean => {
+    const said = options.consent?.[purpose];
+    return basis === 'consent' ? said === true : said !== false;
+  };
+  const withheld: ('relationship' | 'contact')[] = [];
+  if (!allows('relationship')) withheld.push('relationship');
+  if (!allows('contact')) withheld.push('contact');
   const own: Array<{ it: Interaction; t: number }> = [];
   const seen = new Set<string>();
   for (const it of interactions) {
@@ -138,33 +150,54 @@ export function relationshipMemory(
     why = 'a promise falls due';
   }
 
+  const remember = !withheld.includes('relationship');
+  const reach = !withheld.includes('contact');
+  const refusal = (purpose: string) =>
+    options.consent?.[purpose as 'relationship' | 'contact'] === false
+      ? 'they said no'
+      : 'they have not said yes';
   const parts: string[] = [];
-  parts.push(
-    hiccup
-      ? `last hiccup ${durationWords(nowMs - hiccup.t)} ago (${hiccup.m.what})`
-      : 'no hiccups on record',
-  );
-  if (celebration)
+  if (!remember) parts.push(`nothing remembered about them: ${refusal('relationship')}`);
+  else {
     parts.push(
-      `last celebration ${durationWords(nowMs - celebration.t)} ago (${celebration.m.what})`,
+      hiccup
+        ? `last hiccup ${durationWords(nowMs - hiccup.t)} ago (${hiccup.m.what})`
+        : 'no hiccups on record',
     );
+    if (celebration)
+      parts.push(
+        `last celebration ${durationWords(nowMs - celebration.t)} ago (${celebration.m.what})`,
+      );
+  }
   if (openPromises.length > 0)
     parts.push(`${openPromises.length} open ${openPromises.length === 1 ? 'promise' : 'promises'}`);
+  // Without leave to remember, a hiccup does not bring the touch forward either.
+  if (!remember && why === 'follow up on their last hiccup') {
+    due = base + every;
+    why = lastTouch === lastTouch ? 'regular touch' : 'first personal touch';
+    if (promiseDue < due) {
+      due = promiseDue;
+      why = 'a promise falls due';
+    }
+  }
   const dueIso = msToIso(due);
-  parts.push(
-    due <= nowMs
-      ? `personal touch overdue since ${dueIso.slice(0, 10)} (${why})`
-      : `next touch due ${dueIso.slice(0, 10)} (${why})`,
-  );
+  if (!reach) parts.push(`no personal touches: ${refusal('contact')} to being contacted`);
+  else
+    parts.push(
+      due <= nowMs
+        ? `personal touch overdue since ${dueIso.slice(0, 10)} (${why})`
+        : `next touch due ${dueIso.slice(0, 10)} (${why})`,
+    );
 
   return {
     memberId,
-    ...(hiccup && { lastHiccup: hiccup.m }),
-    ...(celebration && { lastCelebration: celebration.m }),
+    ...(remember && hiccup && { lastHiccup: hiccup.m }),
+    ...(remember && celebration && { lastCelebration: celebration.m }),
     openPromises,
     ...(lastTouch === lastTouch && { lastTouchAt: msToIso(lastTouch) }),
-    nextTouchDue: dueIso,
-    touchOverdue: due <= nowMs,
+    ...(reach && { nextTouchDue: dueIso }),
+    touchOverdue: reach && due <= nowMs,
+    withheld,
     summary: parts.join('; '),
   };
 }

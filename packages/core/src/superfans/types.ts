@@ -514,6 +514,14 @@ export interface RelationshipOptions {
   touches?: readonly PersonalTouch[];
   /** Days between personal touches. Default 30. */
   touchEveryDays?: number;
+  /** What this person has allowed (their `MemberInfo.consent`, the model's `Consent`). */
+  consent?: Consent;
+  /**
+   * Why you may remember this person and reach out. `legitimate_interest` (default): unless they said no
+   * (`consent.relationship` or `consent.contact` is `false`). `consent`: only what they said yes to. Remembering
+   * their hiccups and celebrations needs `relationship`; scheduling personal touches needs `contact`.
+   */
+  basis?: 'legitimate_interest' | 'consent';
 }
 
 /** A moment worth remembering: what happened, when, the interaction behind it and a link if there is one. */
@@ -534,10 +542,18 @@ export interface RelationshipMemory {
   /** Commitments not yet kept, oldest due first. */
   openPromises: Commitment[];
   lastTouchAt?: string;
-  /** When the next personal touch is due (ISO 8601): earlier when a promise is due or a hiccup is recent. */
-  nextTouchDue: string;
+  /**
+   * When the next personal touch is due (ISO 8601): earlier when a promise is due or a hiccup is recent. Absent
+   * when reaching out to them is not permitted (see `withheld`).
+   */
+  nextTouchDue?: string;
   /** True when `nextTouchDue` is at or before `now`. */
   touchOverdue: boolean;
+  /**
+   * What is left out because it is not permitted: `relationship` (no hiccups, celebrations or anniversaries kept)
+   * and `contact` (no personal touch scheduled). Promises the company made are always listed.
+   */
+  withheld: ('relationship' | 'contact')[];
   /** Plain words: "last hiccup 3 days ago (bug report); 1 open promise due 2026-11-30". */
   summary: string;
 }

@@ -76,6 +76,24 @@ describe('MemberProfile', () => {
     }
   });
 
+  it('shows "Not permitted" where the memory was withheld, never an empty or stale value', () => {
+    const { lastHiccup: _h, lastCelebration: _c, nextTouchDue: _n, ...rest } = memory;
+    render(
+      <MemberProfile
+        member={member()}
+        memory={{
+          ...rest,
+          touchOverdue: false,
+          withheld: ['relationship', 'contact'],
+          summary: 'nothing remembered about them: they said no',
+        }}
+      />,
+    );
+    expect(screen.getAllByText('Not permitted')).toHaveLength(3);
+    expect(screen.queryByText(/bug report/)).toBeNull();
+    expect(screen.getByText('Send a replacement')).toBeTruthy();
+  });
+
   it('says when nobody holds the relationship', () => {
     render(<MemberProfile member={member(2, true)} />);
     expect(screen.getByText('Nobody holds this relationship yet')).toBeTruthy();

@@ -14,6 +14,8 @@ export interface MemoryLabels {
   nextTouch: string;
   overdue: string;
   link: string;
+  /** In place of what may not be kept or scheduled (`memory.withheld`). */
+  notPermitted: string;
 }
 
 export const defaultMemoryLabels: MemoryLabels = {
@@ -25,6 +27,7 @@ export const defaultMemoryLabels: MemoryLabels = {
   nextTouch: 'Next personal touch',
   overdue: 'overdue',
   link: 'Open original',
+  notPermitted: 'Not permitted',
 };
 
 /** What to remember about a person, with links only when they are http(s). */
@@ -40,7 +43,9 @@ export function MemoryDetails({
   headingLevel?: 2 | 3 | 4;
 }) {
   const headingId = useId();
+  const withheld = memory.withheld ?? [];
   const moment = (m: RelationshipMemory['lastHiccup']) => {
+    if (withheld.includes('relationship')) return labels.notPermitted;
     if (!m) return '—';
     const href = safeHref(m.url);
     return (
@@ -91,7 +96,9 @@ export function MemoryDetails({
         </dd>
         <dt>{labels.nextTouch}</dt>
         <dd style={{ margin: 0, color: memory.touchOverdue ? token('danger') : undefined }}>
-          {fmt.dateTime(memory.nextTouchDue, { dateStyle: 'medium' })}
+          {memory.nextTouchDue === undefined
+            ? labels.notPermitted
+            : fmt.dateTime(memory.nextTouchDue, { dateStyle: 'medium' })}
           {memory.touchOverdue && ` (${labels.overdue})`}
         </dd>
       </dl>

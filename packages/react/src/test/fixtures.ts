@@ -201,6 +201,7 @@ export const memory: RelationshipMemory = {
   nextTouchDue: '2026-11-21T00:00:00Z',
   touchOverdue: true,
   summary: 'last hiccup 3 days ago (bug report); 1 open promise due 2026-11-25',
+  withheld: [],
 };
 
 export function conversation(): Conversation {
