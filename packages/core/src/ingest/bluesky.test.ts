@@ -143,6 +143,72 @@ describe('mentionsFromBluesky', () => {
     }
     expect(mentionsFromBluesky({ thread: root }).accepted).toHaveLength(2_000);
   });
+
+  it('accounts for every post of a thread deeper than it reads: beyond 10,000 each is rejected, none left out', () => {
+    const deep = 10_005;
+    let down: Record<string, unknown> = { post: postAt(0) };
+    const root = down;
+    for (let depth = 1; depth < deep; depth++) {
+      const child = { post: postAt(depth) };
+      down.replies = [child];
+      down = child;
+    }
+    const replies = mentionsFromBluesky({ thread: root });
+    expect(replies.accepted.length + replies.rejected.length).toBe(deep);
+    expect(replies.rejected[0]!.issues[0]!.message).toMatch(/deeper than 10000 replies/);
+    let up: Record<string, unknown> = { post: postAt(-1) };
+    const leaf = up;
+    for (let depth = 2; depth <= deep; depth++) {
+      const parent = { post: postAt(-depth) };
+      up.parent = parent;
+      up = parent;
+    }
+    const parents = mentionsFromBluesky({ thread: leaf });
+    expect(parents.accepted.length + parents.rejected.length).toBe(deep);
+    expect(parents.rejected).toHaveLength(4);
+    expect(parents.rejected[0]!.issues[0]!.message).toMatch(/more than 10000 parents up/);
+  });
+
+  it("puts a link facet's full URL in place of the shortened text the app wrote", () => {
+    const text = 'Day 3 🍞 tracking: track.example/KP-5512... still stuck';
+    const bytes = new TextEncoder().encode(text);
+    const start = bytes.indexOf('t'.charCodeAt(0), new TextEncoder().encode('Day 3 🍞 ').length);
+    const shortened = new TextEncoder().encode('track.example/KP-5512...').length;
+    const post = {
+      ...postAt(1),
+      record: {
+        text,
+        createdAt: '2026-10-19T08:45:12Z',
+        facets: [
+          {
+            index: {
+              byteStart: start + 'tracking: '.length,
+              byteEnd: start + 'tracking: '.length + shortened,
+            },
+            features: [
+              {
+                $type: 'app.bsky.richtext.facet#link',
+                uri: 'https://track.example/KP-551204?ref=bsky',
+              },
+            ],
+          },
+          // Malformed, overlapping or non-http facets are left as written.
+          { index: { byteStart: 'x' }, features: [] },
+          {
+            index: { byteStart: 0, byteEnd: 3 },
+            features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'javascript:alert(1)' }],
+          },
+        ],
+      },
+    };
+    expect(mentionsFromBluesky([post]).accepted[0]!.text).toBe(
+      'Day 3 🍞 tracking: https://track.example/KP-551204?ref=bsky still stuck',
+    );
+    expect(
+      mentionsFromBluesky([{ ...post, record: { ...post.record, facets: 'junk' } }]).accepted[0]!
+        .text,
+    ).toBe(text);
+  });
 });
 
 function postAt(n: number) {

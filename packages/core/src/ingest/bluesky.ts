@@ -2,6 +2,7 @@ import { RapportInputError, type ParseResult } from '../model/errors';
 import type { Mention } from '../model/schemas';
 import { brandMatcher } from './brand';
 import {
+  httpUrl,
   compact,
   countOf,
   languageTag,
@@ -90,7 +91,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
           followers: countOf(post.author.followersCount),
           isBrand: brandPost,
         }),
-        text: post.record.text,
+        text: withFullLinks(post.record.text, post.record.facets),
         createdAt,
         inReplyToId: post.record.reply?.parent.uri,
         conversationId: post.record.reply?.root.uri ?? post.uri,
@@ -115,6 +116,51 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
 interface Entry {
   raw: unknown;
   problem?: string;
+}
+
+/** The parts of the standard text codecs used here (every supported runtime has them; no DOM types listed). */
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
+
+/** Most link facets read per post: a post holds 300 characters, so more is hostile input. */
+const MAX_LINK_FACETS = 100;
+
+/**
+ * The post's text with each link facet's full URL in place of the text it covers. The Bluesky app shortens links
+ * in `record.text` ("track.example/KP-5512..."): the whole address is only in the facet, by UTF-8 byte range.
+ * Facets that are malformed, overlap, fall outside the text or link to anything but http(s) are left as written.
+ */
+function withFullLinks(text: string, facets: unknown): string {
+  if (!Array.isArray(facets) || facets.length === 0) return text;
+  const links: { start: number; end: number; uri: string }[] = [];
+  for (const facet of facets.slice(0, MAX_LINK_FACETS) as unknown[]) {
+    const f = asObject(facet);
+    const index = asObject(f?.index);
+    const start = index?.byteStart;
+    const end = index?.byteEnd;
+    if (!Number.isInteger(start) || !Number.isInteger(end)) continue;
+    const features = Array.isArray(f?.features) ? (f.features as unknown[]) : [];
+    for (const feature of features) {
+      const o = asObject(feature);
+      const uri = o?.$type === 'app.bsky.richtext.facet#link' ? httpUrl(o.uri) : undefined;
+      if (uri !== undefined) {
+        links.push({ start: start as number, end: end as number, uri });
+        break;
+      }
+    }
+  }
+  if (links.length === 0) return text;
+  links.sort((a, b) => a.start - b.start);
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  let out = '';
+  let at = 0;
+  for (const link of links) {
+    if (link.start < at || link.end <= link.start || link.end > bytes.length) continue;
+    out += decoder.decode(bytes.subarray(at, link.start)) + link.uri;
+    at = link.end;
+  }
+  return out + decoder.decode(bytes.subarray(at));
 }
 
 function postList(input: unknown): Entry[] {
@@ -142,10 +188,21 @@ function postList(input: unknown): Entry[] {
 function threadPosts(thread: unknown): Entry[] {
   const entries: Entry[] = [];
   const parents: Entry[] = [];
+  // Every parent is accounted for: beyond MAX_THREAD_DEPTH each is rejected, not left out. A chain that loops
+  // (only objects built in code can) stops where it closes.
+  const onChain = new Set<object>();
   let node = asObject(thread)?.parent;
-  for (let depth = 0; node !== undefined && depth < MAX_THREAD_DEPTH; depth++) {
-    parents.push(threadEntry(node));
-    node = asObject(node)?.parent;
+  for (let depth = 0; node !== undefined; depth++) {
+    const object = asObject(node);
+    if (object) {
+      if (onChain.has(object)) break;
+      onChain.add(object);
+    }
+    const entry = threadEntry(node);
+    if (depth >= MAX_THREAD_DEPTH)
+      entry.problem = `more than ${MAX_THREAD_DEPTH} parents up; not read`;
+    parents.push(entry);
+    node = object?.parent;
   }
   entries.push(...parents.reverse());
   const queue: Array<{ node: unknown; depth: number }> = [{ node: thread, depth: 0 }];
@@ -161,8 +218,9 @@ function threadPosts(thread: unknown): Entry[] {
     const object = asObject(current);
     if (!object || walked.has(object)) continue;
     walked.add(object);
+    // Replies below the limit are queued too, each to be rejected with the reason, never left out.
     const replies = object.replies;
-    if (Array.isArray(replies) && depth <= MAX_THREAD_DEPTH) {
+    if (Array.isArray(replies)) {
       for (const reply of replies as unknown[]) queue.push({ node: reply, depth: depth + 1 });
     }
   }

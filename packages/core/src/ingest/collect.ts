@@ -4,8 +4,8 @@ import { RapportInputError, toInputIssues } from '../model/errors';
 import { MentionSchema, type Mention, type MentionInput } from '../model/schemas';
 
 /**
- * Gathers a normaliser's output: every candidate is checked against `MentionSchema`, ids are counted once,
- * and every record ends up accepted or rejected with reasons.
+ * Gathers a normaliser's output: every candidate is checked against `MentionSchema`, ids are counted once per
+ * platform (ids are unique only within a platform), and every record ends up accepted or rejected with reasons.
  */
 export class MentionCollector {
   readonly accepted: Mention[] = [];
@@ -19,14 +19,15 @@ export class MentionCollector {
       this.reject(index, input, toInputIssues(result.error));
       return;
     }
-    const first = this.seen.get(result.data.id);
+    const key = `${result.data.platform}\u0000${result.data.id}`;
+    const first = this.seen.get(key);
     if (first !== undefined) {
       this.reject(index, input, [
         { path: 'id', message: `duplicate of the record at index ${first}; counted once` },
       ]);
       return;
     }
-    this.seen.set(result.data.id, index);
+    this.seen.set(key, index);
     this.accepted.push(result.data);
   }
 

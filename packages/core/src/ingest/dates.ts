@@ -40,12 +40,20 @@ export function parseTwitterDate(text: string): string | undefined {
   const h = Number(hh);
   const minute = Number(mi);
   const second = Number(ss);
-  if (h > 23 || minute > 59 || second > 59 || Number(om) > 59) return undefined;
-  const local = Date.UTC(Number(year), month, d, h, minute, second);
-  if (new Date(local).getUTCDate() !== d) return undefined;
+  // Offsets run from -12:00 to +14:00 in practice.
+  if (h > 23 || minute > 59 || second > 59 || Number(oh) > 14 || Number(om) > 59) return undefined;
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), month, d);
+  date.setUTCHours(h, minute, second, 0);
+  // The day must exist (no 30 February) and the weekday written must be that day's.
+  if (date.getUTCDate() !== d || WEEKDAYS[date.getUTCDay()] !== text.trim().slice(0, 3))
+    return undefined;
   const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
-  return new Date(local - offset).toISOString();
+  return fromMs(date.getTime() - offset);
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** How a date column is written. `auto` accepts ISO 8601 with a zone, the Twitter format and epoch numbers. */
 export type DateFormat = 'auto' | 'iso' | 'twitter' | 'epoch-seconds' | 'epoch-ms';
@@ -54,7 +62,9 @@ export type DateFormat = 'auto' | 'iso' | 'twitter' | 'epoch-seconds' | 'epoch-m
  * Reads a date as platforms write it and returns ISO 8601 in UTC, or `undefined` when it is not a valid date.
  *
  * ISO 8601 needs a zone (`Z` or an offset): a date-time without one is ambiguous, so it is refused. With `auto`,
- * numbers of 11 digits or more are epoch milliseconds and smaller ones epoch seconds (Reddit's `created_utc`).
+ * a number is epoch seconds when it has 9 or 10 whole digits (1973–2286, Reddit's `created_utc`) and epoch
+ * milliseconds with 12 or 13; other numbers (`20240115`, `2024`) are ambiguous and refused: name the format
+ * (`epoch-seconds`, `epoch-ms`) to read them.
  *
  * @example
  * ```ts
@@ -66,11 +76,12 @@ export function toIsoDate(value: unknown, format: DateFormat = 'auto'): string |
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;
     if (format === 'iso' || format === 'twitter') return undefined;
-    const ms =
-      format === 'epoch-ms' || (format === 'auto' && Math.abs(value) >= 1e11)
-        ? value
-        : value * 1000;
-    return fromMs(ms);
+    if (format === 'auto') {
+      if (value >= 1e8 && value < 1e10) return fromMs(value * 1000);
+      if (value >= 1e11 && value < 1e13) return fromMs(value);
+      return undefined;
+    }
+    return fromMs(format === 'epoch-ms' ? value : value * 1000);
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

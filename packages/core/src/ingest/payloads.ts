@@ -180,6 +180,8 @@ export const BlueskyPostViewSchema = z.object({
     createdAt: z.string().optional(),
     langs: z.array(z.string()).optional(),
     reply: z.object({ root: strongRef, parent: strongRef }).optional(),
+    /** Rich-text facets (links, mentions, tags); read leniently: a malformed facet is ignored, never fatal. */
+    facets: z.unknown().optional(),
   }),
   replyCount: optionalCount,
   repostCount: optionalCount,

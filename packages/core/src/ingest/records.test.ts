@@ -78,6 +78,17 @@ describe('mentionsFromCsv with TWCS_MAPPING', () => {
   it('returns nothing for an empty file', () => {
     expect(mentionsFromCsv('', TWCS_MAPPING)).toEqual({ accepted: [], rejected: [] });
   });
+
+  it('skips blank lines (a trailing empty line is no row), so indexes count real rows', () => {
+    const header =
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    const r = mentionsFromCsv(
+      `${header}\r\n1,u1,True,Tue Oct 31 22:10:47 +0000 2017,hi,,\r\n\r\n2,u2,True,bad date,yo,,\r\n\r\n`,
+      TWCS_MAPPING,
+    );
+    expect(r.accepted.map((m) => m.id)).toEqual(['1']);
+    expect(r.rejected.map((x) => [x.index, x.issues[0]!.path])).toEqual([[1, 'created_at']]);
+  });
 });
 
 const ticketMapping: ColumnMapping = {
@@ -155,7 +166,7 @@ describe('mentionsFromRecords', () => {
       {
         path: 'opened',
         message:
-          'is not a date (ISO 8601 with a zone, Twitter format or epoch number): "2026-10-18T10:00:00"',
+          'is not a date (ISO 8601 with a zone, Twitter format, or epoch seconds or milliseconds; set dates to read other numbers): "2026-10-18T10:00:00"',
       },
       {
         path: 'source',
@@ -240,6 +251,44 @@ describe('mentionsFromRecords', () => {
         issues: [{ path: '(record)', message: 'must be an object keyed by column name' }],
       },
     ]);
+  });
+});
+
+describe('ids', () => {
+  const columns = { id: 'id', text: 'text', createdAt: 'at', authorId: 'uid', inReplyToId: 're' };
+
+  it('rejects a numeric id too large to keep exactly, instead of rounding it onto another record', () => {
+    const jl =
+      '{"id":1192370000000000001,"text":"a","at":"2017-10-31T22:10:47Z","uid":"9"}\n' +
+      '{"id":"1192370000000000002","text":"b","at":"2017-10-31T22:10:48Z","uid":"9","re":1192370000000000001}\n' +
+      '{"id":42,"text":"c","at":"2017-10-31T22:10:49Z","uid":9}';
+    const r = mentionsFromJsonLines(jl, { columns });
+    expect(r.accepted.map((m) => m.id)).toEqual(['42']);
+    expect(r.rejected.map((x) => [x.index, x.issues.map((i) => i.path)])).toEqual([
+      [0, ['id']],
+      [1, ['re']],
+    ]);
+    expect(r.rejected[0]!.issues[0]!.message).toMatch(/too large to keep exactly.*id_str/);
+  });
+
+  it('keeps the same id on two platforms: ids are unique only within a platform', () => {
+    const csv =
+      'id,platform,text,at,author\n1001,email,refund please,2026-01-01T00:00:00Z,a@x\n' +
+      '1001,chat,where is my order,2026-01-01T01:00:00Z,b\n1001,chat,again,2026-01-01T02:00:00Z,b\n';
+    const r = mentionsFromCsv(csv, {
+      columns: {
+        id: 'id',
+        platform: 'platform',
+        text: 'text',
+        createdAt: 'at',
+        authorId: 'author',
+      },
+    });
+    expect(r.accepted.map((m) => [m.platform, m.id])).toEqual([
+      ['email', '1001'],
+      ['chat', '1001'],
+    ]);
+    expect(r.rejected.map((x) => x.index)).toEqual([2]);
   });
 });
 

@@ -48,8 +48,9 @@ export function mentionsFromRecords(
 /**
  * Reads a CSV file (RFC 4180, first row the header) into mentions through a column mapping.
  *
- * Every data row is accepted or rejected with reasons (index 0 is the first row after the header); a row whose
- * field count differs from the header's is rejected rather than guessed. Mapped columns missing from the header,
+ * Every data row is accepted or rejected with reasons (index 0 is the first row after the header; blank lines,
+ * such as a trailing empty line, are not rows and are not counted); a row whose field count differs from the
+ * header's is rejected rather than guessed. Mapped columns missing from the header,
  * and a quoted field that never closes, throw `RapportInputError`. Use `TWCS_MAPPING` for the Customer Support
  * on Twitter layout.
  *
@@ -66,8 +67,13 @@ export function mentionsFromCsv(
 ): ParseResult<Mention> {
   if (typeof text !== 'string') throw new RapportInputError('Expected the CSV file as a string.');
   const read = recordReader(mapping);
-  const rows = parseCsv(text, options);
-  if (rows.length === 0) return { accepted: [], rejected: [] };
+  const parsed = parseCsv(text, options);
+  if (parsed.length === 0) return { accepted: [], rejected: [] };
+  // A blank line reads as one empty field: with a header of several columns it is no row at all.
+  const rows =
+    parsed[0]!.length > 1
+      ? parsed.filter((row, k) => k === 0 || row.length !== 1 || row[0] !== '')
+      : parsed;
   const { header, records, widths } = csvRecords(rows);
   const wanted = Object.values(mapping.columns).filter((c): c is string => typeof c === 'string');
   const missing = [...new Set(wanted.filter((c) => !header.includes(c)))];
@@ -151,6 +157,14 @@ function recordReader(mappingInput: ColumnMapping): Reader {
       const v = get(column);
       if (v === undefined || v === null) return undefined;
       if (typeof v === 'string') return v.length > 0 ? v : undefined;
+      if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+        // JSON.parse has already rounded it: 1192370000000000001 arrives as 1192370000000000000.
+        issues.push({
+          path: column!,
+          message: `is a number too large to keep exactly (${String(v)}: digits beyond 2^53 are lost); use its text form (for example id_str)`,
+        });
+        return undefined;
+      }
       if (typeof v === 'number' || typeof v === 'bigint') return String(v);
       if (typeof v === 'boolean') return String(v);
       issues.push({
@@ -331,6 +345,6 @@ function dateWords(format: string): string {
     case 'epoch-ms':
       return 'number of milliseconds since 1970';
     default:
-      return 'date (ISO 8601 with a zone, Twitter format or epoch number)';
+      return 'date (ISO 8601 with a zone, Twitter format, or epoch seconds or milliseconds; set dates to read other numbers)';
   }
 }

@@ -72,6 +72,24 @@ describe('mentionsFromReddit', () => {
     ]);
   });
 
+  it('keeps deleted accounts apart, and rejects every removed-body placeholder', () => {
+    const comment = (name: string, body: string, author = '[deleted]') => ({
+      kind: 't1',
+      data: { name, author, body, created_utc: 1792318800, parent_id: 't3_p1', link_id: 't3_p1' },
+    });
+    const r = mentionsFromReddit([
+      comment('t1_a', 'my kettle leaks'),
+      comment('t1_b', 'love the pan'),
+      comment('t1_c', '[ Removed by Reddit ]', 'someone'),
+      comment('t1_d', '[removed by moderator]', 'someone'),
+    ]);
+    expect(r.accepted.map((m) => [m.author.id, m.author.handle])).toEqual([
+      ['deleted:t1_a', '[deleted]'],
+      ['deleted:t1_b', '[deleted]'],
+    ]);
+    expect(r.rejected.map((x) => x.index)).toEqual([2, 3]);
+  });
+
   it('reads a single Listing and an array of things; throws on other shapes', () => {
     expect(mentionsFromReddit(page[0]).accepted).toHaveLength(1);
     expect(mentionsFromReddit(page[1]!.data.children).accepted).toHaveLength(4);

@@ -203,8 +203,11 @@ function build(
     return {
       issues: [{ path: 'created_utc', message: 'must be seconds since 1970 within years 0–9999' }],
     };
-  const handle = `u/${t.author}`;
-  const authorId = t.author_fullname ?? handle;
+  // A deleted account is "[deleted]" on every thing it wrote: without its fullname there is no telling who wrote
+  // what, so each thing gets an author of its own rather than one shared "u/[deleted]" customer.
+  const deleted = t.author === '[deleted]' && !t.author_fullname;
+  const handle = deleted ? '[deleted]' : `u/${t.author}`;
+  const authorId = deleted ? `deleted:${t.name}` : (t.author_fullname ?? handle);
   const permalink =
     t.permalink && /^\/r\/[^\s]+$/.test(t.permalink)
       ? `https://www.reddit.com${t.permalink}`
@@ -242,8 +245,9 @@ function build(
   };
 }
 
+/** Reddit's placeholders for a deleted or removed body: "[deleted]", "[removed]", "[ Removed by Reddit ]". */
 function isGone(body: string): boolean {
-  return body === '[deleted]' || body === '[removed]';
+  return /^\[\s*(?:deleted|removed(?: by (?:reddit|moderator))?)\s*\]$/i.test(body.trim());
 }
 
 function isListing(value: unknown): value is { kind: 'Listing'; data: { children: unknown[] } } {

@@ -92,6 +92,21 @@ describe('mentionsFromX', () => {
     expect(mentionsFromX(fixture).accepted.every((m) => m.direction === 'inbound')).toBe(true);
   });
 
+  it('rejects, with what to request, tweets it cannot tell from the brand when the page lists no users', () => {
+    const bare = mentionsFromX({ data: fixture.data.slice(0, 3) }, { brand });
+    expect(bare.accepted).toEqual([]);
+    expect(bare.rejected).toHaveLength(3);
+    expect(bare.rejected[0]!.issues[0]!.message).toMatch(/request expansions=author_id/);
+    // Known by id, the brand needs no user objects; without a brand, everything is a customer's.
+    const ids = mentionsFromX(
+      { data: fixture.data.slice(0, 3) },
+      { brand: { ids: ['1500000000000000001'] } },
+    );
+    expect(ids.rejected).toEqual([]);
+    expect(ids.accepted.filter((m) => m.direction === 'outbound')).toHaveLength(1);
+    expect(mentionsFromX({ data: fixture.data.slice(0, 3) }).rejected).toEqual([]);
+  });
+
   it('reads a single-tweet lookup, pages, and an empty result', () => {
     const single = mentionsFromX({ data: fixture.data[0], includes: fixture.includes });
     expect(single.accepted).toHaveLength(1);

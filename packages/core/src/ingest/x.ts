@@ -44,6 +44,7 @@ export interface IngestOptions {
 export function mentionsFromX(response: unknown, options?: IngestOptions): ParseResult<Mention> {
   const { brand } = readOptions(IngestOptionsSchema, options, 'X ingestion options');
   const isBrand = brandMatcher(brand);
+  const byHandle = (brand?.handles?.length ?? 0) > 0;
   const pages = Array.isArray(response) ? response : [response];
   const out = new MentionCollector();
   let index = 0;
@@ -57,6 +58,7 @@ export function mentionsFromX(response: unknown, options?: IngestOptions): Parse
     }
     if (parsed.data.data === undefined) throwIfError(page, where);
     const users = new Map<string, ReturnType<typeof XUserSchema.parse>>();
+    const hasUsers = (parsed.data.includes?.users?.length ?? 0) > 0;
     for (const raw of parsed.data.includes?.users ?? []) {
       const user = XUserSchema.safeParse(raw);
       if (user.success) users.set(user.data.id, user.data);
@@ -80,6 +82,17 @@ export function mentionsFromX(response: unknown, options?: IngestOptions): Parse
       const user = users.get(tweet.author_id);
       const handle = user ? `@${user.username}` : '';
       const brandPost = isBrand(tweet.author_id, handle);
+      if (!user && !brandPost && byHandle && !hasUsers) {
+        // The brand is known by handle and the page lists no users (expansions=author_id was not requested):
+        // every brand reply would read as a customer waiting for an answer.
+        out.reject(i, raw, [
+          {
+            path: 'author_id',
+            message: `cannot be told apart from the brand's handles: the response has no includes.users; request expansions=author_id (or list the brand's user ids in brand.ids)`,
+          },
+        ]);
+        continue;
+      }
       const kinds = new Set((tweet.referenced_tweets ?? []).map((r) => r.type));
       const tags = [
         ...(kinds.has('retweeted') ? ['repost'] : []),

@@ -7,7 +7,7 @@ export * from './errors';
  * Validates mentions from outside (an API, a file, a queue): each is accepted or rejected with reasons.
  *
  * Dates must be ISO 8601 with a zone, numbers finite and non-negative, text at most 1 MiB; unknown keys are
- * dropped and `__proto__`/`constructor` keys never reach the result. A repeated `id` is rejected as a duplicate.
+ * dropped and `__proto__`/`constructor` keys never reach the result. A repeated `id` on the same platform is rejected as a duplicate.
  *
  * @example
  * ```ts
@@ -17,5 +17,6 @@ export * from './errors';
  * ```
  */
 export function parseMentions(input: unknown): ParseResult<Mention> {
-  return parseBatch(MentionSchema, input, (m) => m.id, 'mentions');
+  // Ids are unique only within a platform: the same id on two platforms is two mentions.
+  return parseBatch(MentionSchema, input, (m) => `${m.platform}\u0000${m.id}`, 'mentions');
 }
