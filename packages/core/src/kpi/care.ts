@@ -336,7 +336,7 @@ export interface OutcomeValue {
  *
  * @example
  * ```ts
- * economicValue([{ name: 'orders', count: 40, unitValue: 55 }, { name: 'calls saved', count: 300, unitValue: 4 }]);
+ * economicValue([{ name: 'orders', count: 40, unitValue: 55 }, { name: 'calls saved', count: 300, unitValue: 4, kind: 'micro' }]);
  * // { total: 3400, macro: 2200, micro: 1200, lines: [...] }
  * ```
  */

@@ -86,7 +86,7 @@ export interface PresetOptions {
  * @example
  * ```ts
  * const kpis = presetKpis('service', 'service-care', { owner: 'Head of care' });
- * kpis[0].id; // 'service-care.response_rate'
+ * kpis[0]!.id; // 'service-care.response_rate'
  * ```
  */
 export function presetKpis(

@@ -1346,7 +1346,7 @@ export function* generateSampleMentions(
  * ```ts
  * import { createSampleWorld } from '@rapport/core/sample';
  * const world = createSampleWorld({ seed: 42 });
- * const incident = world.incidents[0]; // the delivery incident, department 'logistics'
+ * const incident = world.incidents[0]!; // the delivery incident, department 'logistics'
  * const spike = world.mentions.filter((m) => m.createdAt >= incident.start && m.createdAt < incident.end);
  * ```
  */

@@ -14,7 +14,8 @@ export const BAND_THRESHOLDS: Readonly<Record<Exclude<PriorityBand, 'low'>, numb
 /**
  * The band for a priority between 0 and 100: critical from 75, high from 50, normal from 25, low below.
  *
- * Out-of-range or non-finite priorities are clamped (NaN counts as 0), so a band is always returned.
+ * Out-of-range priorities are clamped (Infinity is critical, -Infinity and NaN count as 0), so a band is always
+ * returned.
  *
  * @example
  * ```ts
@@ -22,7 +23,7 @@ export const BAND_THRESHOLDS: Readonly<Record<Exclude<PriorityBand, 'low'>, numb
  * ```
  */
 export function priorityBand(priority: number): PriorityBand {
-  const p = Number.isFinite(priority) ? priority : 0;
+  const p = priority === Infinity ? 100 : Number.isFinite(priority) ? priority : 0;
   if (p >= BAND_THRESHOLDS.critical) return 'critical';
   if (p >= BAND_THRESHOLDS.high) return 'high';
   if (p >= BAND_THRESHOLDS.normal) return 'normal';

@@ -62,7 +62,7 @@ export const ScoringWeightsSchema = z.strictObject({
  * @example
  * ```ts
  * const result = parseScoringWeights(JSON.parse(configText));
- * if (!result.success) console.error(result.issues); // [{ path: 'exposre', message: 'Unrecognized key...' }]
+ * if (!result.success) console.error(result.issues); // [{ path: '(weights)', message: "unknown setting 'exposre' (check the spelling)" }]
  * ```
  */
 export function parseScoringWeights(

@@ -115,6 +115,9 @@ describe('bucketMentions', () => {
 
   it('rejects a now or from without a zone, which would mean a different hour on every machine', () => {
     expect(() => bucketMentions([], { bucket: 'hour', now: '2026-01-05 12:00' })).toThrow(
+      RangeError,
+    );
+    expect(() => bucketMentions([], { bucket: 'hour', now: '2026-01-05 12:00' })).toThrow(
       'now must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got "2026-01-05 12:00".',
     );
     expect(() => bucketMentions([], { bucket: 'hour', now: T0, from: 'Jan 5 2026' })).toThrow(

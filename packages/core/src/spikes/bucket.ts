@@ -37,10 +37,10 @@ export const OTHER_KEY = '(other)';
 function toMsOrThrow(value: string | number, what: string): number {
   const ms = typeof value === 'number' ? value : parseInstant(value);
   if (!Number.isFinite(ms)) {
-    const message = 'must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds';
-    throw new RapportInputError(`${what} ${message}, got ${JSON.stringify(value)}.`, [
-      { path: what, message },
-    ]);
+    // A RangeError, as every other `now` Rapport reads (the README promises one).
+    throw new RangeError(
+      `${what} must be an ISO 8601 date-time with a zone (Z or +hh:mm) or epoch milliseconds, got ${JSON.stringify(value)}.`,
+    );
   }
   return ms;
 }

@@ -23,8 +23,9 @@ const MILESTONES = [10, 50, 100, 500, 1000];
  *
  * @example
  * ```ts
- * const memory = relationshipMemory(interactions, 'ana', { now: '2026-11-22T00:00:00Z', touches });
- * memory.summary; // "last hiccup 3 days ago (bug report); 1 open promise; next touch due 2026-11-24"
+ * const commitments = [{ id: 'p1', memberId: 'ana', madeAt: '2026-11-19T10:00:00Z', text: 'Send a fix date', dueAt: '2026-11-24T00:00:00Z' }];
+ * const memory = relationshipMemory(interactions, 'ana', { now: '2026-11-22T00:00:00Z', touches, commitments });
+ * memory.summary; // "last hiccup 3 days ago (bug report); 1 open promise; next touch due 2026-11-24 (a promise falls due)"
  * ```
  */
 export function relationshipMemory(

@@ -159,7 +159,7 @@ export interface SuperfanOptions {
    * epoch ms. Required: missing or unreadable, it throws a RangeError. Interactions after it are ignored and
    * counted in `ignored.future`.
    */
-  now: string;
+  now: string | number;
   weights?: Partial<IntentWeights>;
   outcomeWeights?: Partial<OutcomeWeights>;
   /** Half-life of the exponential decay, in days. Default 90. */
@@ -509,7 +509,7 @@ export interface PersonalTouch {
 /** Options of `relationshipMemory`. */
 export interface RelationshipOptions {
   /** Moment of evaluation: ISO 8601 with a zone, a date alone (midnight UTC) or epoch ms. Required. */
-  now: string;
+  now: string | number;
   commitments?: readonly Commitment[];
   touches?: readonly PersonalTouch[];
   /** Days between personal touches. Default 30. */

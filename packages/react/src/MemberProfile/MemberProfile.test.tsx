@@ -80,7 +80,7 @@ describe('MemberProfile', () => {
     const { lastHiccup: _h, lastCelebration: _c, nextTouchDue: _n, ...rest } = memory;
     render(
       <MemberProfile
-        member={member()}
+        member={member(1, true)}
         memory={{
           ...rest,
           touchOverdue: false,
