@@ -2,12 +2,15 @@
 // - TweetEval sentiment (validation): macro-averaged recall, beside `sentiment` (AFINN) and `vader-sentiment`.
 // - SemEval-2019 9A suggestions: feature-request F1, beside the one-regex "should/please/suggest" baseline.
 // - Bitext customer support: categories mapped to departments, accuracy of routing by intents.
+// - Routing as the triage does it (`routeMention`, default departments) on Bitext and banking77, per intent.
 // These are development sets; separate held-out sets check the results, so the rules stay general.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseCsv } from '../src/schemas';
 import { analyzeText } from '../src/text/analyze';
+import { compileRouting } from '../src/triage/routing';
+import type { Mention } from '../src/model/schemas';
 import type { TextSignals } from '../src/text/types';
 import { dataset } from './datasets';
 
@@ -127,6 +130,12 @@ const CATEGORY_DEPARTMENT: Record<string, Department> = {
   ORDER: 'sales',
 };
 
+/**
+ * Intents whose department differs from their category's: tracking an order already placed is a delivery
+ * matter (the ORDER category also holds placing, changing and cancelling orders, which stay with sales).
+ */
+const INTENT_DEPARTMENT: Record<string, Department> = { track_order: 'logistics' };
+
 /** Routes by the strongest department intent, the way a triage rule would; ties go to the first listed. */
 export function departmentOf(s: TextSignals): Department {
   const i = s.intents;
@@ -152,13 +161,14 @@ function bitext(): void {
   const col = (name: string) => header!.indexOf(name);
   const ci = col('instruction');
   const cc = col('category');
+  const ii = col('intent');
   const data = rows.filter(
     (r) => r.length > Math.max(ci, cc) && CATEGORY_DEPARTMENT[r[cc]!] !== undefined,
   );
   const perCategory = new Map<string, { n: number; ok: number }>();
   let ok = 0;
   for (const r of data) {
-    const expected = CATEGORY_DEPARTMENT[r[cc]!]!;
+    const expected = INTENT_DEPARTMENT[r[ii]!] ?? CATEGORY_DEPARTMENT[r[cc]!]!;
     const got = departmentOf(analyzeText(r[ci]!));
     const stat = perCategory.get(r[cc]!) ?? { n: 0, ok: 0 };
     stat.n++;
@@ -181,8 +191,129 @@ function bitext(): void {
   );
 }
 
+/**
+ * Where each Bitext intent belongs among Rapport's default departments (first listed is the expected one; the
+ * others are also defensible). Existing orders are tracked by Logistics, changed before dispatch by Sales and
+ * cancelled by Service; reviews are feedback for Product.
+ */
+const BITEXT_INTENT_DEPARTMENTS: Record<string, readonly string[]> = {
+  place_order: ['sales'],
+  change_order: ['sales', 'service'],
+  cancel_order: ['service', 'sales'],
+  track_order: ['logistics'],
+  delivery_options: ['logistics'],
+  delivery_period: ['logistics'],
+  change_shipping_address: ['logistics'],
+  set_up_shipping_address: ['logistics'],
+  check_refund_policy: ['service'],
+  get_refund: ['service'],
+  track_refund: ['service'],
+  create_account: ['service'],
+  delete_account: ['service'],
+  edit_account: ['service'],
+  recover_password: ['service'],
+  registration_problems: ['service', 'product'],
+  switch_account: ['service'],
+  check_payment_methods: ['service', 'sales'],
+  payment_issue: ['service'],
+  check_invoice: ['service'],
+  get_invoice: ['service'],
+  complaint: ['service'],
+  review: ['product', 'marketing', 'service'],
+  contact_customer_service: ['service'],
+  contact_human_agent: ['service'],
+  newsletter_subscription: ['marketing', 'service'],
+  check_cancellation_fee: ['service'],
+};
+
+/** banking77: every intent is a service matter, except a card on its way (Logistics). */
+const BANKING_LOGISTICS = new Set(['card_arrival', 'card_delivery_estimate']);
+
+function routingEval(): void {
+  const routing = compileRouting();
+  const mention = (text: string): Mention => ({
+    id: 'e',
+    platform: 'chat',
+    channel: 'private',
+    direction: 'inbound',
+    author: {
+      id: 'c',
+      handle: '',
+      followers: 0,
+      verified: false,
+      isStaff: false,
+      isBrand: false,
+      isBot: false,
+    },
+    text,
+    createdAt: '2026-11-22T10:00:00Z',
+  });
+  const run = (name: string, rows: { text: string; label: string; ok: readonly string[] }[]) => {
+    let strict = 0;
+    let lenient = 0;
+    const wrong = new Map<string, number>();
+    const to = new Map<string, number>();
+    for (const r of rows) {
+      const d = routing.route(mention(r.text), analyzeText(r.text)).department;
+      to.set(d, (to.get(d) ?? 0) + 1);
+      if (d === r.ok[0]) strict++;
+      if (r.ok.includes(d)) lenient++;
+      else wrong.set(`${r.label} -> ${d}`, (wrong.get(`${r.label} -> ${d}`) ?? 0) + 1);
+    }
+    const n = Math.max(1, rows.length);
+    console.log(
+      `\nRouting as the triage does (routeMention, default departments) on ${name} (${rows.length}): ` +
+        `expected department ${f3(strict / n)}, a defensible one ${f3(lenient / n)}`,
+    );
+    console.log(
+      'sent to: ' +
+        [...to.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([d, k]) => `${d} ${k}`)
+          .join(', '),
+    );
+    console.log(
+      'largest misroutes: ' +
+        [...wrong.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([k, c]) => `${k} ${c}`)
+          .join(', '),
+    );
+  };
+  const bitextDir = dataset('bitext-support');
+  if (bitextDir) {
+    const [header, ...rows] = parseCsv(
+      readFileSync(path.join(bitextDir, 'bitext-customer-support-sample.csv'), 'utf8'),
+    );
+    const ci = header!.indexOf('instruction');
+    const ii = header!.indexOf('intent');
+    run(
+      'Bitext, per intent',
+      rows
+        .filter((r) => BITEXT_INTENT_DEPARTMENTS[r[ii]!] !== undefined)
+        .map((r) => ({ text: r[ci]!, label: r[ii]!, ok: BITEXT_INTENT_DEPARTMENTS[r[ii]!]! })),
+    );
+  }
+  const bankingDir = dataset('banking77-train');
+  if (bankingDir) {
+    const [, ...rows] = parseCsv(readFileSync(path.join(bankingDir, 'train.csv'), 'utf8'));
+    run(
+      'banking77',
+      rows
+        .filter((r) => r.length >= 2)
+        .map((r) => ({
+          text: r[0]!,
+          label: r[1]!,
+          ok: BANKING_LOGISTICS.has(r[1]!) ? ['logistics', 'service'] : ['service'],
+        })),
+    );
+  }
+}
+
 export default async function (): Promise<void> {
   tweetEval();
   suggestions();
   bitext();
+  routingEval();
 }

@@ -106,6 +106,50 @@ describe('routeMention: default model', () => {
     expect(route('I want to buy the red kettle')).toBe('sales');
   });
 
+  it('sends what it cannot place but that reads like a need to Customer service, and chatter to Marketing', () => {
+    const route = (text: string) => routeMention(testMention('t', at, { text }));
+    for (const text of [
+      'ATM only gave me $20 instead of $100',
+      'Mi paquete no ha llegado',
+      'help',
+    ]) {
+      expect(route(text)).toMatchObject({ department: 'service', decidedBy: 'fallback' });
+    }
+    expect(route('My transfer was rejected').department).toBe('service');
+    expect(route('ATM only gave me $20 instead of $100').reasons[0]).toBe(
+      'Unclear what they need, but it reads like a problem or a question, so Customer service looks first',
+    );
+    expect(route('Just unboxed my new kettle').department).toBe('marketing');
+    // A company can send unclear needs elsewhere, or keep everything unplaced in one department.
+    const elsewhere = compileRouting({ unclearNeedDepartment: 'product' });
+    expect(
+      elsewhere.route(testMention('t', at, { text: 'ATM only gave me $20 instead of $100' }))
+        .department,
+    ).toBe('product');
+    expect(() => compileRouting({ unclearNeedDepartment: 'legal' })).toThrow(
+      /unclear-need department "legal" is not a known department/,
+    );
+  });
+
+  it('reads customers asking for a person, an existing order, a carrier and a job in words', () => {
+    const route = (text: string) => routeMention(testMention('t', at, { text })).department;
+    expect(route('I need to chat with an operator')).toBe('service');
+    expect(route('how do I talk to a live agent')).toBe('service');
+    expect(route('what is the status of my order')).toBe('logistics');
+    expect(route('I need assistance seeing the status of purchase 00123842')).toBe('logistics');
+    expect(route('When will my new card arrive?')).toBe('logistics');
+    expect(route('the box came crushed')).toBe('logistics');
+    expect(route('can I get a return label?')).toBe('logistics');
+    expect(route('I want to change my order')).toBe('sales');
+    expect(route('how do I order the blue one?')).toBe('sales');
+    // "top ups" is not the carrier, and an app's "resume" or "cron jobs" are not job seekers.
+    expect(route('Is there a limit for top ups?')).not.toBe('logistics');
+    expect(route('the fast resume setting is broken')).not.toBe('hr');
+    expect(route('Do you have any openings for drivers?')).toBe('hr');
+    expect(route('I applied for a position last week and never heard back')).toBe('hr');
+    expect(route('does the kettle work at 110V?')).not.toBe('hr');
+  });
+
   it('sends delivery problems to logistics even when they are also complaints', () => {
     const r = routeMention(
       mention,

@@ -14,7 +14,7 @@ import type {
 /**
  * The departments Rapport routes to out of the box. Rename, add or remove them with `RoutingConfig.departments`.
  *
- * Marketing comes last: it receives what no one else should act on first (praise, partnerships, the rest).
+ * Marketing comes last: it receives what no one else should act on first (praise, partnerships, chatter).
  *
  * @example
  * ```ts
@@ -142,6 +142,13 @@ export function compileRouting(
       `Routing: the fallback department "${String(fallback)}" is not a known department.`,
     );
   }
+  const unclear =
+    cfg.unclearNeedDepartment ?? (known.has('service') ? 'service' : (fallback as string));
+  if (!known.has(unclear)) {
+    throw new RangeError(
+      `Routing: the unclear-need department "${String(unclear)}" is not a known department.`,
+    );
+  }
   const intentDepartments: IntentDepartments = cfg.intentDepartments
     ? { ...DEFAULT_INTENT_DEPARTMENTS, ...cfg.intentDepartments }
     : DEFAULT_INTENT_DEPARTMENTS;
@@ -232,6 +239,14 @@ export function compileRouting(
         };
       }
     }
+    if (unclear !== fallback && readsLikeANeed(signals)) {
+      return {
+        department: unclear,
+        confidence: FALLBACK_CONFIDENCE,
+        decidedBy: 'fallback',
+        reasons: [unclearReason],
+      };
+    }
     return {
       department: fallback!,
       confidence: FALLBACK_CONFIDENCE,
@@ -243,6 +258,7 @@ export function compileRouting(
   // The model's reasons take few distinct values (intent × whole percent): each is built once and shared, so a
   // triage holding a million decisions does not hold a million copies of the same words.
   const fallbackReason = `No clear need for another department, so ${nameOf(fallback)} looks first`;
+  const unclearReason = `Unclear what they need, but it reads like a problem or a question, so ${nameOf(unclear)} looks first`;
   const modelReasons = new Map<Intent, string[]>();
   function modelReason(intent: Intent, dept: string, confidence: number): string {
     const percent = Math.round(confidence * 100);
@@ -336,7 +352,9 @@ let defaultRouting: CompiledRouting | undefined;
  * department to the default model but still applies its boost, tags, SLA policy and approval. The default model
  * reads the text's intents: delivery → logistics, bugs and feature requests → product, buying → sales, jobs → hr,
  * billing, account, cancellation, complaints and questions → service; praise, partnerships and the rest →
- * marketing. Without `signals` the text is analyzed with `analyzeText`, only when a rule or the model needs it.
+ * marketing. A message no intent decides but that reads like a need (a negative tone, a weak problem or question
+ * cue, text the analyzer cannot read) goes to service (`unclearNeedDepartment`), so an unrecognised complaint
+ * does not wait in marketing. Without `signals` the text is analyzed with `analyzeText`, only when a rule or the model needs it.
  * `rules` may be a rule list, a {@link RoutingConfig} or a {@link CompiledRouting}; lists and configs are compiled
  * once and cached per object, so pass the same object each time.
  *
@@ -442,6 +460,20 @@ function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
+
+/**
+ * Whether a message no intent decided still reads like somebody needs something: a negative tone, any weak cue of
+ * a problem, a question or urgency, or text the analyzer cannot read (its "not English" cue has no text).
+ */
+function readsLikeANeed(signals: TextSignals): boolean {
+  if (signals.sentiment.score < 0 || signals.urgency > 0) return true;
+  const i = signals.intents;
+  for (const intent of NEED_INTENTS) if ((i[intent] ?? 0) > 0) return true;
+  return signals.cues.some((c) => c.kind === 'sentiment' && c.text === '' && c.end === 0);
+}
+
+/** Intents that, however weak, mean a person wants something done (praise, partnership and spam do not). */
+const NEED_INTENTS: readonly Intent[] = [...SPECIFIC_INTENTS, 'complaint', 'question'];
 
 /** Returns the matched facts in words when every condition holds, or undefined. */
 function matches(

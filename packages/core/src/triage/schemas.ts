@@ -145,6 +145,7 @@ export const RoutingConfigSchema = z.strictObject({
   departments: z.array(DepartmentSchema).min(1).max(1000).optional(),
   intentDepartments: z.partialRecord(IntentSchema, id).optional(),
   fallbackDepartment: id.optional(),
+  unclearNeedDepartment: id.optional(),
   minIntentConfidence: fraction.optional(),
 });
 

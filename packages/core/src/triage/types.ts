@@ -118,6 +118,13 @@ export interface RoutingConfig {
   intentDepartments?: IntentDepartments;
   /** Department for what no one else should act on first (default `marketing`). */
   fallbackDepartment?: string;
+  /**
+   * Department for a message whose need is unclear but that reads like a problem or a question: a negative tone,
+   * a cue too weak to decide (a complaint, a question, a billing word), or text the built-in analyzer cannot read
+   * (not English). Default `service` when there is one, otherwise the fallback: somebody who can answer looks
+   * first, so an unrecognised complaint does not wait in Marketing.
+   */
+  unclearNeedDepartment?: string;
   /** Least intent confidence the default model acts on (default 0.35). */
   minIntentConfidence?: number;
 }
