@@ -860,3 +860,88 @@ describe('triage reads a thread as the model does', () => {
     expect(awaiting(triage, 'b1')).toBe(true);
   });
 });
+
+describe('escalation and pauses over a conversation’s life', () => {
+  it('keeps a crisis flagged once a crisis level is reached, until resolved', () => {
+    const triage = createTriage({
+      ...base,
+      escalation: [
+        { id: 'crisis', after: 0, crisis: true },
+        { id: 'ceo', after: 60 },
+      ],
+    });
+    triage.ingest(inbound('k', 0, 'complaint -0.9', { channel: 'private' }));
+    triage.escalate(at(90));
+    expect(triage.get('k')).toMatchObject({ needsApproval: 'crisis', tags: ['crisis'] });
+    triage.escalate(at(150));
+    expect(triage.get('k')).toMatchObject({ escalation: 'ceo', needsApproval: 'crisis' });
+    expect(triage.get('k')!.tags).toContain('crisis');
+    // A saved state keeps it.
+    const again = createTriage(
+      {
+        ...base,
+        escalation: [
+          { id: 'crisis', after: 0, crisis: true },
+          { id: 'ceo', after: 60 },
+        ],
+      },
+      JSON.parse(JSON.stringify(triage.toJSON())),
+    );
+    expect(again.get('k')!.needsApproval).toBe('crisis');
+    triage.resolve('k', at(160));
+    expect(triage.get('k')!.needsApproval).toBeUndefined();
+  });
+
+  it('escalates a later breach in the same conversation too: the ladder restarts once every clock is met', () => {
+    const triage = createTriage({ ...base, escalation: [{ id: 'lead', after: 0 }] });
+    triage.ingest(inbound('e', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    expect(triage.escalate(at(65)).map((n) => n.level)).toEqual(['lead']);
+    triage.reply('e', { at: at(70), agentId: 'a', id: 'r1', text: 'Looking into it' });
+    triage.ingest(
+      inbound('e2', 80, 'question', {
+        channel: 'private',
+        author: testAuthor('c-e'),
+        inReplyToId: 'r1',
+      }),
+    );
+    // The follow-up's next-response clock (120 min) breaches at 200.
+    expect(triage.escalate(at(190))).toEqual([]);
+    expect(triage.escalate(at(205)).map((n) => [n.level, n.detail])).toEqual([
+      ['lead', 'Escalated to lead: next response target missed'],
+    ]);
+    expect(triage.escalate(at(300))).toEqual([]);
+  });
+
+  it('ends a "waiting on the customer" pause when the customer writes, so their message gets a clock', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('p', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    triage.reply('p', { at: at(5), agentId: 'a', id: 'r1', text: 'Your postcode?' });
+    triage.pause('p', at(5));
+    triage.ingest(
+      inbound('p2', 20, 'question', {
+        channel: 'private',
+        author: testAuthor('c-p'),
+        inReplyToId: 'r1',
+      }),
+    );
+    expect(triage.queue(at(30))[0]).toMatchObject({
+      conversationId: 'p',
+      sla: { target: 'next_response', dueAt: at(140) },
+    });
+    expect(triage.toJSON().conversations[0]!.pauses).toEqual([
+      { from: at(5), to: at(20), reason: 'waiting on the customer' },
+    ]);
+    // A pause for another reason lasts until resume.
+    const held = createTriage(base);
+    held.ingest(inbound('h', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    held.pause('h', at(5), 'waiting for the warehouse');
+    held.ingest(
+      inbound('h2', 20, 'question', {
+        channel: 'private',
+        author: testAuthor('c-h'),
+        inReplyToId: 'h',
+      }),
+    );
+    expect(held.queue(at(30))[0]!.sla).toBeUndefined();
+  });
+});

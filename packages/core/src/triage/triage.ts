@@ -100,7 +100,15 @@ interface Rec {
   resolvedAt?: string;
   assignee?: string;
   escalation?: string;
+  /** The ladder level reached; -1 before the first. */
   escalationIndex: number;
+  /**
+   * The customer message (its time) the ladder climbed for. When another message is the one waiting (a follow-up
+   * after a reply, a reopen), the ladder starts again, so a later breach is escalated too.
+   */
+  ladderFor: number;
+  /** A crisis level was reached: the conversation stays a crisis (needs approval) until it is resolved. */
+  crisis: boolean;
   extraPriority: number;
   pauses: SlaPause[];
   department?: string;
@@ -330,7 +338,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       // Priority reflects what is still unanswered (or the whole conversation once everything is answered).
       if (i >= first || unanswered === 0) if (!top || d.priority > top.priority) top = d;
     }
-    if (rec.escalation !== undefined && ladder.find((l) => l.id === rec.escalation)?.crisis) {
+    if (rec.crisis) {
       approval = 'crisis';
       (tags ??= new Set()).add('crisis');
     }
@@ -644,6 +652,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       needsApproval: undefined,
       dueTarget: undefined,
       escalationIndex: -1,
+      ladderFor: Number.NaN,
+      crisis: false,
       extraPriority: 0,
       pauses: NO_PAUSES,
       firstDecisionId: undefined,
@@ -738,6 +748,13 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     const decision = isCustomerTurn(m) ? decide(m, rec) : undefined;
     if (!rec) rec = newRec(key);
     insert(rec, m, t);
+    // The customer writing ends a pause that was waiting on them: their message now waits for an answer.
+    if (rec.pauses.length && isCustomerTurn(m)) {
+      for (const p of rec.pauses) {
+        if (p.to === undefined && p.reason === WAITING_ON_CUSTOMER && !(parseInstant(p.from) > t))
+          p.to = iso(t);
+      }
+    }
     setMentionConv(m.platform, m.id, key);
     if (decision) {
       setDecision(rec, m.id, decision);
@@ -941,6 +958,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (c.escalation !== undefined) {
         rec.escalation = c.escalation;
         rec.escalationIndex = ladder.findIndex((l) => l.id === c.escalation);
+        rec.crisis =
+          c.status !== 'resolved' && ladder.slice(0, rec.escalationIndex + 1).some((l) => l.crisis);
       }
       for (const [id, d] of Object.entries(c.decisions)) setDecision(rec, id, d);
       for (const m of rec.mentions) {
@@ -950,6 +969,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       recs.set(c.id, rec);
       if (c.assignee !== undefined) rec.assignee = c.assignee;
       refresh(rec);
+      // A saved escalation counts for the message waiting now.
+      if (rec.escalationIndex >= 0) rec.ladderFor = rec.waitingSinceMs;
     }
   }
 
@@ -1012,6 +1033,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const rec = get(conversationId);
       rec.status = 'resolved';
       rec.resolvedAt = when;
+      rec.crisis = false;
       for (const p of rec.pauses) if (p.to === undefined) p.to = when;
       refresh(rec);
       changed();
@@ -1026,7 +1048,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       changed();
     },
 
-    pause(conversationId, at, reason = 'waiting on the customer') {
+    pause(conversationId, at, reason = WAITING_ON_CUSTOMER) {
       const from = iso(instantArg(at, 'pause time'));
       const rec = get(conversationId);
       if (rec.pauses.some((p) => p.to === undefined)) return;
@@ -1192,6 +1214,10 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       if (!ladder.length) return notices;
       for (const rec of open.slice()) {
         if (!Number.isFinite(rec.dueMs)) continue;
+        if (rec.escalationIndex >= 0 && rec.ladderFor !== rec.waitingSinceMs) {
+          // Another message waits now: the ladder starts again for its clock.
+          rec.escalationIndex = -1;
+        }
         let changedRec = false;
         for (let i = rec.escalationIndex + 1; i < ladder.length; i++) {
           const level = ladder[i]!;
@@ -1199,6 +1225,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
           if (at > t) break;
           rec.escalationIndex = i;
           rec.escalation = level.id;
+          rec.ladderFor = rec.waitingSinceMs;
+          if (level.crisis) rec.crisis = true;
           changedRec = true;
           if (level.raisePriority) rec.extraPriority += level.raisePriority;
           if (level.reassign !== undefined) {
@@ -1436,6 +1464,9 @@ function instantArg(value: unknown, what: string): number {
 }
 
 /** A mention's key when its bare id is taken by another platform (NUL never appears in a platform name). */
+/** The default reason of `pause`: such a pause ends when the customer writes again. */
+const WAITING_ON_CUSTOMER = 'waiting on the customer';
+
 function platformScoped(platform: Platform, id: string): string {
   return `${platform}\u0000${id}`;
 }

@@ -590,7 +590,11 @@ export interface Triage {
   resolve(conversationId: string, at: string): void;
   /** Gives a conversation to an agent (`null` to unassign). */
   assign(conversationId: string, agentId: string | null): void;
-  /** Marks the conversation as waiting on the customer from `at` (SLA clocks pause; kept in UTC form). */
+  /**
+   * Pauses the conversation's SLA clocks from `at` (kept in UTC form). With the default reason, "waiting on the
+   * customer", the pause ends by itself when the customer writes again; a pause for another reason (a supplier,
+   * a legal review) lasts until `resume`.
+   */
   pause(conversationId: string, at: string, reason?: string): void;
   /** Ends a pause at `at`. */
   resume(conversationId: string, at: string): void;
