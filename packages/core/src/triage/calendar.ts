@@ -28,6 +28,53 @@ interface CompiledCalendar {
   readonly formatter: Intl.DateTimeFormat;
 }
 
+const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * What is wrong with a calendar, in words, or undefined when it can be used: an unknown time zone, a time that is
+ * not HH:MM, an interval that does not end after it starts (an overnight shift must be split at midnight), or a
+ * holiday or override date that is not YYYY-MM-DD. Checked when a triage is created, so a typo is an error there
+ * and never a throw in the middle of an ingest.
+ *
+ * @example
+ * ```ts
+ * calendarProblem({ id: 'uk', timeZone: 'Europe/Londn' }); // 'time zone "Europe/Londn" is not an IANA time zone such as Europe/London'
+ * ```
+ */
+export function calendarProblem(calendar: Calendar): string | undefined {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone });
+  } catch {
+    return `time zone ${JSON.stringify(calendar.timeZone)} is not an IANA time zone such as Europe/London`;
+  }
+  const interval = (i: WorkingInterval, where: string): string | undefined => {
+    if (!HHMM.test(String(i?.start)) || !HHMM.test(String(i?.end)))
+      return `${where} ${JSON.stringify(i?.start)}–${JSON.stringify(i?.end)}: times must be HH:MM between 00:00 and 24:00`;
+    if (!(i.start < i.end))
+      return `${where} ${i.start}–${i.end} does not end after it starts (split an overnight shift at midnight: ${i.start}–24:00 and 00:00–${i.end} the next day)`;
+    return undefined;
+  };
+  for (const day of WEEKDAYS) {
+    for (const i of calendar.week?.[day] ?? []) {
+      const problem = interval(i, day);
+      if (problem) return problem;
+    }
+  }
+  for (const date of calendar.holidays ?? []) {
+    if (!DATE.test(String(date))) return `holiday ${JSON.stringify(date)} is not a YYYY-MM-DD date`;
+  }
+  for (const o of calendar.overrides ?? []) {
+    if (!DATE.test(String(o?.date)))
+      return `override date ${JSON.stringify(o?.date)} is not a YYYY-MM-DD date`;
+    for (const i of o.intervals ?? []) {
+      const problem = interval(i, o.date);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
 /** A 24/7 calendar in UTC: business time is wall time. */
 export const ALWAYS_OPEN: Calendar = { id: '24/7', timeZone: 'UTC', alwaysOpen: true };
 

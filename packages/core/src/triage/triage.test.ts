@@ -945,3 +945,80 @@ describe('escalation and pauses over a conversation’s life', () => {
     expect(held.queue(at(30))[0]!.sla).toBeUndefined();
   });
 });
+
+describe('checked before anything changes', () => {
+  it('refuses a calendar it could not use when the triage is created, not in the middle of an ingest', () => {
+    const withCalendar = (calendar: object) => () =>
+      createTriage({
+        ...base,
+        calendars: [{ id: 'uk', ...calendar } as never],
+        defaultCalendar: 'uk',
+      });
+    expect(withCalendar({ timeZone: 'Europe/Londn' })).toThrow(
+      'Triage: calendar "uk": time zone "Europe/Londn" is not an IANA time zone such as Europe/London.',
+    );
+    expect(
+      withCalendar({ timeZone: 'Europe/London', week: { mon: [{ start: '9am', end: '17:00' }] } }),
+    ).toThrow(/mon "9am"–"17:00": times must be HH:MM/);
+    expect(
+      withCalendar({
+        timeZone: 'Europe/London',
+        week: { fri: [{ start: '22:00', end: '06:00' }] },
+      }),
+    ).toThrow(
+      /fri 22:00–06:00 does not end after it starts \(split an overnight shift at midnight/,
+    );
+    expect(withCalendar({ timeZone: 'Europe/London', holidays: ['25/12/2026'] })).toThrow(
+      /holiday "25\/12\/2026" is not a YYYY-MM-DD date/,
+    );
+    expect(withCalendar({ timeZone: 'Europe/London', holidays: ['2026-12-25'] })).not.toThrow();
+  });
+
+  it('rejects a record whose fields triage reads have the wrong type, and reads the rest of the batch', () => {
+    const triage = createTriage({
+      ...base,
+      routing: {
+        rules: [
+          { id: 'gold', when: { author: { tiers: ['gold'] } }, then: { department: 'sales' } },
+        ],
+      },
+    });
+    const ok = inbound('ok1', 0, 'question');
+    const r = triage.ingest([
+      ok,
+      inbound('t1', 1, 'question', { author: { ...testAuthor('crm'), tier: 2 as never } }),
+      inbound('b1', 2, 'question', { author: { ...testAuthor('ann'), isBot: 'false' as never } }),
+      inbound('c1', 3, 'question', { conversationId: 555 as never }),
+      inbound('g1', 4, 'question', { tags: 'vip' as never }),
+      inbound('p1', 5, 'question', { platform: 'twitter' as never }),
+      inbound('ok2', 6, 'question'),
+    ]);
+    expect(r.accepted.map((a) => a.mention.id)).toEqual(['ok1', 'ok2']);
+    expect(r.rejected.map((x) => [x.index, x.issues[0]!.path])).toEqual([
+      [1, 'author.tier'],
+      [2, 'author.isBot'],
+      [3, 'conversationId'],
+      [4, 'tags'],
+      [5, 'platform'],
+    ]);
+    expect(r.rejected[1]!.issues[0]!.message).toBe('must be true or false, got "false"');
+  });
+
+  it('saves a state that loads, and that neither changes with the triage nor changes it', () => {
+    const triage = createTriage(base);
+    triage.ingest([
+      inbound('s1', 0, 'question', { createdAt: '2026-11-23T09:00Z' }),
+      inbound('s2', 1, 'question', { createdAt: '2026-11-23 10:01:00+0100' }),
+    ]);
+    triage.pause('s1', at(10));
+    const saved = triage.toJSON();
+    expect(TriageStateSchema.safeParse(JSON.parse(JSON.stringify(saved))).success).toBe(true);
+    expect(saved.conversations.map((c) => c.mentions[0]!.createdAt)).toEqual([at(0), at(1)]);
+    triage.resume('s1', at(25));
+    expect(saved.conversations[0]!.pauses).toEqual([
+      { from: at(10), reason: 'waiting on the customer' },
+    ]);
+    saved.conversations[0]!.mentions.push(inbound('x', 30, 'question'));
+    expect(triage.get('s1')!.conversation.mentions).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { MAX_TEXT_LENGTH } from '../model/constants';
+import { MAX_TEXT_LENGTH, PLATFORMS } from '../model/constants';
 import { summarizeConversation } from '../model/conversations';
 import type { InputIssue, Rejected } from '../model/parse';
 import type { Author, Mention, Platform } from '../model/schemas';
@@ -7,7 +7,7 @@ import { scoreMention } from '../scoring';
 import type { MentionScore } from '../scoring/types';
 import { analyzeText } from '../text';
 import type { Intent, TextSignals } from '../text/types';
-import { ALWAYS_OPEN } from './calendar';
+import { ALWAYS_OPEN, calendarProblem } from './calendar';
 import { shownValue } from '../model/errors';
 import { parseInstant } from '../model/instant';
 import { orderTies } from '../model/ties';
@@ -180,6 +180,10 @@ interface Rec {
 export function createTriage(config: TriageConfig = {}, state?: TriageState): Triage {
   const routing = compileRouting(config.routing ?? {});
   const calendars = new Map<string, Calendar>((config.calendars ?? []).map((c) => [c.id, c]));
+  for (const c of calendars.values()) {
+    const problem = calendarProblem(c);
+    if (problem) throw new RangeError(`Triage: calendar "${c.id}": ${problem}.`);
+  }
   const defaultCalendar =
     config.defaultCalendar !== undefined ? calendars.get(config.defaultCalendar) : undefined;
   if (config.defaultCalendar !== undefined && !defaultCalendar) {
@@ -1273,13 +1277,18 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       for (const rec of recs.values()) {
         conversations.push({
           id: rec.id,
-          mentions: rec.mentions,
+          // Copies: the state must not change when the triage does, nor the triage when the state is edited. A
+          // createdAt written in another accepted form (no seconds, +0100, a space) is saved in UTC form, so the
+          // state always passes TriageStateSchema.
+          mentions: rec.mentions.map((m, i) =>
+            SCHEMA_INSTANT.test(m.createdAt) ? m : { ...m, createdAt: iso(rec.times[i]!) },
+          ),
           status: rec.status,
           ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
           ...(rec.assignee !== undefined && { assignee: rec.assignee }),
           ...(rec.escalation !== undefined && { escalation: rec.escalation }),
           extraPriority: rec.extraPriority,
-          pauses: rec.pauses === NO_PAUSES ? [] : rec.pauses,
+          pauses: rec.pauses.map((p) => ({ ...p })),
           ...(rec.department !== undefined && { department: rec.department }),
           decisions: Object.fromEntries(decisionEntries(rec)),
         });
@@ -1464,6 +1473,10 @@ function instantArg(value: unknown, what: string): number {
 }
 
 /** A mention's key when its bare id is taken by another platform (NUL never appears in a platform name). */
+/** The date-time forms TriageStateSchema reads back (hours 00–23, seconds, `Z` or `±hh:mm`). */
+const SCHEMA_INSTANT =
+  /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+
 /** The default reason of `pause`: such a pause ends when the customer writes again. */
 const WAITING_ON_CUSTOMER = 'waiting on the customer';
 
@@ -1497,7 +1510,7 @@ function isTriageable(input: unknown): boolean {
   // A visible ASCII first character is not trimmed away; anything else gets the exact test.
   const c0 = id.charCodeAt(0);
   if (!(c0 > 0x20 && c0 < 0x7f) && !id.trim()) return false;
-  if (typeof m.platform !== 'string') return false;
+  if (typeof m.platform !== 'string' || !PLATFORM_SET.has(m.platform)) return false;
   if (m.channel !== 'public' && m.channel !== 'private') return false;
   if (m.direction !== 'inbound' && m.direction !== 'outbound') return false;
   if (typeof m.text !== 'string' || m.text.length > MAX_TEXT_LENGTH) return false;
@@ -1505,7 +1518,56 @@ function isTriageable(input: unknown): boolean {
   parsedAt = typeof at === 'string' && hasZone(at) ? parseInstant(at) : NaN;
   if (!Number.isFinite(parsedAt)) return false;
   const a = m.author as Partial<Author> | undefined;
-  return typeof a === 'object' && a !== null && typeof a.id === 'string' && a.id !== '';
+  if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || a.id === '') return false;
+  return fieldIssue(m, a) === undefined;
+}
+
+const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
+
+/**
+ * The first optional field triage reads that has the wrong type, as an issue: a string `isBot` would make a
+ * customer a bot, a number `conversationId` would split the thread, a number `tier` would throw in a rule.
+ */
+function fieldIssue(
+  m: Partial<Record<keyof Mention, unknown>>,
+  a: Partial<Record<keyof Author, unknown>>,
+): InputIssue | undefined {
+  // Plain checks, no lists made per call: this runs on every ingested mention.
+  if (!optionalText(m.conversationId))
+    return { path: 'conversationId', message: 'must be a non-empty string when given' };
+  if (!optionalText(m.inReplyToId))
+    return { path: 'inReplyToId', message: 'must be a non-empty string when given' };
+  const tags = m.tags;
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string')))
+    return { path: 'tags', message: 'must be a list of strings when given' };
+  if (!optionalFlag(a.isBot)) return flagIssue('isBot', a.isBot);
+  if (!optionalFlag(a.isStaff)) return flagIssue('isStaff', a.isStaff);
+  if (!optionalFlag(a.isBrand)) return flagIssue('isBrand', a.isBrand);
+  if (!optionalFlag(a.verified)) return flagIssue('verified', a.verified);
+  if (a.tier !== undefined && typeof a.tier !== 'string')
+    return {
+      path: 'author.tier',
+      message: `must be a string when given, got ${shownValue(a.tier)}`,
+    };
+  const followers = a.followers;
+  if (
+    followers !== undefined &&
+    !(typeof followers === 'number' && followers >= 0 && followers < Infinity)
+  )
+    return { path: 'author.followers', message: 'must be a number of at least 0 when given' };
+  return undefined;
+}
+
+function optionalText(v: unknown): boolean {
+  return v === undefined || (typeof v === 'string' && v !== '');
+}
+
+function optionalFlag(v: unknown): boolean {
+  return v === undefined || typeof v === 'boolean';
+}
+
+function flagIssue(key: string, v: unknown): InputIssue {
+  return { path: `author.${key}`, message: `must be true or false, got ${shownValue(v)}` };
 }
 
 /** Ends with `Z` or an offset `±hh:mm` / `±hhmm` (a date-time with a zone, not a date alone). */
@@ -1532,8 +1594,8 @@ function check(input: unknown): InputIssue[] {
   const m = input as Partial<Record<keyof Mention, unknown>>;
   if (typeof m.id !== 'string' || !m.id.trim() || m.id.length > 512)
     issues.push({ path: 'id', message: 'must be a non-empty string of at most 512 characters' });
-  if (typeof m.platform !== 'string')
-    issues.push({ path: 'platform', message: 'must be a platform name' });
+  if (typeof m.platform !== 'string' || !PLATFORM_SET.has(m.platform))
+    issues.push({ path: 'platform', message: `must be one of ${PLATFORMS.join(', ')}` });
   if (typeof m.channel !== 'string' || !CHANNELS.has(m.channel))
     issues.push({ path: 'channel', message: 'must be "public" or "private"' });
   if (typeof m.direction !== 'string' || !DIRECTIONS.has(m.direction))
@@ -1552,5 +1614,9 @@ function check(input: unknown): InputIssue[] {
   const a = m.author as Partial<Author> | undefined;
   if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || !a.id)
     issues.push({ path: 'author.id', message: 'must be a non-empty string' });
+  else {
+    const issue = fieldIssue(m, a);
+    if (issue) issues.push(issue);
+  }
   return issues;
 }
