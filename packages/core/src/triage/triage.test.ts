@@ -1004,6 +1004,46 @@ describe('checked before anything changes', () => {
     expect(r.rejected[1]!.issues[0]!.message).toBe('must be true or false, got "false"');
   });
 
+  it('refuses configuration that names an SLA policy or a reassignment target that does not exist', () => {
+    expect(() =>
+      createTriage({
+        ...base,
+        slaPolicies: [{ id: 'vip-15', targets: { firstResponse: 15 } }],
+        routing: {
+          rules: [{ id: 'gold', when: { keywords: ['gold'] }, then: { slaPolicy: 'vip15' } }],
+        },
+      }),
+    ).toThrow('Triage: routing rule "gold" uses unknown SLA policy "vip15" (policies: vip-15).');
+    expect(() =>
+      createTriage({ ...base, escalation: [{ id: 'boss', after: 0, reassign: 'Service' }] }),
+    ).toThrow(
+      'Triage: escalation level "boss" reassigns to "Service", which is neither a department nor an agent.',
+    );
+    expect(() =>
+      createTriage({ ...base, escalation: [{ id: 'boss', after: 0, reassign: 'service' }] }),
+    ).not.toThrow();
+  });
+
+  it('keeps a conversation unassigned by hand, and never fails to save a rejected record', () => {
+    const triage = createTriage({
+      ...base,
+      agents: [{ id: 'mk', departments: ['logistics'], online: true, capacity: 1 }],
+    });
+    triage.ingest(inbound('u', 0, 'delivery_issue -0.8'));
+    expect(triage.get('u')!.assignee).toBe('mk');
+    triage.assign('u', null);
+    expect(triage.get('u')!.assignee).toBeUndefined();
+    triage.ingest(inbound('u2', 1, 'delivery_issue -0.8'));
+    // The freed capacity went to the next conversation, not back to the one unassigned by hand.
+    expect(triage.get('u2')!.assignee).toBe('mk');
+    expect(triage.get('u')!.assignee).toBeUndefined();
+    const circular: Record<string, unknown> = { id: 'loop' };
+    circular.self = circular;
+    triage.ingest([{ id: 1795428000123456789n, platform: 'x', text: 'hi' }, circular] as unknown[]);
+    expect(() => JSON.stringify(triage.toJSON())).not.toThrow();
+    expect(triage.toJSON().rejected).toHaveLength(2);
+  });
+
   it('saves a state that loads, and that neither changes with the triage nor changes it', () => {
     const triage = createTriage(base);
     triage.ingest([

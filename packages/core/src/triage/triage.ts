@@ -109,6 +109,8 @@ interface Rec {
   ladderFor: number;
   /** A crisis level was reached: the conversation stays a crisis (needs approval) until it is resolved. */
   crisis: boolean;
+  /** Unassigned by hand (`assign(id, null)`): automatic assignment leaves it alone until someone assigns it. */
+  heldUnassigned: boolean;
   extraPriority: number;
   pauses: SlaPause[];
   department?: string;
@@ -203,6 +205,29 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   const ladder: EscalationLevel[] = [...(config.escalation ?? [])].sort(
     (a, b) => a.after - b.after,
   );
+  // Names that point elsewhere in the configuration must exist: a typo would silently fall back to the standard
+  // policy, or move a breached conversation to a department nobody works in.
+  for (const rule of config.routing?.rules ?? []) {
+    const policy = rule.then?.slaPolicy;
+    if (policy !== undefined && !policyById.has(policy)) {
+      throw new RangeError(
+        `Triage: routing rule "${rule.id}" uses unknown SLA policy "${policy}" (policies: ${[...policyById.keys()].join(', ')}).`,
+      );
+    }
+  }
+  const departmentIds = new Set(routing.departments.map((d) => d.id));
+  for (const level of ladder) {
+    const to = level.reassign;
+    if (
+      to !== undefined &&
+      !departmentIds.has(to) &&
+      !(config.agents ?? []).some((a) => a.id === to)
+    ) {
+      throw new RangeError(
+        `Triage: escalation level "${level.id}" reassigns to "${to}", which is neither a department nor an agent.`,
+      );
+    }
+  }
   const lead = config.queueOrder?.priorityLeadMs ?? MINUTE;
   const repeatWindow = (config.repeatWindowDays ?? 30) * DAY;
   const analyze = config.analyze ?? ((text: string) => analyzeText(text));
@@ -509,7 +534,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 
   /** New open work: the customer's owner when online, else the least loaded online agent with room. */
   function autoAssignOne(rec: Rec): void {
-    if (!autoAssign || rec.assignee !== undefined || rec.status !== 'open') return;
+    if (!autoAssign || rec.assignee !== undefined || rec.status !== 'open' || rec.heldUnassigned)
+      return;
     const owner = owners.get(customerOf(rec).id);
     const ownerAgent = owner !== undefined ? agents.get(owner) : undefined;
     if (ownerAgent?.online && canTake(ownerAgent, rec)) return setAssignee(rec, ownerAgent.id);
@@ -537,7 +563,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       let room = agent.capacity - (load.get(id) ?? 0);
       if (room <= 0) continue;
       const waiting = smallestK(
-        open.filter((r) => r.assignee === undefined && canTake(agent, r)),
+        open.filter((r) => r.assignee === undefined && !r.heldUnassigned && canTake(agent, r)),
         room,
         compareRecs,
       );
@@ -658,6 +684,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       escalationIndex: -1,
       ladderFor: Number.NaN,
       crisis: false,
+      heldUnassigned: false,
       extraPriority: 0,
       pauses: NO_PAUSES,
       firstDecisionId: undefined,
@@ -738,7 +765,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       return;
     }
     if (issues !== undefined) {
-      rejected.push({ index, input, issues });
+      rejected.push({ index, input: keepable(input), issues });
       counts.rejected++;
       return;
     }
@@ -1047,6 +1074,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const rec = get(conversationId);
       if (agentId !== null && !agents.has(agentId))
         throw new RangeError(`Triage: no agent "${agentId}".`);
+      rec.heldUnassigned = agentId === null;
       setAssignee(rec, agentId ?? undefined);
       if (agentId !== null) owners.set(customerOf(rec).id, agentId);
       changed();
@@ -1476,6 +1504,19 @@ function instantArg(value: unknown, what: string): number {
 /** The date-time forms TriageStateSchema reads back (hours 00–23, seconds, `Z` or `±hh:mm`). */
 const SCHEMA_INSTANT =
   /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * A rejected record as the state keeps it: as given when JSON can hold it, otherwise (a BigInt id, a circular
+ * object) its text form, so `toJSON` never throws because of a record that was turned away.
+ */
+function keepable(input: unknown): unknown {
+  try {
+    JSON.stringify(input);
+    return input;
+  } catch {
+    return { unserialisable: shownValue(input) };
+  }
+}
 
 /** The default reason of `pause`: such a pause ends when the customer writes again. */
 const WAITING_ON_CUSTOMER = 'waiting on the customer';

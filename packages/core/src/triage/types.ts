@@ -588,7 +588,10 @@ export interface Triage {
    * kept as the same instant in UTC (`toISOString()` form).
    */
   resolve(conversationId: string, at: string): void;
-  /** Gives a conversation to an agent (`null` to unassign). */
+  /**
+   * Gives a conversation to an agent, or `null` to unassign it: then automatic assignment leaves it alone until
+   * someone assigns it again, and the agent's freed capacity goes to the next most urgent conversation.
+   */
   assign(conversationId: string, agentId: string | null): void;
   /**
    * Pauses the conversation's SLA clocks from `at` (kept in UTC form). With the default reason, "waiting on the
