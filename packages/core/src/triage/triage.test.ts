@@ -1062,3 +1062,32 @@ describe('checked before anything changes', () => {
     expect(triage.get('s1')!.conversation.mentions).toHaveLength(1);
   });
 });
+
+describe('queue reasons say what made the priority and the department', () => {
+  it('explains the priority by what is still unanswered, and names escalation moves and raises', () => {
+    const triage = createTriage({
+      ...base,
+      escalation: [{ id: 'boss', after: 0, reassign: 'service', raisePriority: 30 }],
+    });
+    triage.ingest(inbound('q', 0, 'complaint -0.9'));
+    triage.reply('q', { at: at(5), agentId: 'a', id: 'r1', text: 'Sorry!' });
+    triage.ingest(
+      inbound('q2', 30, 'praise 0.8', { author: testAuthor('c-q'), inReplyToId: 'r1' }),
+    );
+    const [item] = triage.queue(at(31));
+    // The department still comes from the complaint; the low priority from the thanks now waiting.
+    expect(item!.reasons[0]).toBe('Complaint (80% sure) goes to Customer service');
+    expect(item!.reasons.slice(1)).toContain('praise (80%)');
+    expect(item!.reasons.slice(1).join(' | ')).not.toMatch(/complaint/i);
+    const delivery = createTriage({
+      ...base,
+      escalation: [{ id: 'boss', after: 0, reassign: 'service', raisePriority: 30 }],
+    });
+    delivery.ingest(inbound('d', 0, 'delivery_issue -0.8'));
+    delivery.escalate(at(120));
+    const [moved] = delivery.queue(at(121));
+    expect(moved!.department).toBe('service');
+    expect(moved!.reasons).toContain('Moved to Customer service at escalation "boss"');
+    expect(moved!.reasons).toContain('Priority +30 from escalation');
+  });
+});

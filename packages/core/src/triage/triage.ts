@@ -111,6 +111,8 @@ interface Rec {
   crisis: boolean;
   /** Unassigned by hand (`assign(id, null)`): automatic assignment leaves it alone until someone assigns it. */
   heldUnassigned: boolean;
+  /** The decision the priority comes from (what is still unanswered), for the queue's reasons. */
+  priorityDecision?: TriageDecision;
   extraPriority: number;
   pauses: SlaPause[];
   department?: string;
@@ -216,6 +218,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     }
   }
   const departmentIds = new Set(routing.departments.map((d) => d.id));
+  const departmentName = (id: string) => routing.departments.find((d) => d.id === id)?.name ?? id;
   for (const level of ladder) {
     const to = level.reassign;
     if (
@@ -374,6 +377,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     rec.routing = decider?.routing ?? fallbackRouting;
     rec.deptNow = rec.department ?? rec.routing.department;
     rec.priority = clamp((top?.priority ?? 0) + boost + rec.extraPriority, 0, 100);
+    rec.priorityDecision = top;
     rec.band = priorityBand(rec.priority);
     if (tags ? !sameTags(rec.tags, tags) : rec.tags.length > 0)
       rec.tags = tags ? [...tags] : NO_TAGS;
@@ -911,10 +915,14 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       const status = statusAt(rec, now);
       sla = { target: rec.dueTarget, dueAt: iso(rec.dueMs), timeToBreach: rec.dueMs - now, status };
     }
-    // The first decision (in the order they were made) with the highest priority.
-    let top = rec.firstDecision;
-    if (rec.moreDecisions)
-      for (const d of rec.moreDecisions.values()) if (!top || d.priority > top.priority) top = d;
+    // The reasons of the decision the priority comes from, and what escalation changed since.
+    const reasons = [...rec.routing.reasons, ...(rec.priorityDecision?.reasons ?? [])];
+    if (rec.deptNow !== rec.routing.department)
+      reasons.push(
+        `Moved to ${departmentName(rec.deptNow)}${rec.escalation !== undefined ? ` at escalation "${rec.escalation}"` : ''}`,
+      );
+    if (rec.extraPriority !== 0)
+      reasons.push(`Priority ${rec.extraPriority > 0 ? '+' : ''}${rec.extraPriority} from escalation`);
     return {
       conversationId: rec.id,
       position,
@@ -933,7 +941,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       flags: flagsOf(rec),
       waitingSince: iso(rec.waitingSinceMs),
       preview: lastCustomerText(rec),
-      reasons: [...rec.routing.reasons, ...(top?.reasons ?? [])],
+      reasons,
     };
   }
 
