@@ -1091,3 +1091,23 @@ describe('queue reasons say what made the priority and the department', () => {
     expect(moved!.reasons).toContain('Priority +30 from escalation');
   });
 });
+
+describe('assignment follows routing', () => {
+  it('hands a conversation over when a later message routes it to another department', () => {
+    const triage = createTriage({
+      ...base,
+      agents: [
+        { id: 'mia', departments: ['marketing'], online: true, capacity: 5 },
+        { id: 'leo', departments: ['logistics'], online: true, capacity: 5 },
+      ],
+    });
+    triage.ingest(inbound('h', 0, 'hello 0.2'));
+    expect(triage.get('h')).toMatchObject({ assignee: 'mia' });
+    triage.ingest(
+      inbound('h2', 5, 'delivery_issue -0.8', { author: testAuthor('c-h'), inReplyToId: 'h' }),
+    );
+    const [item] = triage.queue(at(6));
+    expect(item).toMatchObject({ department: 'logistics', assignee: 'leo' });
+    expect(triage.workload(at(6)).find((w) => w.department === 'marketing')!.assigned).toBe(0);
+  });
+});

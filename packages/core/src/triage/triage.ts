@@ -796,7 +796,18 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       noteComplaint(rec, m, decision, t);
     }
     if (fresh) recs.set(key, rec);
+    const deptBefore = rec.deptNow;
     refresh(rec);
+    // Re-routed by this message (a later message decided where it belongs): with automatic assignment, an
+    // assignee who does not work in the new department hands it over.
+    if (
+      !fresh &&
+      autoAssign &&
+      rec.deptNow !== deptBefore &&
+      rec.assignee !== undefined &&
+      !agents.get(rec.assignee)?.departments.includes(rec.deptNow)
+    )
+      setAssignee(rec, undefined);
     if (fresh || rec.assignee === undefined) autoAssignOne(rec);
     accepted.push(
       decision
