@@ -1111,3 +1111,34 @@ describe('assignment follows routing', () => {
     expect(triage.workload(at(6)).find((w) => w.department === 'marketing')!.assigned).toBe(0);
   });
 });
+
+describe('merging shards', () => {
+  it('keeps two platforms’ threads with the same key apart, and one pause saved open and ended is one pause', () => {
+    const a = createTriage(base);
+    a.ingest(inbound('100', 0, 'delivery_issue -0.8'));
+    const b = createTriage(base);
+    b.ingest(
+      inbound('100', 5, 'billing_issue -0.6', { platform: 'mastodon', author: testAuthor('bob') }),
+    );
+    const merged = createTriage(base, mergeTriageStates(a.toJSON(), b.toJSON()));
+    expect(
+      merged
+        .queue(at(10))
+        .map((q) => q.conversationId)
+        .sort(),
+    ).toEqual(['100', 'mastodon:100']);
+    expect(merged.place('100', 'mastodon')).toBe('open');
+    expect(merged.place('100', 'x')).toBe('open');
+
+    const t = createTriage(base);
+    t.ingest(inbound('1', 0, 'delivery_issue -0.8'));
+    t.pause('1', at(5), 'waiting for the warehouse');
+    const early = JSON.parse(JSON.stringify(t.toJSON()));
+    t.resume('1', at(10));
+    const one = createTriage(base, mergeTriageStates(t.toJSON(), early));
+    expect(one.toJSON().conversations[0]!.pauses).toEqual([
+      { from: at(5), to: at(10), reason: 'waiting for the warehouse' },
+    ]);
+    expect(one.queue(at(120))[0]!.sla).toMatchObject({ status: 'breached' });
+  });
+});

@@ -933,7 +933,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
         `Moved to ${departmentName(rec.deptNow)}${rec.escalation !== undefined ? ` at escalation "${rec.escalation}"` : ''}`,
       );
     if (rec.extraPriority !== 0)
-      reasons.push(`Priority ${rec.extraPriority > 0 ? '+' : ''}${rec.extraPriority} from escalation`);
+      reasons.push(
+        `Priority ${rec.extraPriority > 0 ? '+' : ''}${rec.extraPriority} from escalation`,
+      );
     return {
       conversationId: rec.id,
       position,
@@ -1367,8 +1369,18 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
 export function mergeTriageStates(a: TriageState, b: TriageState): TriageState {
   const byId = new Map<string, TriageConversationState>();
   for (const c of a.conversations) byId.set(c.id, c);
-  for (const c of b.conversations) {
-    const x = byId.get(c.id);
+  const platformOf = (c: TriageConversationState) => c.mentions[0]?.platform;
+  for (const original of b.conversations) {
+    let c = original;
+    let x = byId.get(c.id);
+    if (x && platformOf(x) !== platformOf(c) && platformOf(c) !== undefined) {
+      // Two platforms' threads with the same key: two conversations, named as one triage names them.
+      let id = `${platformOf(c)}:${c.id}`;
+      for (let n = 2; byId.has(id) && platformOf(byId.get(id)!) !== platformOf(c); n++)
+        id = `${platformOf(c)}:${c.id}#${n}`;
+      c = { ...c, id };
+      x = byId.get(id);
+    }
     if (!x) {
       byId.set(c.id, c);
       continue;
@@ -1376,8 +1388,13 @@ export function mergeTriageStates(a: TriageState, b: TriageState): TriageState {
     const mentions = new Map(x.mentions.map((m) => [m.id, m]));
     for (const m of c.mentions) if (!mentions.has(m.id)) mentions.set(m.id, m);
     const later = (x.resolvedAt ?? '') >= (c.resolvedAt ?? '') ? x : c;
-    const pauseKey = (p: SlaPause) => `${p.from}|${p.to ?? ''}|${p.reason}`;
-    const pauses = new Map([...x.pauses, ...c.pauses].map((p) => [pauseKey(p), p]));
+    // The same pause saved before and after it ended is one pause: the ended copy wins.
+    const pauses = new Map<string, SlaPause>();
+    for (const p of [...x.pauses, ...c.pauses]) {
+      const key = `${p.from}|${p.reason}`;
+      const known = pauses.get(key);
+      if (!known || (known.to === undefined && p.to !== undefined)) pauses.set(key, p);
+    }
     byId.set(c.id, {
       ...x,
       mentions: [...mentions.values()],
