@@ -1142,3 +1142,14 @@ describe('merging shards', () => {
     expect(one.queue(at(120))[0]!.sla).toMatchObject({ status: 'breached' });
   });
 });
+
+describe('coverage', () => {
+  it('lists a public mention answered only in private: the spectators never saw an answer', () => {
+    const triage = createTriage(base);
+    triage.ingest(inbound('pub', 0, 'complaint -0.8', { channel: 'public' }));
+    triage.reply('pub', { at: at(5), agentId: 'a', channel: 'private', text: 'Sent you a DM' });
+    expect(triage.coverage().map((c) => c.mentionId)).toEqual(['pub']);
+    triage.reply('pub', { at: at(6), agentId: 'a', channel: 'public', text: 'We have DMed you' });
+    expect(triage.coverage()).toEqual([]);
+  });
+});

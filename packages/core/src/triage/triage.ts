@@ -1192,7 +1192,15 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     coverage() {
       const items: CoverageItem[] = [];
       for (const rec of recs.values()) {
-        const first = firstUnanswered(rec);
+        // Spectators see only public answers: a private reply (a DM) does not cover a public mention.
+        let first = 0;
+        for (let i = rec.mentions.length - 1; i >= 0; i--) {
+          const m = rec.mentions[i]!;
+          if (m.direction === 'outbound' && !m.author.isBot && m.channel === 'public') {
+            first = i + 1;
+            break;
+          }
+        }
         for (let i = first; i < rec.mentions.length; i++) {
           const m = rec.mentions[i]!;
           if (!isCustomerTurn(m) || m.channel !== 'public') continue;

@@ -614,7 +614,10 @@ export interface Triage {
    * when two platforms use the same id, pass the `platform`; without it, the mention ingested first answers.
    */
   place(mentionId: string, platform?: Platform): MentionPlace | undefined;
-  /** Every inbound public mention not answered by a person, oldest first. */
+  /**
+   * Every inbound public mention not answered in public by a person, oldest first: spectators do not see a
+   * private reply, so a public complaint answered only by direct message is still listed.
+   */
   coverage(): CoverageItem[];
   /** Load per department at `now`. */
   workload(now: string): DepartmentLoad[];
