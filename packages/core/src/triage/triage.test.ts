@@ -1039,7 +1039,10 @@ describe('checked before anything changes', () => {
     expect(triage.get('u')!.assignee).toBeUndefined();
     const circular: Record<string, unknown> = { id: 'loop' };
     circular.self = circular;
-    triage.ingest([{ id: 1795428000123456789n, platform: 'x', text: 'hi' }, circular] as unknown[]);
+    triage.ingest([
+      { id: 1795428000123456789n, platform: 'x', text: 'hi' },
+      circular,
+    ] as unknown as Mention[]);
     expect(() => JSON.stringify(triage.toJSON())).not.toThrow();
     expect(triage.toJSON().rejected).toHaveLength(2);
   });
