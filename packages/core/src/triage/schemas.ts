@@ -340,6 +340,7 @@ export const TriageStateSchema = z.strictObject({
       extraPriority: z.number().min(0).max(10_000),
       pauses: z.array(PauseSchema),
       department: id.optional(),
+      heldUnassigned: z.boolean().optional(),
       decisions: z.record(
         z.string(),
         z.strictObject({

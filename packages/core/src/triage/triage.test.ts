@@ -221,6 +221,22 @@ describe('conversations are per platform (ids are unique only within one)', () =
     ).toEqual(['conv', 'reddit:conv', 'solo', 'x1']);
   });
 
+  it('after a reload, a bare id still names the mention ingested first', () => {
+    const triage = createTriage(base);
+    triage.ingest([
+      inbound('100', 0, 'question', { platform: 'mastodon' }),
+      inbound('100', 1, 'question'),
+      inbound('101', 2, 'question', { inReplyToId: '100' }),
+      inbound('101', 3, 'question', { platform: 'mastodon', inReplyToId: '100' }),
+    ]);
+    // Answer the Mastodon thread only: its 101 is answered, X's 101 is still open.
+    triage.reply('100', { at: at(4), agentId: 'a', text: 'Hi!' });
+    expect(triage.place('101')).toBe('open');
+    const again = createTriage(base, JSON.parse(JSON.stringify(triage.toJSON())));
+    expect(again.place('101')).toBe('open');
+    expect(again.place('101', 'mastodon')).toBe('answered');
+  });
+
   it('accepts the same mention id on two platforms, threads replies on their own, and rejects a true repeat', () => {
     const triage = createTriage(base);
     const r = triage.ingest([
@@ -1045,6 +1061,13 @@ describe('checked before anything changes', () => {
     ] as unknown as Mention[]);
     expect(() => JSON.stringify(triage.toJSON())).not.toThrow();
     expect(triage.toJSON().rejected).toHaveLength(2);
+    // A saved state remembers the hand unassignment.
+    const again = createTriage(
+      { ...base, agents: [{ id: 'mk', departments: ['logistics'], online: true, capacity: 2 }] },
+      JSON.parse(JSON.stringify(triage.toJSON())),
+    );
+    again.resolve('u2', at(3));
+    expect(again.get('u')!.assignee).toBeUndefined();
   });
 
   it('saves a state that loads, and that neither changes with the triage nor changes it', () => {

@@ -995,16 +995,22 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       rejected.push(r);
       counts.rejected++;
     }
+    // Mention ids are registered oldest first, as they were ingested: when two platforms share an id, the bare
+    // id then belongs to the same mention as before the save.
+    const registered: { m: Mention; conversationId: string; t: number }[] = [];
+    for (const c of state.conversations)
+      for (const m of c.mentions)
+        registered.push({ m, conversationId: c.id, t: parseInstant(m.createdAt) });
+    registered.sort((x, y) => x.t - y.t);
+    for (const r of registered) setMentionConv(r.m.platform, r.m.id, r.conversationId);
     for (const c of state.conversations) {
       const rec = newRec(c.id);
-      for (const m of c.mentions) {
-        insert(rec, m, Date.parse(m.createdAt));
-        setMentionConv(m.platform, m.id, c.id);
-      }
+      for (const m of c.mentions) insert(rec, m, parseInstant(m.createdAt));
       if (!rec.mentions.length) continue;
       rec.status = c.status;
       if (c.resolvedAt !== undefined) rec.resolvedAt = c.resolvedAt;
       if (c.department !== undefined) rec.department = c.department;
+      if (c.heldUnassigned === true) rec.heldUnassigned = true;
       rec.extraPriority = c.extraPriority;
       if (c.pauses.length) rec.pauses = c.pauses.map((p) => ({ ...p }));
       if (c.escalation !== undefined) {
@@ -1347,6 +1353,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
           extraPriority: rec.extraPriority,
           pauses: rec.pauses.map((p) => ({ ...p })),
           ...(rec.department !== undefined && { department: rec.department }),
+          ...(rec.heldUnassigned && { heldUnassigned: true }),
           decisions: Object.fromEntries(decisionEntries(rec)),
         });
       }

@@ -550,6 +550,8 @@ export interface TriageConversationState {
   pauses: SlaPause[];
   /** Department set by hand or by escalation (wins over routing). */
   department?: string;
+  /** Unassigned by hand (`assign(id, null)`): automatic assignment leaves it alone. */
+  heldUnassigned?: boolean;
   /** Per inbound mention id: what was decided at ingest (so a reload or merge does not re-analyze). */
   decisions: Record<string, TriageDecision>;
 }
