@@ -154,6 +154,11 @@ const NEGATION_REACH = 3;
 const MAX_ACTIVE = 6;
 /** Share of a feature-request cue kept when the same sentence is about an order, bill or account. */
 const SERVICE_FEATURE_SHARE = 0.7;
+/**
+ * Share of a bug cue kept when the same sentence is about a card, a bill, an order or an account: "my card is
+ * not working" is a service failure for Customer service, not a software bug for Product.
+ */
+const SERVICE_BUG_SHARE = 0.6;
 
 // Character classes for ASCII; everything else is decided by ranges.
 const C_OTHER = 0;
@@ -212,6 +217,8 @@ const INTENT_COMPLAINT = /* @__PURE__ */ INTENTS_.indexOf('complaint');
 const INTENT_QUESTION = /* @__PURE__ */ INTENTS_.indexOf('question');
 const INTENT_PRAISE = /* @__PURE__ */ INTENTS_.indexOf('praise');
 const INTENT_FEATURE = /* @__PURE__ */ INTENTS_.indexOf('feature_request');
+const INTENT_BUG = /* @__PURE__ */ INTENTS_.indexOf('bug_report');
+const INTENT_PURCHASE = /* @__PURE__ */ INTENTS_.indexOf('purchase_intent');
 const INTENT_SPAM = /* @__PURE__ */ INTENTS_.indexOf('spam');
 
 // One scratch buffer for the signal slots; analysis is synchronous, so it is never shared between calls.
@@ -382,20 +389,31 @@ var lastEmoji = -1;
 // ALL CAPS cues wait here until the end decides whether capitals emphasise (kept across calls, emptied each time).
 const pendingCaps: Cue[] = [];
 var sentenceFeature = 0;
+var sentenceBug = 0;
 var sentenceService = false;
+/** The sentence is about a bill, a card, a delivery or an account (not buying: "the checkout page errors" is a bug). */
+var sentenceOwnThing = false;
 var pleasePending = false;
 
-// Feature requests are collected per sentence: a request about the customer's own order, bill or account
-// ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, so it counts for
-// less (SERVICE_FEATURE_SHARE).
+// Feature requests and bug reports are collected per sentence: a request about the customer's own order, bill or
+// account ("add an item to my order", "I would like to cancel my plan") is service, not a product idea, and "my
+// card is not working" is a service failure, not a software bug, so they count for less (SERVICE_FEATURE_SHARE,
+// SERVICE_BUG_SHARE).
 function flushSentence() {
   if (sentenceFeature > 0) {
     const f = sentenceService ? sentenceFeature * SERVICE_FEATURE_SHARE : sentenceFeature;
     acc[INTENT_FEATURE] = 1 - (1 - acc[INTENT_FEATURE]!) * (1 - f);
     touched |= 1 << INTENT_FEATURE;
   }
+  if (sentenceBug > 0) {
+    const b = sentenceOwnThing ? sentenceBug * SERVICE_BUG_SHARE : sentenceBug;
+    acc[INTENT_BUG] = 1 - (1 - acc[INTENT_BUG]!) * (1 - b);
+    touched |= 1 << INTENT_BUG;
+  }
   sentenceFeature = 0;
+  sentenceBug = 0;
   sentenceService = false;
+  sentenceOwnThing = false;
   pleasePending = false;
   sentencePos = 0;
 }
@@ -418,10 +436,14 @@ function fire(rule: Rule, start: number, end: number, text?: string) {
     const slot = rule.slots[k]!;
     const w = rule.weights[k]!;
     if (slot === INTENT_FEATURE) sentenceFeature = 1 - (1 - sentenceFeature) * (1 - w);
+    else if (slot === INTENT_BUG) sentenceBug = 1 - (1 - sentenceBug) * (1 - w);
     else {
       acc[slot] = 1 - (1 - acc[slot]!) * (1 - w);
       touched |= 1 << slot;
-      if (SERVICE_SLOT_[slot] === 1) sentenceService = true;
+      if (SERVICE_SLOT_[slot] === 1) {
+        sentenceService = true;
+        if (slot !== INTENT_PURCHASE) sentenceOwnThing = true;
+      }
     }
   }
   cues.push(
@@ -815,7 +837,9 @@ function begin(text: string, options: AnalyzeOptions | undefined): void {
   lastEmoji = -1;
   if (pendingCaps.length !== 0) pendingCaps.length = 0;
   sentenceFeature = 0;
+  sentenceBug = 0;
   sentenceService = false;
+  sentenceOwnThing = false;
   pleasePending = false;
 }
 
