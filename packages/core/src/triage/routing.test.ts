@@ -148,6 +148,8 @@ describe('routeMention: default model', () => {
     expect(route('Do you have any openings for drivers?')).toBe('hr');
     expect(route('I applied for a position last week and never heard back')).toBe('hr');
     expect(route('does the kettle work at 110V?')).not.toBe('hr');
+    // A partnership offer is specific: it beats a weak feature-request cue.
+    expect(route('would love to collab with you, I have 50k followers')).toBe('marketing');
     // A card, bill or account that fails is a service matter; software that fails is a bug for Product.
     expect(route('My card is not working.')).toBe('service');
     expect(route('the app crashes when I open it')).toBe('product');

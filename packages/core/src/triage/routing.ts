@@ -71,10 +71,12 @@ const SPECIFIC_INTENTS: readonly Intent[] = [
   'feature_request',
   'purchase_intent',
   'job_inquiry',
+  // A partnership offer is as specific as a job inquiry: "love to collab" is not a feature request.
+  'partnership',
 ];
 /** Then these (general needs of a person), then the rest. */
 const GENERAL_INTENTS: readonly Intent[] = ['complaint', 'question'];
-const OTHER_INTENTS: readonly Intent[] = ['partnership', 'praise', 'spam'];
+const OTHER_INTENTS: readonly Intent[] = ['praise', 'spam'];
 
 const INTENT_WORDS: Record<Intent, string> = {
   complaint: 'complaint',
@@ -473,7 +475,11 @@ function readsLikeANeed(signals: TextSignals): boolean {
 }
 
 /** Intents that, however weak, mean a person wants something done (praise, partnership and spam do not). */
-const NEED_INTENTS: readonly Intent[] = [...SPECIFIC_INTENTS, 'complaint', 'question'];
+const NEED_INTENTS: readonly Intent[] = [
+  ...SPECIFIC_INTENTS.filter((i) => i !== 'partnership'),
+  'complaint',
+  'question',
+];
 
 /** Returns the matched facts in words when every condition holds, or undefined. */
 function matches(
