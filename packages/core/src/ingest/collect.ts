@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { InputIssue, ParseResult, Rejected } from '../model/errors';
 import { RapportInputError, toInputIssues } from '../model/errors';
 import { MentionSchema, type Mention, type MentionInput } from '../model/schemas';
+import { scoped } from '../model/ties';
 
 /**
  * Gathers a normaliser's output: every candidate is checked against `MentionSchema`, ids are counted once per
@@ -19,7 +20,7 @@ export class MentionCollector {
       this.reject(index, input, toInputIssues(result.error));
       return;
     }
-    const key = `${result.data.platform}\u0000${result.data.id}`;
+    const key = scoped(result.data.platform, result.data.id);
     const first = this.seen.get(key);
     if (first !== undefined) {
       this.reject(index, input, [

@@ -1,5 +1,5 @@
 import { RapportInputError, type InputIssue, type ParseResult } from '../model/errors';
-import { PLATFORMS } from '../model/constants';
+import { PLATFORM_SET, PLATFORMS } from '../model/constants';
 import type { Channel, Mention, MentionInput, Platform } from '../model/schemas';
 import { brandMatcher } from './brand';
 import { compact, MentionCollector, readOptions } from './collect';
@@ -10,7 +10,6 @@ import { ColumnMappingSchema } from './payloads';
 
 const TRUE = new Set(['true', 't', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'f', 'no', 'n', '0']);
-const PLATFORM_SET = new Set<string>(PLATFORMS);
 
 /**
  * Normalises records (objects from a database, a spreadsheet export, JSON) into mentions through a column mapping.

@@ -27,6 +27,31 @@ export function consentInForce(mentions: Iterable<Mention>, nowMs: number): Map<
   return out;
 }
 
+/** Why personal data may be used for a purpose: the person's yes, or a legitimate interest they can object to. */
+export type ConsentBasis = 'legitimate_interest' | 'consent';
+
+/**
+ * Whether `purpose` is permitted under `basis`: on consent only an explicit yes (`true`); on legitimate interest
+ * unless the person said no (`false`).
+ */
+export function permittedUnder(
+  consent: Consent | undefined,
+  purpose: ConsentPurpose,
+  basis: ConsentBasis,
+): boolean {
+  const said = consent?.[purpose];
+  return basis === 'consent' ? said === true : said !== false;
+}
+
+/** A basis option as given (`legitimate_interest` when left out); anything else is a RangeError naming `name`. */
+export function readBasis(value: unknown, name: string): ConsentBasis {
+  if (value === undefined || value === 'legitimate_interest') return 'legitimate_interest';
+  if (value === 'consent') return 'consent';
+  throw new RangeError(
+    `${name} must be 'legitimate_interest' or 'consent', got ${JSON.stringify(value)}.`,
+  );
+}
+
 /** Whether `consent` says yes to `purpose`: only an explicit `true` is a yes (absent is "not established"). */
 export function permits(consent: Consent | undefined, purpose: ConsentPurpose): boolean {
   return consent?.[purpose] === true;

@@ -22,5 +22,8 @@ export const PLATFORMS = [
   'other',
 ] as const;
 
+/** `PLATFORMS` as a set, for checking a platform name read from outside. */
+export const PLATFORM_SET: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PLATFORMS);
+
 /** Uses of a person's data that need their permission. Absent means "not established", which is not a yes. */
 export const CONSENT_PURPOSES = ['analytics', 'profiling', 'relationship', 'contact'] as const;

@@ -1,5 +1,6 @@
 import { MentionSchema, type Mention } from './schemas';
 import { parseBatch, type ParseResult } from './errors';
+import { scoped } from './ties';
 
 export * from './errors';
 
@@ -18,5 +19,5 @@ export * from './errors';
  */
 export function parseMentions(input: unknown): ParseResult<Mention> {
   // Ids are unique only within a platform: the same id on two platforms is two mentions.
-  return parseBatch(MentionSchema, input, (m) => `${m.platform}\u0000${m.id}`, 'mentions');
+  return parseBatch(MentionSchema, input, (m) => scoped(m.platform, m.id), 'mentions');
 }

@@ -1,3 +1,4 @@
+import { permittedUnder, readBasis, type ConsentBasis } from '../model/consent';
 import {
   DEFAULT_GATE,
   DEFAULT_INTENT_WEIGHTS,
@@ -74,7 +75,7 @@ export interface ResolvedSuperfanOptions {
   rankWeights: RankWeights;
   amplifierFollowers: number;
   directory: Map<string, MemberInfo>;
-  profilingBasis: 'legitimate_interest' | 'consent';
+  profilingBasis: ConsentBasis;
   previous: CommunityReport | undefined;
   lowWaterScore: number;
   lowWaterActiveWeeks: number;
@@ -323,7 +324,7 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     rankWeights: { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights },
     amplifierFollowers: options.amplifierFollowers ?? d.amplifierFollowers,
     directory,
-    profilingBasis: profilingBasisOf(options.profilingBasis),
+    profilingBasis: readBasis(options.profilingBasis, 'profilingBasis'),
     previous: options.previous,
     lowWaterScore: options.lowWaterScore ?? d.lowWaterScore,
     lowWaterActiveWeeks: options.lowWaterActiveWeeks ?? d.lowWaterActiveWeeks,
@@ -350,20 +351,8 @@ export function isExcludedMember(info: MemberInfo | undefined): boolean {
  * Whether a member may be ranked under `basis` (scoring behaviour is profiling): on consent only with
  * `consent.profiling` exactly `true`; on legitimate interest unless they objected (`consent.profiling` is `false`).
  */
-export function mayProfile(
-  info: MemberInfo | undefined,
-  basis: ResolvedSuperfanOptions['profilingBasis'],
-): boolean {
-  const profiling = info?.consent?.profiling;
-  return basis === 'consent' ? profiling === true : profiling !== false;
-}
-
-function profilingBasisOf(basis: unknown): ResolvedSuperfanOptions['profilingBasis'] {
-  if (basis === undefined || basis === 'legitimate_interest') return 'legitimate_interest';
-  if (basis === 'consent') return 'consent';
-  throw new RangeError(
-    `profilingBasis must be 'legitimate_interest' or 'consent', got ${JSON.stringify(basis)}`,
-  );
+export function mayProfile(info: MemberInfo | undefined, basis: ConsentBasis): boolean {
+  return permittedUnder(info?.consent, 'profiling', basis);
 }
 
 /** Everything about one member at `now` that does not depend on the rest of the community. */

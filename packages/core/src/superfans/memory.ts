@@ -1,3 +1,4 @@
+import { permittedUnder, readBasis } from '../model/consent';
 import { intentClassOf } from './classify';
 import { DAY_MS, durationWords, isoToMs, msToIso, readNow } from './time';
 import type {
@@ -42,15 +43,9 @@ export function relationshipMemory(
     );
   }
   const every = everyDays * DAY_MS;
-  const basis = options.basis ?? 'legitimate_interest';
-  if (basis !== 'legitimate_interest' && basis !== 'consent')
-    throw new RangeError(
-      `basis must be 'legitimate_interest' or 'consent', got ${JSON.stringify(basis)}.`,
-    );
-  const allows = (purpose: 'relationship' | 'contact'): boolean => {
-    const said = options.consent?.[purpose];
-    return basis === 'consent' ? said === true : said !== false;
-  };
+  const basis = readBasis(options.basis, 'basis');
+  const allows = (purpose: 'relationship' | 'contact'): boolean =>
+    permittedUnder(options.consent, purpose, basis);
   const withheld: ('relationship' | 'contact')[] = [];
   if (!allows('relationship')) withheld.push('relationship');
   if (!allows('contact')) withheld.push('contact');

@@ -1,5 +1,6 @@
 // Types for superfan detection, relationship capacity and community health.
 // Plain data only (JSON-serialisable), so a report can cross a worker boundary or be stored.
+import type { ConsentBasis } from '../model/consent';
 import type { Consent } from '../model/schemas';
 
 /** Every kind of interaction Rapport understands. More may be added; unknown types are rejected at the boundary. */
@@ -183,7 +184,7 @@ export interface SuperfanOptions {
    * is ranked except a member whose `consent.profiling` is `false` (they objected). `consent`: only members whose
    * `consent.profiling` is `true` are ranked. Members left out are counted in `membersWithoutConsent`, never named.
    */
-  profilingBasis?: 'legitimate_interest' | 'consent';
+  profilingBasis?: ConsentBasis;
   /** The previous report, for hysteresis and alerts (`rising`, `first_feedback_actioned`). */
   previous?: CommunityReport;
   /**
@@ -521,7 +522,7 @@ export interface RelationshipOptions {
    * (`consent.relationship` or `consent.contact` is `false`). `consent`: only what they said yes to. Remembering
    * their hiccups and celebrations needs `relationship`; scheduling personal touches needs `contact`.
    */
-  basis?: 'legitimate_interest' | 'consent';
+  basis?: ConsentBasis;
 }
 
 /** A moment worth remembering: what happened, when, the interaction behind it and a link if there is one. */

@@ -28,7 +28,18 @@ interface CompiledCalendar {
   readonly formatter: Intl.DateTimeFormat;
 }
 
-const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+/** A local time of day as calendars write it: HH:MM from 00:00 to 24:00. */
+export const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** Whether the runtime knows `zone` as an IANA time zone (Europe/London). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /**
@@ -43,11 +54,8 @@ const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
  * ```
  */
 export function calendarProblem(calendar: Calendar): string | undefined {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone });
-  } catch {
+  if (!isTimeZone(calendar.timeZone))
     return `time zone ${JSON.stringify(calendar.timeZone)} is not an IANA time zone such as Europe/London`;
-  }
   const interval = (i: WorkingInterval, where: string): string | undefined => {
     if (!HHMM.test(String(i?.start)) || !HHMM.test(String(i?.end)))
       return `${where} ${JSON.stringify(i?.start)}–${JSON.stringify(i?.end)}: times must be HH:MM between 00:00 and 24:00`;

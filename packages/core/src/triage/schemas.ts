@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../model/constants';
 import { ChannelSchema, DirectionSchema, MentionSchema, PlatformSchema } from '../model/schemas';
 import { INTENTS } from '../text/types';
+import { HHMM, isTimeZone } from './calendar';
 import { keywordTokens } from './phrases';
 import type {
   Agent,
@@ -149,12 +150,7 @@ export const RoutingConfigSchema = z.strictObject({
   minIntentConfidence: fraction.optional(),
 });
 
-const hhmm = z
-  .string()
-  .regex(
-    /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/,
-    'must be a local time HH:MM between 00:00 and 24:00',
-  );
+const hhmm = z.string().regex(HHMM, 'must be a local time HH:MM between 00:00 and 24:00');
 /**
  * Working hours within a day, local time `HH:MM` (end may be `24:00`), start before end.
  *
@@ -368,15 +364,6 @@ export const TriageStateSchema = z.strictObject({
   ),
   owners: z.record(z.string(), z.string()),
 });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // The schemas must produce the public types (checked at compile time).
 type Assignable<T, U extends T> = U;

@@ -1,4 +1,4 @@
-import { MAX_TEXT_LENGTH, PLATFORMS } from '../model/constants';
+import { MAX_TEXT_LENGTH, PLATFORM_SET, PLATFORMS } from '../model/constants';
 import { summarizeConversation } from '../model/conversations';
 import type { InputIssue, Rejected } from '../model/parse';
 import type { Author, Mention, Platform } from '../model/schemas';
@@ -1613,8 +1613,6 @@ function isTriageable(input: unknown): boolean {
   if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || a.id === '') return false;
   return fieldIssue(m, a) === undefined;
 }
-
-const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
 
 /**
  * The first optional field triage reads that has the wrong type, as an issue: a string `isBot` would make a
