@@ -271,6 +271,32 @@ describe('ids', () => {
     expect(r.rejected[0]!.issues[0]!.message).toMatch(/too large to keep exactly.*id_str/);
   });
 
+  it('reads ids pandas wrote as floats ("119237.0") as integers, so replies still find their parents', () => {
+    // pandas writes a column that has empty cells (in_response_to_tweet_id) as floats when it saves a CSV.
+    const csv =
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+      '119237,115712,True,Tue Oct 31 22:10:47 +0000 2017,where is my refund?,119238,\n' +
+      '119238,AcmeHelp,False,Tue Oct 31 22:12:47 +0000 2017,@115712 Sorry! Checking now,,119237.0\n';
+    const r = mentionsFromCsv(csv, TWCS_MAPPING);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted.map((m) => [m.id, m.inReplyToId])).toEqual([
+      ['119237', undefined],
+      ['119238', '119237'],
+    ]);
+    expect(buildConversations(r.accepted)).toHaveLength(1);
+  });
+
+  it('rejects an id a spreadsheet rewrote in scientific notation, whose digits are lost', () => {
+    const csv = 'id,text,at,uid,re\n1.19237E+18,hi,2017-10-31T22:10:47Z,9,\n2,ok,2017-10-31T22:11:47Z,9,1.19237e+18\n';
+    const r = mentionsFromCsv(csv, { columns });
+    expect(r.accepted).toEqual([]);
+    expect(r.rejected.map((x) => [x.index, x.issues.map((i) => i.path)])).toEqual([
+      [0, ['id']],
+      [1, ['re']],
+    ]);
+    expect(r.rejected[0]!.issues[0]!.message).toMatch(/scientific notation.*export ids as text/);
+  });
+
   it('keeps the same id on two platforms: ids are unique only within a platform', () => {
     const csv =
       'id,platform,text,at,author\n1001,email,refund please,2026-01-01T00:00:00Z,a@x\n' +
@@ -289,6 +315,31 @@ describe('ids', () => {
       ['chat', '1001'],
     ]);
     expect(r.rejected.map((x) => x.index)).toEqual([2]);
+  });
+});
+
+describe('counts', () => {
+  const mapping: ColumnMapping = {
+    columns: { id: 'id', text: 'text', createdAt: 'at', authorId: 'uid', likes: 'likes' },
+  };
+  const read = (likes: string) =>
+    mentionsFromCsv(`id,text,at,uid,likes\n1,hi,2017-10-31T22:10:47Z,9,"${likes}"\n`, mapping);
+
+  it('reads digits, grouped digits and a zero fraction as exports write them', () => {
+    const seen = ['12', ' 7 ', '1,234', '1_234', '12.0', '1,234,567'].map(
+      (likes) => read(likes).accepted[0]?.metrics?.likes,
+    );
+    expect(seen).toEqual([12, 7, 1234, 1234, 12, 1234567]);
+  });
+
+  it('rejects hexadecimal, exponents, fractions and numbers too large to keep exactly, saying why', () => {
+    for (const likes of ['0x1F', '1e3', '1.5', '1.234', '12,34', '-1', 'Infinity', '99999999999999999999']) {
+      const r = read(likes);
+      expect(r.accepted, likes).toEqual([]);
+      expect(r.rejected[0]!.issues, likes).toEqual([
+        { path: 'likes', message: expect.stringMatching(/^must be a whole number of at least 0, got /) },
+      ]);
+    }
   });
 });
 

@@ -172,8 +172,25 @@ function recordReader(mappingInput: ColumnMapping): Reader {
       });
       return undefined;
     };
-    const required = (column: string, field: string): string | undefined => {
+    // An id column: as written, except a whole number a spreadsheet or pandas wrote as a float ("119237.0", which
+    // pandas writes for a column with empty cells) reads as the integer, so replies still find their parents; an id
+    // in scientific notation ("1.19237E+18") has lost its digits and is rejected.
+    const idText = (column: string | undefined): string | undefined => {
       const v = str(column);
+      if (v === undefined) return undefined;
+      const float = FLOAT_ID.exec(v);
+      if (float) return float[1];
+      if (SCIENTIFIC_ID.test(v)) {
+        issues.push({
+          path: column!,
+          message: `is in scientific notation (${preview(v)}), so the digits of the id are lost; export ids as text`,
+        });
+        return undefined;
+      }
+      return v;
+    };
+    const required = (column: string, field: string): string | undefined => {
+      const v = idText(column);
       if (v === undefined && !issues.some((i) => i.path === column)) {
         issues.push({ path: column, message: `is empty; every mention needs ${field}` });
       }
@@ -182,13 +199,16 @@ function recordReader(mappingInput: ColumnMapping): Reader {
     const count = (column: string | undefined): number | undefined => {
       const v = get(column);
       if (v === undefined || v === null || v === '') return undefined;
-      const n =
-        typeof v === 'number'
-          ? v
-          : typeof v === 'string'
-            ? Number(v.trim().replace(/_/g, ''))
-            : Number.NaN;
-      if (!Number.isFinite(n) || !Number.isInteger(n) || n < 0) {
+      let n = Number.NaN;
+      if (typeof v === 'number') n = v;
+      else if (typeof v === 'string') {
+        const t = v.trim();
+        if (t === '') return undefined;
+        // Digits, optionally grouped ("1,234", "1_234") or with a zero fraction ("12.0", as pandas writes counts
+        // in a column with empty cells); hexadecimal, exponents and other fractions are not counts.
+        if (COUNT_TEXT.test(t)) n = Number(t.replace(/[,_]/g, ''));
+      }
+      if (!Number.isSafeInteger(n) || n < 0) {
         issues.push({
           path: column!,
           message: `must be a whole number of at least 0, got ${preview(v)}`,
@@ -303,8 +323,8 @@ function recordReader(mappingInput: ColumnMapping): Reader {
       }),
       text: typeof text === 'string' ? text : '',
       createdAt: createdAt ?? '',
-      inReplyToId: str(c.inReplyToId),
-      conversationId: str(c.conversationId),
+      inReplyToId: idText(c.inReplyToId),
+      conversationId: idText(c.conversationId),
       url: str(c.url),
       lang: str(c.lang),
       metrics,
@@ -314,6 +334,13 @@ function recordReader(mappingInput: ColumnMapping): Reader {
     else out.offer(index, record, candidate);
   };
 }
+
+/** A whole number written as a float: "119237.0" (group 1 is the integer). */
+const FLOAT_ID = /^(\d+)\.0+$/;
+/** A number a spreadsheet wrote in scientific notation: "1.19237E+18". */
+const SCIENTIFIC_ID = /^\d\.\d+e\+\d+$/i;
+/** A count as exports write it: plain digits, digits grouped by "," or "_" in threes, or a zero fraction. */
+const COUNT_TEXT = /^(?:\d+(?:\.0+)?|\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+)$/;
 
 /** A record's value at `column`: its own key of that name, else a dotted path through own keys. */
 function lookup(record: object, column: string): unknown {
