@@ -287,7 +287,8 @@ describe('ids', () => {
   });
 
   it('rejects an id a spreadsheet rewrote in scientific notation, whose digits are lost', () => {
-    const csv = 'id,text,at,uid,re\n1.19237E+18,hi,2017-10-31T22:10:47Z,9,\n2,ok,2017-10-31T22:11:47Z,9,1.19237e+18\n';
+    const csv =
+      'id,text,at,uid,re\n1.19237E+18,hi,2017-10-31T22:10:47Z,9,\n2,ok,2017-10-31T22:11:47Z,9,1.19237e+18\n';
     const r = mentionsFromCsv(csv, { columns });
     expect(r.accepted).toEqual([]);
     expect(r.rejected.map((x) => [x.index, x.issues.map((i) => i.path)])).toEqual([
@@ -333,11 +334,23 @@ describe('counts', () => {
   });
 
   it('rejects hexadecimal, exponents, fractions and numbers too large to keep exactly, saying why', () => {
-    for (const likes of ['0x1F', '1e3', '1.5', '1.234', '12,34', '-1', 'Infinity', '99999999999999999999']) {
+    for (const likes of [
+      '0x1F',
+      '1e3',
+      '1.5',
+      '1.234',
+      '12,34',
+      '-1',
+      'Infinity',
+      '99999999999999999999',
+    ]) {
       const r = read(likes);
       expect(r.accepted, likes).toEqual([]);
       expect(r.rejected[0]!.issues, likes).toEqual([
-        { path: 'likes', message: expect.stringMatching(/^must be a whole number of at least 0, got /) },
+        {
+          path: 'likes',
+          message: expect.stringMatching(/^must be a whole number of at least 0, got /),
+        },
       ]);
     }
   });
