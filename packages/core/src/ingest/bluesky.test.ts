@@ -82,6 +82,72 @@ describe('mentionsFromBluesky', () => {
     expect(() => mentionsFromBluesky('posts')).toThrow(RapportInputError);
   });
 
+  it('reads a post someone reposted into a feed as their mention, tagged repost, beside the original', () => {
+    const post = search.posts[0]!;
+    const by = { did: 'did:plc:rosa', handle: 'rosa.bsky.social', displayName: 'Rosa' };
+    const feed = mentionsFromBluesky(
+      {
+        feed: [
+          { post },
+          {
+            post,
+            reason: {
+              $type: 'app.bsky.feed.defs#reasonRepost',
+              by,
+              indexedAt: '2026-10-19T09:00:00.000Z',
+            },
+          },
+          {
+            post,
+            reason: {
+              $type: 'app.bsky.feed.defs#reasonRepost',
+              uri: 'at://did:plc:kettleandpine0000000000/app.bsky.feed.repost/3kx',
+              by: { did: 'did:plc:kettleandpine0000000000', handle: 'kettleandpine.com' },
+              indexedAt: '2026-10-19T09:30:00Z',
+            },
+          },
+          {
+            post,
+            reason: { $type: 'app.bsky.feed.defs#reasonRepost', by, indexedAt: 'yesterday' },
+          },
+          {
+            post,
+            reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: '2026-10-19T09:00:00Z' },
+          },
+        ],
+      },
+      { brand },
+    );
+    const original = feed.accepted[0]!;
+    expect(feed.accepted.slice(1)).toEqual([
+      expect.objectContaining({
+        id: `${post.uri}#repost:did:plc:rosa`,
+        direction: 'inbound',
+        author: expect.objectContaining({
+          id: 'did:plc:rosa',
+          handle: '@rosa.bsky.social',
+          name: 'Rosa',
+        }),
+        text: original.text,
+        createdAt: '2026-10-19T09:00:00.000Z',
+        conversationId: `${post.uri}#repost:did:plc:rosa`,
+        tags: ['repost'],
+        metrics: { likes: 0, replies: 0, reposts: 0, quotes: 0, views: 0 },
+      }),
+      expect.objectContaining({
+        id: 'at://did:plc:kettleandpine0000000000/app.bsky.feed.repost/3kx',
+        direction: 'outbound',
+        tags: ['repost'],
+      }),
+    ]);
+    expect(original.tags).toBeUndefined();
+    expect(original.author.id).toBe(post.author.did);
+    expect(feed.rejected.map((r) => [r.index, r.issues.map((i) => i.path)])).toEqual([
+      [3, ['reason.indexedAt']],
+      [4, ['reason.by']],
+    ]);
+  });
+
   it('rejects records that are not posts', () => {
     const like = {
       ...search.posts[0]!,

@@ -11,7 +11,7 @@ import {
   recordIssues,
 } from './collect';
 import { toIsoDate } from './dates';
-import { BlueskyPostViewSchema, IngestOptionsSchema } from './payloads';
+import { BlueskyPostViewSchema, BlueskyRepostReasonSchema, IngestOptionsSchema } from './payloads';
 import type { IngestOptions } from './x';
 
 /** Deepest thread Rapport walks: deeper replies are rejected with a reason rather than overflow the stack. */
@@ -26,7 +26,10 @@ const MAX_THREAD_DEPTH = 10_000;
  * (a post that replies to nothing is its own conversation). `record.createdAt` is the time the client declared;
  * when it is missing or not a valid date with a zone, `indexedAt` is used. Post views carry no follower counts,
  * so `followers` is 0 unless the author view has `followersCount`. Posts that are not found or blocked in a
- * thread are rejected with a reason.
+ * thread are rejected with a reason. A feed item reposted by someone (`reason` of type
+ * `app.bsky.feed.defs#reasonRepost`) is read as the reposter's mention of the post's text, tagged `repost`, dated
+ * when it was reposted, with the repost record's `uri` as its id (or the post's URI and the reposter's DID when the
+ * answer has no such `uri`), as Mastodon boosts and X retweets are.
  *
  * @example
  * ```ts
@@ -73,9 +76,63 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
       ]);
       continue;
     }
+    const rkey = post.uri.slice(post.uri.lastIndexOf('/') + 1);
+    const url =
+      /^[a-z0-9._:-]+$/i.test(post.author.handle) && /^[a-z0-9]+$/i.test(rkey)
+        ? `https://bsky.app/profile/${post.author.handle}/post/${rkey}`
+        : undefined;
+    const text = withFullLinks(post.record.text, post.record.facets);
+    const lang = languageTag(post.record.langs?.[0]);
+    if (entry.repost !== undefined) {
+      // Someone else put this post in the feed: the mention is theirs (as a Mastodon boost is the booster's status).
+      const parsed = recordIssues(BlueskyRepostReasonSchema, entry.repost);
+      if (!parsed.data) {
+        out.reject(
+          i,
+          raw,
+          parsed.issues.map((issue) => ({ ...issue, path: `reason.${issue.path}` })),
+        );
+        continue;
+      }
+      const reason = parsed.data;
+      const repostedAt = toIsoDate(reason.indexedAt, 'iso');
+      if (repostedAt === undefined) {
+        out.reject(i, raw, [
+          { path: 'reason.indexedAt', message: 'must be an ISO 8601 date-time with a zone' },
+        ]);
+        continue;
+      }
+      const handle = `@${reason.by.handle}`;
+      const brandPost = isBrand(reason.by.did, handle);
+      const id = reason.uri ?? `${post.uri}#repost:${reason.by.did}`;
+      out.offer(
+        i,
+        raw,
+        compact({
+          id,
+          platform: 'bluesky',
+          channel: 'public',
+          direction: brandPost ? 'outbound' : 'inbound',
+          author: compact({
+            id: reason.by.did,
+            handle,
+            name: reason.by.displayName || undefined,
+            followers: countOf(reason.by.followersCount),
+            isBrand: brandPost,
+          }),
+          text,
+          createdAt: repostedAt,
+          conversationId: id,
+          url,
+          lang,
+          metrics: { likes: 0, replies: 0, reposts: 0, quotes: 0, views: 0 },
+          tags: ['repost'],
+        }),
+      );
+      continue;
+    }
     const handle = `@${post.author.handle}`;
     const brandPost = isBrand(post.author.did, handle);
-    const rkey = post.uri.slice(post.uri.lastIndexOf('/') + 1);
     out.offer(
       i,
       raw,
@@ -91,15 +148,12 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
           followers: countOf(post.author.followersCount),
           isBrand: brandPost,
         }),
-        text: withFullLinks(post.record.text, post.record.facets),
+        text,
         createdAt,
         inReplyToId: post.record.reply?.parent.uri,
         conversationId: post.record.reply?.root.uri ?? post.uri,
-        url:
-          /^[a-z0-9._:-]+$/i.test(post.author.handle) && /^[a-z0-9]+$/i.test(rkey)
-            ? `https://bsky.app/profile/${post.author.handle}/post/${rkey}`
-            : undefined,
-        lang: languageTag(post.record.langs?.[0]),
+        url,
+        lang,
         metrics: {
           likes: countOf(post.likeCount),
           replies: countOf(post.replyCount),
@@ -116,6 +170,8 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
 interface Entry {
   raw: unknown;
   problem?: string;
+  /** The feed item's `reason` when someone reposted the post into the feed. */
+  repost?: unknown;
 }
 
 /** The parts of the standard text codecs used here (every supported runtime has them; no DOM types listed). */
@@ -170,11 +226,15 @@ function postList(input: unknown): Entry[] {
     const o = input as Record<string, unknown>;
     if (Array.isArray(o.posts)) return Array.from(o.posts, (raw: unknown) => ({ raw }));
     if (Array.isArray(o.feed)) {
-      return Array.from(o.feed, (item: unknown) =>
-        item !== null && typeof item === 'object' && 'post' in item
-          ? { raw: (item as { post: unknown }).post }
-          : { raw: item, problem: 'a feed item without a post' },
-      );
+      return Array.from(o.feed, (item: unknown): Entry => {
+        const feedItem = asObject(item);
+        if (!feedItem || !('post' in feedItem))
+          return { raw: item, problem: 'a feed item without a post' };
+        const reason = asObject(feedItem.reason);
+        return reason?.$type === 'app.bsky.feed.defs#reasonRepost'
+          ? { raw: feedItem.post, repost: reason }
+          : { raw: feedItem.post };
+      });
     }
     if ('thread' in o) return threadPosts(o.thread);
     if ('uri' in o && 'record' in o) return [{ raw: input }];

@@ -190,6 +190,31 @@ export const BlueskyPostViewSchema = z.object({
   indexedAt: z.string().optional(),
 });
 
+/**
+ * Why a post is in a feed when someone else put it there: `app.bsky.feed.defs#reasonRepost` (who reposted it, when,
+ * and in newer answers the repost record's own `uri`).
+ *
+ * @example
+ * ```ts
+ * BlueskyRepostReasonSchema.parse({
+ *   $type: 'app.bsky.feed.defs#reasonRepost',
+ *   by: { did: 'did:plc:r', handle: 'rosa.bsky.social' },
+ *   indexedAt: '2026-10-18T10:00:00.000Z',
+ * });
+ * ```
+ */
+export const BlueskyRepostReasonSchema = z.object({
+  $type: z.literal('app.bsky.feed.defs#reasonRepost'),
+  uri: z.string().startsWith('at://', 'must be an at:// URI').optional(),
+  by: z.object({
+    did: z.string().startsWith('did:', 'must be a DID'),
+    handle: z.string(),
+    displayName: z.string().optional(),
+    followersCount: optionalCount,
+  }),
+  indexedAt: z.string(),
+});
+
 // ---------------------------------------------------------------------------------------------- Reddit
 
 /**
