@@ -105,4 +105,24 @@ describe('parseSuperfanConfig', () => {
       minPeopleHelped: 3,
     });
   });
+
+  it('takes the time of the run beside saved settings, which say how to rank but not when', () => {
+    const saved = JSON.parse('{"halfLifeDays":30,"gate":{"minPeopleHelped":3}}') as unknown;
+    expect(parseSuperfanConfig(saved, NOW)).toEqual({
+      now: NOW,
+      halfLifeDays: 30,
+      gate: { minPeopleHelped: 3 },
+    });
+    expect(parseSuperfanConfig(saved, Date.parse('2026-11-22T09:00:00Z')).now).toBe(
+      '2026-11-22T09:00:00.000Z',
+    );
+    expect(parseSuperfanConfig({ now: '2020-01-01T00:00:00Z' }, NOW).now).toBe(NOW);
+    expect(() => parseSuperfanConfig(saved)).toThrow(/now/);
+    expect(() => parseSuperfanConfig(saved, 'tomorrow')).toThrow(
+      /now must be an ISO 8601 date-time/,
+    );
+    expect(() => parseSuperfanConfig(JSON.parse('{"__proto__":{"x":1}}'), NOW)).toThrow(
+      /__proto__/,
+    );
+  });
 });

@@ -227,13 +227,22 @@ export function parseInteractions(
 /**
  * Validates superfan configuration from outside (strict: typos are rejected) and returns it typed.
  *
+ * Saved settings say how to rank, not when: pass the time of the run as `now` (an ISO 8601 date-time or epoch
+ * milliseconds). It takes the place of any `now` in the settings; without it the settings must hold one.
+ *
  * @example
  * ```ts
- * const options = parseSuperfanConfig(JSON.parse(settings)); // throws RapportInputError listing every problem
+ * // throws RapportInputError listing every problem
+ * const options = parseSuperfanConfig(JSON.parse(settings), '2026-11-22T09:00:00Z');
  * ```
  */
-export function parseSuperfanConfig(input: unknown): SuperfanOptions {
-  const result = SuperfanConfigSchema.safeParse(input);
+export function parseSuperfanConfig(input: unknown, now?: string | number): SuperfanOptions {
+  const at = typeof now === 'number' && Number.isFinite(now) ? new Date(now).toISOString() : now;
+  const withNow =
+    at !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input)
+      ? { ...input, now: at }
+      : input;
+  const result = SuperfanConfigSchema.safeParse(withNow);
   if (!result.success) {
     const issues = toInputIssues(result.error);
     throw new RapportInputError(
