@@ -324,6 +324,37 @@ describe('routeMention: rules', () => {
     ).toThrow(/used twice/);
   });
 
+  it('rejects an empty "any of" list (a form with nothing ticked) instead of matching every mention', () => {
+    const refund = testMention('r', at, { text: 'Where is my refund?' });
+    // keywords: [] used to be no condition at all, so this rule sent every message to Legal.
+    const nothingTicked: RoutingRule[] = [
+      {
+        id: 'legal-watch',
+        when: { keywords: [] },
+        then: { department: 'service', needsApproval: 'legal' },
+      },
+    ];
+    expect(() => compileRouting(nothingTicked)).toThrow(
+      /rule "legal-watch" has an empty keywords list, which no message could match: remove it to match any/,
+    );
+    expect(() => routeMention(refund, nothingTicked)).toThrow(RangeError);
+    for (const [when, list] of [
+      [{ platforms: [] }, 'platforms'],
+      [{ channels: [] }, 'channels'],
+      [{ intents: [] }, 'intents'],
+      [{ sentiment: { labels: [] } }, 'sentiment.labels'],
+      [{ tags: [] }, 'tags'],
+      [{ author: { tiers: [] } }, 'author.tiers'],
+      [{ author: { ids: [] } }, 'author.ids'],
+    ] as const) {
+      expect(() => compileRouting([{ id: 'x', when, then: {} }])).toThrow(`empty ${list} list`);
+    }
+    // "None of nothing" and "all of nothing" hold for every message: still accepted.
+    expect(() =>
+      compileRouting([{ id: 'ok', when: { noneKeywords: [], allKeywords: [] }, then: {} }]),
+    ).not.toThrow();
+  });
+
   it('rejects a keyword with no words, naming the rule and keyword, instead of matching every mention', () => {
     const money: RoutingRule[] = [
       { id: 'money-talk', when: { keywords: ['$$$', '€€€'] }, then: { department: 'sales' } },

@@ -123,7 +123,8 @@ export interface CompiledRouting {
  * "我要退款".
  *
  * Throws a `RangeError` naming the rule when a rule or mapping names an unknown department, repeats a rule id,
- * or has a keyword with no letters, digits or emoji (`'$$$'`, `'!!!'`, `''`), which could never be found.
+ * has a keyword with no letters, digits or emoji (`'$$$'`, `'!!!'`, `''`), which could never be found, or has an
+ * empty "any of" list (`keywords: []`, `platforms: []`: leave the condition out to match any).
  *
  * @example
  * ```ts
@@ -184,6 +185,13 @@ export function compileRouting(
       throw new RangeError(`Routing: rule "${rule.id}" routes to unknown department "${dept}".`);
     }
     const w = rule.when;
+    const empty = emptyAnyOf(w);
+    if (empty) {
+      throw new RangeError(
+        `Routing: rule "${rule.id}" has an empty ${empty} list, which no message could match: remove it to ` +
+          'match any, or list at least one.',
+      );
+    }
     for (const list of [w.keywords, w.allKeywords, w.noneKeywords]) {
       for (const keyword of list ?? []) {
         const problem = keywordProblem(keyword);
@@ -446,6 +454,25 @@ function containsUnspaced(words: string, phrase: string): boolean {
 function lastCharacter(s: string): string {
   const low = s.charCodeAt(s.length - 1);
   return low >= 0xdc00 && low <= 0xdfff ? s.slice(-2) : s.slice(-1);
+}
+
+/**
+ * The first "any of these" list of a condition that is empty (`keywords: []`, `platforms: []`), if any: "any of
+ * nothing" is never true, yet a form with nothing ticked writes one, so it is refused rather than read either way.
+ */
+function emptyAnyOf(w: RoutingCondition): string | undefined {
+  const lists: [string, readonly unknown[] | undefined][] = [
+    ['keywords', w.keywords],
+    ['platforms', w.platforms],
+    ['channels', w.channels],
+    ['directions', w.directions],
+    ['intents', w.intents],
+    ['sentiment.labels', w.sentiment?.labels],
+    ['tags', w.tags],
+    ['author.tiers', w.author?.tiers],
+    ['author.ids', w.author?.ids],
+  ];
+  return lists.find(([, list]) => list !== undefined && list.length === 0)?.[0];
 }
 
 /** Why a routing keyword can never match (in words a person who wrote the rule understands), or undefined. */
