@@ -42,6 +42,21 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
   const { brand } = readOptions(IngestOptionsSchema, options, 'Bluesky ingestion options');
   const isBrand = brandMatcher(brand);
   const out = new MentionCollector();
+  /** Who wrote (or reposted), and so the direction: the brand's own posts are outbound. */
+  const speaker = (profile: BlueskyProfile) => {
+    const handle = `@${profile.handle}`;
+    const brandPost = isBrand(profile.did, handle);
+    return {
+      direction: brandPost ? ('outbound' as const) : ('inbound' as const),
+      author: compact({
+        id: profile.did,
+        handle,
+        name: profile.displayName || undefined,
+        followers: countOf(profile.followersCount),
+        isBrand: brandPost,
+      }),
+    };
+  };
   const entries = postList(input);
   // A plain loop, not forEach: forEach skips the holes of a sparse array, which would drop them silently.
   for (let i = 0; i < entries.length; i++) {
@@ -102,8 +117,6 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
         ]);
         continue;
       }
-      const handle = `@${reason.by.handle}`;
-      const brandPost = isBrand(reason.by.did, handle);
       const id = reason.uri ?? `${post.uri}#repost:${reason.by.did}`;
       out.offer(
         i,
@@ -112,14 +125,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
           id,
           platform: 'bluesky',
           channel: 'public',
-          direction: brandPost ? 'outbound' : 'inbound',
-          author: compact({
-            id: reason.by.did,
-            handle,
-            name: reason.by.displayName || undefined,
-            followers: countOf(reason.by.followersCount),
-            isBrand: brandPost,
-          }),
+          ...speaker(reason.by),
           text,
           createdAt: repostedAt,
           conversationId: id,
@@ -131,8 +137,6 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
       );
       continue;
     }
-    const handle = `@${post.author.handle}`;
-    const brandPost = isBrand(post.author.did, handle);
     out.offer(
       i,
       raw,
@@ -140,14 +144,7 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
         id: post.uri,
         platform: 'bluesky',
         channel: 'public',
-        direction: brandPost ? 'outbound' : 'inbound',
-        author: compact({
-          id: post.author.did,
-          handle,
-          name: post.author.displayName || undefined,
-          followers: countOf(post.author.followersCount),
-          isBrand: brandPost,
-        }),
+        ...speaker(post.author),
         text,
         createdAt,
         inReplyToId: post.record.reply?.parent.uri,
@@ -165,6 +162,14 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
     );
   }
   return out.result();
+}
+
+/** The parts of a Bluesky profile view a mention's author is made of. */
+interface BlueskyProfile {
+  did: string;
+  handle: string;
+  displayName?: string | undefined;
+  followersCount?: number | undefined;
 }
 
 interface Entry {
