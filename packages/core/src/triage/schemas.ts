@@ -333,6 +333,7 @@ export const TriageStateSchema = z.strictObject({
       resolvedAt: iso.optional(),
       assignee: id.optional(),
       escalation: id.optional(),
+      escalatedFor: iso.optional(),
       extraPriority: z.number().min(0).max(10_000),
       pauses: z.array(PauseSchema),
       department: id.optional(),

@@ -5,7 +5,7 @@ import { smallestK } from './select';
 import { TriageStateSchema } from './schemas';
 import { testAuthor, testMention, testSignals } from './fixtures';
 import type { Mention } from '../model/schemas';
-import type { MentionPlace, Triage, TriageConfig } from './types';
+import type { MentionPlace, Triage, TriageConfig, TriageState } from './types';
 import type { Intent } from '../text/types';
 
 // Deterministic signals: the text says which intent and tone, e.g. "delivery_issue -0.8".
@@ -926,6 +926,35 @@ describe('escalation and pauses over a conversation’s life', () => {
       ['lead', 'Escalated to lead: next response target missed'],
     ]);
     expect(triage.escalate(at(300))).toEqual([]);
+  });
+
+  it('keeps, across a save, which message the ladder climbed for: a follow-up saved unescalated is escalated', () => {
+    const config = { ...base, escalation: [{ id: 'lead', after: 0 }] };
+    const triage = createTriage(config);
+    triage.ingest(inbound('f', 0, 'delivery_issue -0.8', { channel: 'private' }));
+    expect(triage.escalate(at(65)).map((n) => n.level)).toEqual(['lead']);
+    triage.reply('f', { at: at(70), agentId: 'a', id: 'r1', text: 'Looking into it' });
+    triage.ingest(
+      inbound('f2', 80, 'question', {
+        channel: 'private',
+        author: testAuthor('c-f'),
+        inReplyToId: 'r1',
+      }),
+    );
+    // Saved (and read back as JSON) while the follow-up waits, before its own clock breaches at 200.
+    const saved = JSON.parse(JSON.stringify(triage.toJSON())) as TriageState;
+    expect(saved.conversations[0]).toMatchObject({ escalation: 'lead', escalatedFor: at(0) });
+    const reloaded = createTriage(config, TriageStateSchema.parse(saved));
+    expect(reloaded.escalate(at(190))).toEqual([]);
+    expect(reloaded.escalate(at(205)).map((n) => n.level)).toEqual(['lead']);
+    // A state saved before escalatedFor was kept still loads: its escalation counts for the message waiting.
+    const { escalatedFor: _, ...older } = saved.conversations[0]!;
+    const fromOlder = createTriage(config, { ...saved, conversations: [older] });
+    expect(fromOlder.escalate(at(205))).toEqual([]);
+    // Merging keeps the escalation and the message it was for together.
+    const { escalation: __, ...unescalated } = older;
+    const merged = mergeTriageStates({ ...saved, conversations: [unescalated] }, saved);
+    expect(merged.conversations[0]).toMatchObject({ escalation: 'lead', escalatedFor: at(0) });
   });
 
   it('ends a "waiting on the customer" pause when the customer writes, so their message gets a clock', () => {

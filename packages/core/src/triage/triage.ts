@@ -1027,8 +1027,12 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       recs.set(c.id, rec);
       if (c.assignee !== undefined) rec.assignee = c.assignee;
       refresh(rec);
-      // A saved escalation counts for the message waiting now.
-      if (rec.escalationIndex >= 0) rec.ladderFor = rec.waitingSinceMs;
+      // A saved escalation counts for the customer message it climbed for (states saved before that was kept:
+      // the message waiting now).
+      if (rec.escalationIndex >= 0) {
+        const saidFor = c.escalatedFor === undefined ? Number.NaN : Date.parse(c.escalatedFor);
+        rec.ladderFor = Number.isFinite(saidFor) ? saidFor : rec.waitingSinceMs;
+      }
     }
   }
 
@@ -1350,6 +1354,8 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
           ...(rec.resolvedAt !== undefined && { resolvedAt: rec.resolvedAt }),
           ...(rec.assignee !== undefined && { assignee: rec.assignee }),
           ...(rec.escalation !== undefined && { escalation: rec.escalation }),
+          ...(rec.escalation !== undefined &&
+            Number.isFinite(rec.ladderFor) && { escalatedFor: iso(rec.ladderFor) }),
           extraPriority: rec.extraPriority,
           pauses: rec.pauses.map((p) => ({ ...p })),
           ...(rec.department !== undefined && { department: rec.department }),
@@ -1416,7 +1422,11 @@ export function mergeTriageStates(a: TriageState, b: TriageState): TriageState {
       status: later.status,
       ...(later.resolvedAt !== undefined ? { resolvedAt: later.resolvedAt } : {}),
       ...(x.assignee === undefined && c.assignee !== undefined && { assignee: c.assignee }),
-      ...(x.escalation === undefined && c.escalation !== undefined && { escalation: c.escalation }),
+      ...(x.escalation === undefined &&
+        c.escalation !== undefined && {
+          escalation: c.escalation,
+          ...(c.escalatedFor !== undefined && { escalatedFor: c.escalatedFor }),
+        }),
       ...(x.department === undefined && c.department !== undefined && { department: c.department }),
       extraPriority: Math.max(x.extraPriority, c.extraPriority),
       pauses: [...pauses.values()],

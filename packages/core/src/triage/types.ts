@@ -546,6 +546,11 @@ export interface TriageConversationState {
   resolvedAt?: string;
   assignee?: string;
   escalation?: string;
+  /**
+   * When the customer message that `escalation` climbed for was written: after a reply and a follow-up, the ladder
+   * starts again for the new message. Absent in states saved before it was kept (the message waiting is assumed).
+   */
+  escalatedFor?: string;
   extraPriority: number;
   pauses: SlaPause[];
   /** Department set by hand or by escalation (wins over routing). */
