@@ -4,7 +4,7 @@ import { compilePhrases, keywordTokens } from './phrases';
 import { compileRouting, DEFAULT_DEPARTMENTS, routeMention } from './routing';
 import { RoutingConfigSchema, RoutingRuleSchema } from './schemas';
 import { testAuthor, testMention, testSignals } from './fixtures';
-import type { RoutingRule } from './types';
+import type { RoutingCondition, RoutingRule } from './types';
 
 const at = '2026-11-20T09:00:00Z';
 
@@ -338,7 +338,7 @@ describe('routeMention: rules', () => {
       /rule "legal-watch" has an empty keywords list, which no message could match: remove it to match any/,
     );
     expect(() => routeMention(refund, nothingTicked)).toThrow(RangeError);
-    for (const [when, list] of [
+    const emptyLists: [RoutingCondition, string][] = [
       [{ platforms: [] }, 'platforms'],
       [{ channels: [] }, 'channels'],
       [{ intents: [] }, 'intents'],
@@ -346,7 +346,8 @@ describe('routeMention: rules', () => {
       [{ tags: [] }, 'tags'],
       [{ author: { tiers: [] } }, 'author.tiers'],
       [{ author: { ids: [] } }, 'author.ids'],
-    ] as const) {
+    ];
+    for (const [when, list] of emptyLists) {
       expect(() => compileRouting([{ id: 'x', when, then: {} }])).toThrow(`empty ${list} list`);
     }
     // "None of nothing" and "all of nothing" hold for every message: still accepted.
