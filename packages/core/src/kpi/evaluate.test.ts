@@ -79,11 +79,109 @@ describe('evaluateGoals: actuals, progress, pacing, status', () => {
     expect(k.elapsedShare).toBeCloseTo(0.5, 10);
     expect(k.pace).toBeCloseTo(0.8, 10);
     expect(k.status).toBe('at_risk');
-    expect(k.statusReason).toMatch(
-      /40% of the way from 0 to 100 with 50% of the target period gone/,
+    expect(k.statusReason).toBe(
+      '40 of a target of 100 (40%) with 50% of the target period gone, on course for about 80 (pace 0.80); last period 0.',
     );
     expect(k.eventCount).toBe(40);
     expect(report.events.inWindow).toBe(50);
+  });
+
+  it("paces a count from 0 whatever its baseline, which is last period's total", () => {
+    // 60 ideas shipped by mid-November against a target of 120 is exactly on pace, whatever last month's 100.
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      source: 'orders',
+      at: day(1 + (i % 14)),
+      channel: 'social',
+    }));
+    const k = byId(
+      evaluateGoals(
+        tree([{ ...signups, baseline: 100, targets: [{ ...NOV, value: 120 }] }]),
+        events,
+        {
+          ...NOV,
+          now: MID,
+        },
+      ).kpis,
+      'signups',
+    );
+    expect(k.progress).toBeCloseTo(0.5, 10);
+    expect(k.pace).toBeCloseTo(1, 10);
+    expect(k.status).toBe('on_track');
+    expect(k.baseline).toBe(100);
+    expect(k.statusReason).toMatch(/on course for about 120 \(pace 1\.00\); last period 100\.$/);
+  });
+
+  it('reads the target of a count that should go down as a limit: within it on pace, over it off track', () => {
+    const escalations: Kpi = {
+      ...signups,
+      id: 'escalations',
+      name: 'Escalations',
+      direction: 'decrease',
+      baseline: 60,
+      targets: [{ ...NOV, value: 50 }],
+    };
+    const judge = (count: number, now: string) =>
+      byId(
+        evaluateGoals(
+          tree([escalations]),
+          Array.from({ length: count }, () => ({
+            source: 'orders',
+            at: day(1),
+            channel: 'social',
+          })),
+          { ...NOV, now },
+        ).kpis,
+        'escalations',
+      );
+    // 10 by mid-month: on course for 20, well within 50.
+    expect(judge(10, MID)).toMatchObject({ status: 'on_track', progress: null, pace: null });
+    expect(judge(10, MID).statusReason).toBe(
+      '10 of a limit of 50 with 50% of the target period gone, on course for about 20; last period 60.',
+    );
+    // 28 by mid-month is on course for 56: a little over the limit (at risk); 40 is on course for 80.
+    expect(judge(28, MID).status).toBe('at_risk');
+    expect(judge(40, MID).status).toBe('off_track');
+    // Past the limit is off track, never "target reached".
+    expect(judge(80, MID)).toMatchObject({
+      status: 'off_track',
+      statusReason: '80: over a limit of 50; last period 60.',
+    });
+    // 30 after three days is on course for 300.
+    expect(judge(30, '2026-11-04T00:00:00Z').status).toBe('off_track');
+    // The month over with 45: within the limit.
+    expect(judge(45, '2026-12-03T00:00:00Z')).toMatchObject({ status: 'on_track' });
+  });
+
+  it('judges a past period by its own target, not by the one in force when the report is run', () => {
+    const monthly: Kpi = {
+      ...signups,
+      targets: [
+        { from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z', value: 40 },
+        { ...NOV, value: 200 },
+      ],
+    };
+    const october = Array.from({ length: 45 }, () => ({
+      source: 'orders',
+      at: Date.UTC(2026, 9, 10),
+      channel: 'social',
+    }));
+    const k = byId(
+      evaluateGoals(tree([monthly]), october, {
+        from: '2026-10-01T00:00:00Z',
+        to: '2026-11-01T00:00:00Z',
+        now: '2026-11-05T00:00:00Z',
+      }).kpis,
+      'signups',
+    );
+    expect(k.target?.value).toBe(40);
+    expect(k.status).toBe('on_track');
+    // A window no target overlaps has no target, even if one is in force at now.
+    const september = evaluateGoals(tree([monthly]), [], {
+      from: '2026-09-01T00:00:00Z',
+      to: '2026-10-01T00:00:00Z',
+      now: '2026-11-05T00:00:00Z',
+    });
+    expect(byId(september.kpis, 'signups').target).toBeNull();
   });
 
   it('is on track once the target is reached, and off track well behind pace', () => {

@@ -1037,15 +1037,31 @@ function conversionCell(
   return some(converted / first.size);
 }
 
+/**
+ * The target for the report window [from, to): only targets whose time box overlaps it count. Among them, the one
+ * holding `now` when `now` is inside the window (a report on the running period); otherwise the one that covers
+ * most of the window, the later on a tie (a report on a past period is judged by that period's target, not by the
+ * target in force when it is run).
+ */
 function pickTarget(k: Kpi, from: number, to: number, now: number): KpiTarget | null {
   const targets = k.targets ?? [];
-  const containing = targets.find((t) => parseInstant(t.from) <= now && now < parseInstant(t.to));
-  if (containing) return containing;
+  const overlapping = targets.filter((t) => parseInstant(t.from) < to && parseInstant(t.to) > from);
+  if (now >= from && now < to) {
+    const containing = overlapping.find(
+      (t) => parseInstant(t.from) <= now && now < parseInstant(t.to),
+    );
+    if (containing) return containing;
+  }
   let best: KpiTarget | null = null;
-  for (const t of targets) {
+  let bestOverlap = -1;
+  for (const t of overlapping) {
     const a = parseInstant(t.from);
     const b = parseInstant(t.to);
-    if (a < to && b > from && (best === null || b > parseInstant(best.to))) best = t;
+    const overlap = Math.min(b, to) - Math.max(a, from);
+    if (overlap > bestOverlap || (overlap === bestOverlap && b > parseInstant(best!.to))) {
+      best = t;
+      bestOverlap = overlap;
+    }
   }
   return best;
 }
@@ -1081,7 +1097,7 @@ function judge(
   warnings: GoalWarning[],
 ): Judged {
   const additive = kpiAdditivity(k) === 'additive';
-  const baseline = k.baseline ?? (additive && k.direction !== 'neutral' ? 0 : null);
+  const baseline = k.baseline ?? null;
   const target = pickTarget(k, from, to, now);
   const change =
     current.v !== null && previous.v !== null && previous.v !== 0
@@ -1146,6 +1162,7 @@ function judge(
       statusReason: `${shown} against a target of ${shownTarget} (±${formatValue(k, tolerance)} allowed).`,
     };
   }
+  if (additive) return judgeRunningTotal(k, base, actual, target, elapsed);
   const better = (a: number, b: number) => (k.direction === 'increase' ? a >= b : a <= b);
   if (baseline === null) {
     const met = better(actual, target.value);
@@ -1187,6 +1204,76 @@ function judge(
     status,
     statusReason: why,
   };
+}
+
+/**
+ * Judges a count or sum against its target. Such a total starts from 0 in every period, so the total so far is
+ * compared with the target taken pro rata to the time gone, not with a line from the baseline (which, for a total,
+ * is last period's figure and is shown for comparison).
+ *
+ * - To increase: progress is the share of the target reached, and pace is progress ÷ time gone.
+ * - To decrease: the target is a limit. Passing it is off track; otherwise the status comes from the total the
+ *   period is on course for, against the limit (the bands read the other way: on track up to 1 ÷ `onTrackAt` of
+ *   the limit). A share of a limit is not progress towards a goal, so `progress` and `pace` are null.
+ */
+function judgeRunningTotal(
+  k: Kpi,
+  base: Judged,
+  actual: number,
+  target: KpiTarget,
+  elapsed: number,
+): Judged {
+  const shown = formatValue(k, actual);
+  const shownTarget = formatValue(k, target.value);
+  const onTrackAt = target.bands?.onTrackAt ?? 0.95;
+  const atRiskAt = target.bands?.atRiskAt ?? 0.8;
+  const last = k.baseline !== undefined ? `; last period ${formatValue(k, k.baseline)}` : '';
+  const gone = `${pctText(elapsed)} of the target period gone`;
+  const course =
+    elapsed > 0 && elapsed < 1
+      ? `, on course for about ${formatValue(k, round2(actual / elapsed))}`
+      : '';
+  const judged = { ...base, elapsedShare: elapsed };
+  if (k.direction === 'increase') {
+    const progress = target.value > 0 ? actual / target.value : actual >= target.value ? 1 : 0;
+    const pace = elapsed > 0 ? progress / elapsed : null;
+    const where = `${shown} of a target of ${shownTarget} (${pctText(progress)})`;
+    let status: KpiStatus;
+    let why: string;
+    if (progress >= 1) {
+      status = 'on_track';
+      why = `${where}: target reached${last}.`;
+    } else if (pace === null) {
+      status = 'on_track';
+      why = `${where}; the target period has not started yet${last}.`;
+    } else {
+      status = pace >= onTrackAt ? 'on_track' : pace >= atRiskAt ? 'at_risk' : 'off_track';
+      why = `${where} with ${gone}${course} (pace ${pace.toFixed(2)})${last}.`;
+    }
+    return { ...judged, progress, pace, status, statusReason: why };
+  }
+  const limit = `a limit of ${shownTarget}`;
+  let status: KpiStatus;
+  let why: string;
+  if (actual > target.value) {
+    status = 'off_track';
+    why = `${shown}: over ${limit}${last}.`;
+  } else if (elapsed === 0) {
+    status = 'on_track';
+    why = `${shown} of ${limit}; the target period has not started yet${last}.`;
+  } else if (elapsed >= 1) {
+    status = 'on_track';
+    why = `${shown}: within ${limit} for the whole period${last}.`;
+  } else {
+    const use = target.value > 0 ? actual / elapsed / target.value : actual === 0 ? 0 : Infinity;
+    status = use <= 1 / onTrackAt ? 'on_track' : use <= 1 / atRiskAt ? 'at_risk' : 'off_track';
+    why = `${shown} of ${limit} with ${gone}${course}${last}.`;
+  }
+  return { ...judged, progress: null, pace: null, status, statusReason: why };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function objectiveResults(

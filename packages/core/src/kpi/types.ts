@@ -166,7 +166,10 @@ export interface Kpi {
   /** ISO 4217 code when `unit` is `currency`. */
   currency?: string;
   direction: KpiDirection;
-  /** Where the KPI stood before (progress is measured from here). */
+  /**
+   * Where the KPI stood before: progress is measured from here. For a count or sum (which starts from 0 in every
+   * period) it is last period's total, shown for comparison; progress is measured from 0.
+   */
   baseline?: number;
   targets?: KpiTarget[];
   /** Who answers for this KPI (a person or a role). */
@@ -330,13 +333,20 @@ export interface KpiResult {
   previous: number | null;
   change: number | null;
   baseline: number | null;
-  /** The target in force (the one whose box holds `now`, else the latest overlapping the window). */
+  /**
+   * The target for the report window: of the targets overlapping it, the one whose box holds `now` when `now` is
+   * in the window, else the one covering most of the window (so a past month is judged by that month's target).
+   */
   target: KpiTarget | null;
-  /** (actual − baseline) ÷ (target − baseline); 1 means reached. */
+  /**
+   * How far towards the target: (actual − baseline) ÷ (target − baseline), 1 means reached. For a count or sum,
+   * which starts from 0 in every period, actual ÷ target. Null for a count or sum that should go down (the target
+   * is a limit: see `statusReason`).
+   */
   progress: number | null;
   /** Share of the target's time box elapsed at `now`, 0..1. */
   elapsedShare: number | null;
-  /** progress ÷ elapsed share: 1 is exactly on schedule. */
+  /** progress ÷ elapsed share: 1 is exactly on schedule (null where progress is). */
   pace: number | null;
   trend: TrendPoint[];
   /** How many events counted towards the actual. */
