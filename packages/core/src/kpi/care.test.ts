@@ -292,6 +292,58 @@ describe('care metrics read the thread the way customers lived it', () => {
   });
 });
 
+describe('care at a moment: what is known by now', () => {
+  it('reads only the customer messages written by now for net sentiment, and who is waiting at now', () => {
+    seq = 0;
+    const first = msg(author('c1'), 0);
+    const reply = msg(brand, 10, first.id);
+    const later = msg(author('c1'), 60 * 24, reply.id, { text: 'still broken' });
+    const conversations = buildConversations([first, reply, later]);
+    const options = {
+      from: at(-60),
+      to: at(60 * 48),
+      targetMs: 60 * MIN,
+      now: at(30),
+      sentimentOf: (m: Mention) => (m.text === 'still broken' ? ('negative' as const) : null),
+    };
+    // The complaint a day later is not yet written at now.
+    expect(careMetrics(conversations, options).netSentiment).toBeNull();
+    expect(careMetrics(conversations, { ...options, now: at(60 * 25) }).netSentiment).toBe(-1);
+    // At now the brand had answered: nobody waits; a day later the customer does. now may be ISO 8601.
+    expect(careEvents(conversations, 'care', at(30))[0]!.awaitingReply).toBe(false);
+    expect(careEvents(conversations, 'care', at(60 * 25))[0]!.awaitingReply).toBe(true);
+    expect(() => careEvents(conversations, 'care', 'tomorrow')).toThrow(/now must be/);
+  });
+
+  it('refuses a survey score that is not on the 1–5 scale, instead of reading 7 out of 10 as satisfied', () => {
+    seq = 0;
+    const conversations = buildConversations([msg(author('c1'), 0)]);
+    const options = { from: at(-60), to: at(60), targetMs: 60 * MIN };
+    const withScore = (score: number) => ({
+      ...options,
+      surveys: [
+        { conversationId: 'm1', score: 5 },
+        { conversationId: 'm1', score },
+      ],
+    });
+    expect(careMetrics(conversations, withScore(4)).csat).toBe(1);
+    for (const score of [7, 0, Number.NaN])
+      expect(() => careMetrics(conversations, withScore(score))).toThrow(
+        `surveys[1].score must be a number from 1 to 5, got ${score}`,
+      );
+  });
+
+  it('leaves customers who objected to analytics out of the care metrics, and counts them', () => {
+    seq = 0;
+    const yes = msg(author('c1', { consent: { analytics: true } }), 0);
+    const no = msg(author('c2', { consent: { analytics: false } }), 5);
+    const unasked = msg(author('c3'), 10);
+    const conversations = buildConversations([yes, no, unasked, msg(brand, 20, no.id)]);
+    const care = careMetrics(conversations, { from: at(-60), to: at(60), targetMs: 60 * MIN });
+    expect(care).toMatchObject({ needingAnswer: 2, answered: 0, objected: 1 });
+  });
+});
+
 describe('careEvents and consent', () => {
   const ana = (consent: Author['consent']) => author('ana', consent ? { consent } : {});
   const conversationsOf = (...mentions: Mention[]) => buildConversations(mentions);
@@ -319,7 +371,8 @@ describe('careEvents and consent', () => {
       msg(ana({ analytics: true, recordedAt: at(500) }), 0),
       msg(ana(undefined), 60),
     );
-    expect(careEvents(conversations, 'care', T0 + 120 * MIN).map((e) => e.consent)).toEqual([
+    // Not established (nothing recorded by then) is no field at all: neither a yes nor an objection.
+    expect(careEvents(conversations, 'care', T0 + 120 * MIN).map((e) => 'consent' in e)).toEqual([
       false,
       false,
     ]);

@@ -1,6 +1,6 @@
-import { consentInForce, permits } from '../model/consent';
+import { consentInForce } from '../model/consent';
 import type { Conversation } from '../model/conversations';
-import type { Mention } from '../model/schemas';
+import type { Consent, Mention } from '../model/schemas';
 import type { SentimentLabel } from '../text/types';
 import { percentileOfSorted } from './stats';
 import { parseInstant } from './time';
@@ -32,6 +32,8 @@ export interface ConversationTiming {
   nextResponseMs: number[];
   /** ms from the first customer message to the last human reply, when nothing is left waiting; else null. */
   resolutionMs: number | null;
+  /** A customer message is waiting for a human reply (the customer spoke last among people). */
+  awaitingReply: boolean;
 }
 
 const summary = (values: number[]): DurationSummary => {
@@ -95,6 +97,7 @@ export function conversationTiming(
     firstResponseMs,
     nextResponseMs,
     resolutionMs: resolved ? lastHumanReply! - firstInboundAt! : null,
+    awaitingReply: lastHumanSpeaker === 'customer',
   };
 }
 
@@ -111,9 +114,12 @@ export function conversationTiming(
  * - `resolutionMs`: first customer message → last human reply, for conversations where a person at the brand
  *   spoke last (nothing left waiting).
  * - `withinTarget` = conversations first answered within `targetMs` ÷ needing an answer (unanswered count as late).
- * - `csat` = share of survey scores of 4 or 5 (on 1–5) for conversations in scope.
- * - `netSentiment` = (%positive − %negative) of labelled customer messages (not bots), neutral ones in the
- *   denominator.
+ * - `csat` = share of survey scores of 4 or 5 (on 1–5) for conversations in scope. A score that is not a number
+ *   from 1 to 5 is a RangeError naming it (a 0–10 survey must be converted first).
+ * - `netSentiment` = (%positive − %negative) of labelled customer messages (not bots) written by `now`, neutral
+ *   ones in the denominator.
+ * - A customer who objected to analytics (consent in force at `now`) is left out of every figure, and their
+ *   conversations are counted in `objected`.
  * Empty sets give null with a reason in `noData`, never NaN.
  *
  * @example
@@ -151,6 +157,11 @@ export function careMetrics(
   let positive = 0;
   let negative = 0;
   let labelled = 0;
+  let objected = 0;
+  const consent = consentInForce(
+    conversations.flatMap((c) => c.mentions),
+    nowMs,
+  );
   for (const c of conversations) {
     const timing = conversationTiming(c, nowMs);
     if (
@@ -159,6 +170,10 @@ export function careMetrics(
       timing.firstInboundAt >= to
     )
       continue;
+    if (consent.get(c.customer.id)?.analytics === false) {
+      objected++;
+      continue;
+    }
     inScope.add(c.id);
     needing++;
     if (timing.firstResponseMs !== null) {
@@ -169,7 +184,8 @@ export function careMetrics(
     if (timing.resolutionMs !== null) resolution.push(timing.resolutionMs);
     if (options.sentimentOf)
       for (const m of c.mentions) {
-        if (m.direction !== 'inbound' || m.author.isBot) continue;
+        if (m.direction !== 'inbound' || m.author.isBot || !(parseInstant(m.createdAt) <= nowMs))
+          continue;
         const label = options.sentimentOf(m);
         if (label === null) continue;
         labelled++;
@@ -179,11 +195,15 @@ export function careMetrics(
   }
   let satisfied = 0;
   let surveyed = 0;
-  for (const s of options.surveys ?? []) {
-    if (!inScope.has(s.conversationId) || !Number.isFinite(s.score)) continue;
+  (options.surveys ?? []).forEach((s, i) => {
+    if (typeof s?.score !== 'number' || !(s.score >= 1 && s.score <= 5))
+      throw new RangeError(
+        `surveys[${i}].score must be a number from 1 to 5, got ${String(s?.score)} (convert other scales first).`,
+      );
+    if (!inScope.has(s.conversationId)) return;
     surveyed++;
     if (s.score >= 4) satisfied++;
-  }
+  });
   const noData: Record<string, string> = {};
   if (needing === 0) {
     const why = 'no conversation started by a customer in this period';
@@ -210,6 +230,7 @@ export function careMetrics(
     targetMs: options.targetMs,
     csat: surveyed > 0 ? satisfied / surveyed : null,
     netSentiment: labelled > 0 ? (positive - negative) / labelled : null,
+    objected,
     noData,
   };
 }
@@ -217,9 +238,11 @@ export function careMetrics(
 /**
  * One event per customer-started conversation, for `evaluateGoals` (source `care` unless named).
  *
- * Fields: `conversationId`, `platform`, `channel`, `customerId`, `consent` (the customer's analytics consent in
- * force at `nowMs` is exactly `true`: their latest consent record made by then, from any of their messages, so a
- * withdrawal applies to every conversation), `answered`, `firstResponseMs`, `resolved`, `resolutionMs`,
+ * Fields: `conversationId`, `platform`, `channel`, `customerId`, `consent` (what the customer said about
+ * analytics in the record in force at `now` (epoch ms or ISO 8601; default: no limit): `true` for yes, `false` for no, absent when it is not established;
+ * their latest record made by then, from any of their messages, so a withdrawal applies to every conversation. A
+ * source on legitimate interest leaves out the people who said no, one on consent keeps only those who said yes),
+ * `answered`, `firstResponseMs`, `resolved`, `resolutionMs`,
  * `awaitingReply`; `at` is the first customer message. Unanswered conversations have no `firstResponseMs`. The
  * service presets read these fields.
  *
@@ -232,8 +255,13 @@ export function careMetrics(
 export function careEvents(
   conversations: readonly Conversation[],
   source = 'care',
-  nowMs = Number.POSITIVE_INFINITY,
+  now: number | string = Number.POSITIVE_INFINITY,
 ): GoalEvent[] {
+  const nowMs = now === Number.POSITIVE_INFINITY ? now : parseInstant(now);
+  if (Number.isNaN(nowMs))
+    throw new RangeError(
+      `now must be epoch milliseconds or an ISO 8601 date-time with a zone, got ${String(now)}.`,
+    );
   const out: GoalEvent[] = [];
   const consent = consentInForce(
     conversations.flatMap((c) => c.mentions),
@@ -249,15 +277,21 @@ export function careEvents(
       platform: c.platform,
       channel: c.channel,
       customerId: c.customer.id,
-      consent: permits(consent.get(c.customer.id), 'analytics'),
+      ...analyticsConsent(consent.get(c.customer.id)),
       answered: timing.firstResponseMs !== null,
       ...(timing.firstResponseMs !== null && { firstResponseMs: timing.firstResponseMs }),
       resolved: timing.resolutionMs !== null,
       ...(timing.resolutionMs !== null && { resolutionMs: timing.resolutionMs }),
-      awaitingReply: c.awaitingReply,
+      awaitingReply: timing.awaitingReply,
     });
   }
   return out;
+}
+
+/** The customer's answer on analytics as an event field: yes, no, or nothing when it is not established. */
+function analyticsConsent(consent: Consent | undefined): { consent?: boolean } {
+  const said = consent?.analytics;
+  return said === true || said === false ? { consent: said } : {};
 }
 
 /** Kaushik's per-post engagement rates. */

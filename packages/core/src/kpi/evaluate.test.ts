@@ -647,6 +647,34 @@ describe('evaluateGoals: permission and consent', () => {
     );
   });
 
+  it('leaves out, on legitimate interest, the events of people who objected, and counts them', () => {
+    const t = tree(
+      [{ ...signups, metric: { kind: 'simple', measure: { source: 'care', agg: 'count' } } }],
+      {
+        sources: [
+          {
+            id: 'care',
+            basis: 'legitimate_interest',
+            scopes: ['aggregate'],
+            personField: 'customerId',
+            consentField: 'consent',
+          },
+        ],
+      },
+    );
+    const events = [
+      { source: 'care', at: day(2), customerId: 'ana', consent: true },
+      { source: 'care', at: day(2), customerId: 'bo', consent: false },
+      { source: 'care', at: day(2), customerId: 'cy' },
+    ];
+    const report = evaluateGoals(t, events, { ...NOV, now: MID });
+    // Ana said yes and Cy was never asked (legitimate interest covers both); Bo said no.
+    expect(byId(report.kpis, 'signups').actual).toBe(2);
+    expect(report.warnings.find((w) => w.code === 'excluded_on_objection')!.message).toBe(
+      '1 event(s) from "care" were left out because the person objected to this use of their data.',
+    );
+  });
+
   it('withholds per-person rows when the source has no per-person scope', () => {
     const t = tree([signups]);
     t.sources[0] = {

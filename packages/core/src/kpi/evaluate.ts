@@ -386,6 +386,8 @@ interface SourceState {
   /** Events per slot from this source (to tell "zero" from "no data"). */
   events: Float64Array;
   withoutConsent: number;
+  /** Events left out because the person objected (a `false` consent field on a legitimate-interest source). */
+  objected: number;
 }
 
 const pctText = (x: number) => `${Math.round(x * 100)}%`;
@@ -569,6 +571,7 @@ export function evaluateGoals(
         raw: [],
         events: new Float64Array(slots),
         withoutConsent: 0,
+        objected: 0,
       };
       states.set(id, st);
     }
@@ -684,6 +687,15 @@ export function evaluateGoals(
     const src = st.source;
     if (src.basis === 'consent' && e[src.consentField!] !== true) {
       st.withoutConsent++;
+      continue;
+    }
+    // On legitimate interest a person may object: their "no" keeps their events out of every figure.
+    if (
+      src.basis === 'legitimate_interest' &&
+      src.consentField !== undefined &&
+      e[src.consentField] === false
+    ) {
+      st.objected++;
       continue;
     }
     let slot = -1;
@@ -898,12 +910,18 @@ export function evaluateGoals(
     return out;
   });
 
-  for (const st of states.values())
+  for (const st of states.values()) {
     if (st.withoutConsent > 0)
       warnings.push({
         code: 'excluded_without_consent',
         message: `${st.withoutConsent} event(s) from "${st.source.name ?? st.source.id}" were left out because the person had not consented.`,
       });
+    if (st.objected > 0)
+      warnings.push({
+        code: 'excluded_on_objection',
+        message: `${st.objected} event(s) from "${st.source.name ?? st.source.id}" were left out because the person objected to this use of their data.`,
+      });
+  }
   if (rejected.length > 0)
     warnings.push({
       code: 'rejected_events',

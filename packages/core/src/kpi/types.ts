@@ -233,7 +233,11 @@ export interface DataSource {
    * `consent`, is personal: its rows are shown only with a `per_person` scope, and only for people who consented.
    */
   personField?: string;
-  /** The boolean field that says the person consented (required reading when `basis` is `consent`). */
+  /**
+   * The boolean field with the person's answer (required when `basis` is `consent`). On `consent`, only events
+   * where it is `true` are read; on `legitimate_interest`, events where it is `false` (the person objected) are left
+   * out and counted in a warning.
+   */
   consentField?: string;
 }
 
@@ -308,6 +312,7 @@ export interface GoalWarning {
     | 'target_window_mismatch'
     | 'no_permission'
     | 'excluded_without_consent'
+    | 'excluded_on_objection'
     | 'rejected_events';
   message: string;
   objective?: string;
@@ -454,6 +459,11 @@ export interface CareMetrics {
   targetMs: number;
   csat: number | null;
   netSentiment: number | null;
+  /**
+   * Conversations in the period left out of every figure because the customer objected to analytics (their
+   * consent in force at `now` says no to `analytics`).
+   */
+  objected: number;
   /** Why a value is null, by metric name. */
   noData: Record<string, string>;
 }
