@@ -1,6 +1,7 @@
 // Which uses of a person's data are permitted at a given moment, from the consent facts carried on their messages.
 // Internal: the KPI care events, superfans and relationship memory read consent the same way.
 import { parseInstant } from './instant';
+import { CONSENT_PURPOSES } from './constants';
 import type { Consent, ConsentPurpose, Mention } from './schemas';
 
 /**
@@ -55,4 +56,27 @@ export function readBasis(value: unknown, name: string): ConsentBasis {
 /** Whether `consent` says yes to `purpose`: only an explicit `true` is a yes (absent is "not established"). */
 export function permits(consent: Consent | undefined, purpose: ConsentPurpose): boolean {
   return consent?.[purpose] === true;
+}
+
+/**
+ * One person's consent from two copies of their record (two shards, or two accounts found to be the same person):
+ * the record made later wins when both say when they were made; otherwise, per purpose, a "no" in either wins, then
+ * a "yes" in either, so an objection is never lost by merging.
+ */
+export function mergeConsent(a: Consent | undefined, b: Consent | undefined): Consent | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const ta = a.recordedAt !== undefined ? parseInstant(a.recordedAt) : NaN;
+  const tb = b.recordedAt !== undefined ? parseInstant(b.recordedAt) : NaN;
+  if (ta === ta && tb === tb && ta !== tb) return ta > tb ? a : b;
+  const out: Consent = {};
+  for (const purpose of CONSENT_PURPOSES) {
+    const x = a[purpose];
+    const y = b[purpose];
+    if (x === false || y === false) out[purpose] = false;
+    else if (x === true || y === true) out[purpose] = true;
+  }
+  const at = ta === ta ? a.recordedAt : b.recordedAt;
+  if (at !== undefined) out.recordedAt = at;
+  return out;
 }

@@ -6,6 +6,7 @@ import {
   interactionsFromStackExchange,
   looksLikeQuestion,
   mergeIdentities,
+  mergeMemberIdentities,
 } from './adapters';
 import { detectSuperfans } from './detect';
 import { NOW, interaction } from './test-helpers';
@@ -312,5 +313,33 @@ describe('identity', () => {
     expect(r.members.find((m) => m.memberId === 'crm:42')!.subScores.helpfulness.peopleHelped).toBe(
       1,
     );
+  });
+
+  it('merges the member directory by the same links, so an objection on one handle holds for the person', () => {
+    const links = [{ memberId: 'crm:42', aliases: ['x:ana', 'forum:ana'] }];
+    const list = [interaction('x:ana', 'comment', 1), interaction('forum:ana', 'comment', 2)];
+    const members = [
+      { id: 'crm:42', name: 'Ana Silva', followers: 10 },
+      { id: 'x:ana', followers: 900, consent: { profiling: false } },
+      { id: 'forum:ana', kind: 'staff' as const, consent: { profiling: true } },
+      { id: 'ben', name: 'Ben' },
+    ];
+    expect(mergeMemberIdentities(members, links)).toEqual([
+      {
+        id: 'crm:42',
+        name: 'Ana Silva',
+        followers: 900,
+        kind: 'staff',
+        consent: { profiling: false },
+      },
+      { id: 'ben', name: 'Ben' },
+    ]);
+    // Her objection on X keeps all of her out, once the directory follows the links.
+    const r = detectSuperfans(mergeIdentities(list, links), {
+      now: NOW,
+      members: mergeMemberIdentities([{ id: 'x:ana', consent: { profiling: false } }], links),
+    });
+    expect(r.members).toEqual([]);
+    expect(r.membersWithoutConsent).toBe(1);
   });
 });

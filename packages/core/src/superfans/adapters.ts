@@ -1,4 +1,4 @@
-import { consentInForce } from '../model/consent';
+import { consentInForce, mergeConsent } from '../model/consent';
 import { buildConversations } from '../model/conversations';
 import { scoped } from '../model/ties';
 import type { Mention } from '../model/schemas';
@@ -465,7 +465,9 @@ export function identityResolver(links: readonly IdentityLink[]): (id: string) =
  * Merges one person's handles across platforms by declared links: every alias becomes its canonical id.
  *
  * `memberId` and `targetMemberId` are rewritten; interactions that need no change are returned as they are.
- * Help a person gave to their own other handle becomes self-help, which never counts as help.
+ * Help a person gave to their own other handle becomes self-help, which never counts as help. Merge the member
+ * directory with the same links (`mergeMemberIdentities`), so what a person said on any of their handles (an
+ * objection to profiling, say) and what is known of them follow them to the canonical id.
  *
  * @example
  * ```ts
@@ -483,4 +485,59 @@ export function mergeIdentities(
     if (memberId === it.memberId && target === it.targetMemberId) return it;
     return { ...it, memberId, ...(target !== undefined && { targetMemberId: target }) };
   });
+}
+
+/** Kinds that keep a member out of the ranking: one handle that is staff, the brand or a bot is enough. */
+const KIND_ORDER = ['customer', 'bot', 'brand', 'staff'] as const;
+
+/**
+ * Merges the member directory by the links given to `mergeIdentities`: one record per person, under the canonical
+ * id. Consent is merged so an objection on any handle holds (the record made later wins, and without dates a "no"
+ * on any handle wins); an exclusion (`staff`, `brand`, `bot`) or a sanction on any handle holds; followers are the
+ * largest; the name is the canonical record's, else the first given.
+ *
+ * @example
+ * ```ts
+ * const links = [{ memberId: 'crm:42', aliases: ['x:ana', 'forum:ana_b'] }];
+ * detectSuperfans(mergeIdentities(interactions, links), { now, members: mergeMemberIdentities(members, links) });
+ * ```
+ */
+export function mergeMemberIdentities(
+  members: readonly MemberInfo[],
+  links: readonly IdentityLink[],
+): MemberInfo[] {
+  const canonical = identityResolver(links);
+  const groups = new Map<string, MemberInfo[]>();
+  for (const m of members) {
+    const id = canonical(m.id);
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [m]);
+    // The canonical id's own record comes first, so its name wins.
+    else if (m.id === id) group.unshift(m);
+    else group.push(m);
+  }
+  const out: MemberInfo[] = [];
+  for (const [id, group] of groups) {
+    let merged: MemberInfo = { ...group[0]!, id };
+    for (const m of group.slice(1)) {
+      const kind =
+        KIND_ORDER.indexOf(m.kind ?? 'customer') > KIND_ORDER.indexOf(merged.kind ?? 'customer')
+          ? m.kind
+          : merged.kind;
+      const followers =
+        m.followers === undefined ? merged.followers : Math.max(m.followers, merged.followers ?? 0);
+      const consent = mergeConsent(merged.consent, m.consent);
+      merged = {
+        id,
+        ...((merged.name ?? m.name) !== undefined && { name: merged.name ?? m.name }),
+        ...(kind !== undefined && { kind }),
+        ...(followers !== undefined && { followers }),
+        ...((merged.abusive === true || m.abusive === true) && { abusive: true }),
+        ...(merged.abusive === false && m.abusive !== true && { abusive: false }),
+        ...(consent !== undefined && { consent }),
+      };
+    }
+    out.push(merged);
+  }
+  return out;
 }

@@ -69,6 +69,61 @@ describe('community state', () => {
   });
 });
 
+describe('consent across shards', () => {
+  const ben = [interaction('ben', 'comment', 3)];
+  const yes = { id: 'ben', name: 'Ben', consent: { profiling: true } };
+  const no = { id: 'ben', consent: { profiling: false } };
+
+  it('keeps an objection made in another shard, in a live community as in mergeCommunityStates', () => {
+    const shardA = toCommunityState(ben, [{ id: 'ben', name: 'Ben' }]);
+    const shardB = toCommunityState([], [no]);
+    const viaState = mergeCommunityStates(shardA, shardB);
+    expect(viaState.members).toEqual([{ id: 'ben', name: 'Ben', consent: { profiling: false } }]);
+    const live = createCommunity({}, shardA);
+    live.merge(shardB);
+    expect(live.state()).toEqual(viaState);
+    expect(live.report(NOW).members).toEqual([]);
+    expect(live.report(NOW).membersWithoutConsent).toBe(1);
+  });
+
+  it('lets the consent recorded later win, and without dates a no on either side', () => {
+    const at = (consent: { profiling: boolean }, recordedAt?: string) => ({
+      ...yes,
+      consent: { ...consent, ...(recordedAt !== undefined && { recordedAt }) },
+    });
+    const merged = (a: MemberInfo, b: MemberInfo) =>
+      mergeCommunityStates(toCommunityState(ben, [a]), toCommunityState([], [b])).members[0]!
+        .consent;
+    // An older yes does not undo a newer no, and a newer yes (consent given again) replaces an older no.
+    expect(
+      merged(at({ profiling: true }, daysAgo(9)), at({ profiling: false }, daysAgo(2))),
+    ).toEqual({
+      profiling: false,
+      recordedAt: daysAgo(2),
+    });
+    expect(
+      merged(at({ profiling: false }, daysAgo(9)), at({ profiling: true }, daysAgo(2))),
+    ).toEqual({
+      profiling: true,
+      recordedAt: daysAgo(2),
+    });
+    expect(merged(at({ profiling: true }), at({ profiling: false }))).toEqual({ profiling: false });
+  });
+
+  it('reads a record first sent with an unreadable date and then corrected the same in both', () => {
+    const list = [
+      interaction('ana', 'comment', 2, { id: 'x1', at: '2026-11-20 09:00' }),
+      interaction('ana', 'comment', 2, { id: 'x1' }),
+    ];
+    const batch = detectSuperfans(list, { now: NOW });
+    const live = createCommunity();
+    live.addMany(list);
+    expect(batch.members.map((m) => m.memberId)).toEqual(['ana']);
+    expect(batch.ignored).toMatchObject({ invalid: 1, duplicates: 0 });
+    expect(live.report(NOW).members).toEqual(batch.members);
+  });
+});
+
 describe('createCommunity', () => {
   it('adds one interaction at a time and reports exactly what detectSuperfans reports', () => {
     const list = randomCommunity(11, 2000, 200);

@@ -7,6 +7,7 @@ import {
   resolveSuperfanOptions,
   type MemberFacts,
 } from './detect';
+import { mergeConsent } from '../model/consent';
 import { isoToMs, readNow } from './time';
 import type {
   CommunityReport,
@@ -55,7 +56,8 @@ export function toCommunityState(
 
 /**
  * Merges two community states (`merge(a, b)`): the union of their interactions (one per id, `a`'s copy wins)
- * and of their member directories (`a`'s fields win).
+ * and of their member directories (`a`'s fields win, except consent: the record made later wins, and without
+ * dates a "no" in either wins, so an objection made in one shard is never lost).
  *
  * Members sharded across workers give, once merged, exactly the report one process would give: reports are
  * computed from the merged state, and every member's numbers depend only on their own interactions. Associative,
@@ -78,8 +80,16 @@ export function mergeCommunityStates(a: CommunityState, b: CommunityState): Comm
     }
   const members = new Map<string, MemberInfo>();
   for (const m of b.members) members.set(m.id, m);
-  for (const m of a.members) members.set(m.id, { ...members.get(m.id), ...m });
+  for (const m of a.members) members.set(m.id, mergeMember(m, members.get(m.id)));
   return sortState(interactions, [...members.values()]);
+}
+
+/** One member from two directories: `first`'s fields win, consent is merged (see mergeConsent). */
+function mergeMember(first: MemberInfo, second: MemberInfo | undefined): MemberInfo {
+  if (second === undefined) return first;
+  const { consent: _, ...merged } = { ...second, ...first };
+  const consent = mergeConsent(first.consent, second.consent);
+  return consent === undefined ? merged : { ...merged, consent };
 }
 
 /** Options of a community shell: those of `detectSuperfans` without `now` and `previous`, which it manages. */
@@ -93,7 +103,10 @@ export interface Community {
   addMany(interactions: readonly Interaction[]): number;
   /** Adds or replaces members of the directory (staff, bots, followers, sanctions). Recomputes everyone next time. */
   setMembers(members: readonly MemberInfo[]): void;
-  /** Merges another shard's state into this one. */
+  /**
+   * Merges another shard's state into this one, as `mergeCommunityStates(this.state(), state)` would: this
+   * community's member fields win, except consent (an objection from either side is kept).
+   */
   merge(state: CommunityState): void;
   /**
    * The ranked report at `now` (ISO 8601 with a zone; missing or unreadable, it throws a RangeError). Only
@@ -203,8 +216,13 @@ export function createCommunity(
 
   const merge = (state: CommunityState): void => {
     addMany(state.interactions);
-    const fresh = state.members.filter((m) => !directory.has(m.id));
-    if (fresh.length > 0) setMembers(fresh);
+    if (state.members.length === 0) return;
+    for (const m of state.members) {
+      const known = directory.get(m.id);
+      directory.set(m.id, known === undefined ? { ...m } : mergeMember(known, m));
+    }
+    cacheNow = Number.NaN;
+    lastByFacts = undefined;
   };
 
   if (initial) merge(initial);

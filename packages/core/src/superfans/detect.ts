@@ -1063,10 +1063,19 @@ export function groupInteractions(
 ): GroupedInteractions {
   const n = interactions.length;
   const ids: string[] = new Array(n);
-  for (let i = 0; i < n; i++) ids[i] = interactions[i]!.id;
-  const repeated = repeats(ids);
-  const ats: string[] = new Array(n);
   const ms = new Float64Array(n);
+  // A record whose date cannot be read is rejected as invalid, so a later copy of it with a readable date is not a
+  // duplicate of it (as in a live community, which never counted the first).
+  const unreadable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const it = interactions[i]!;
+    ids[i] = it.id;
+    const t = isoToMs(it.at);
+    ms[i] = t;
+    if (t !== t) unreadable[i] = 1;
+  }
+  const repeated = repeats(ids, unreadable);
+  const ats: string[] = new Array(n);
   const memberOf = new Int32Array(n);
   const codes = new Uint8Array(n);
   const targets = new Int32Array(n);
@@ -1095,10 +1104,8 @@ export function groupInteractions(
       continue;
     }
     const it = interactions[i]!;
-    const at = it.at;
-    ats[i] = at;
-    const t = isoToMs(at);
-    ms[i] = t;
+    ats[i] = it.at;
+    const t = ms[i]!;
     if (t !== t) {
       ignored.invalid++;
       continue;

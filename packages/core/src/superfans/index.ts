@@ -20,6 +20,7 @@ export {
   looksLikeQuestion,
   looksLikeThanks,
   mergeIdentities,
+  mergeMemberIdentities,
   type InteractionBatch,
   type SkippedRecord,
   type StackExchangeComment,

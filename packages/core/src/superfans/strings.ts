@@ -134,7 +134,7 @@ export class StringIndex {
  * repeats(['a', 'b', 'a']); // Uint8Array [0, 0, 1]
  * ```
  */
-export function repeats(keys: ArrayLike<string>): Uint8Array {
+export function repeats(keys: ArrayLike<string>, skip?: Uint8Array): Uint8Array {
   const n = keys.length;
   const hashes = new Float64Array(n);
   for (let i = 0; i < n; i++) hashes[i] = hash(keys[i]!) >>> 0;
@@ -147,15 +147,17 @@ export function repeats(keys: ArrayLike<string>): Uint8Array {
     if (b - a > 8) {
       const seen = new Set<string>();
       for (let j = a; j < b; j++) {
+        if (skip?.[order[j]!] === 1) continue;
         const key = keys[order[j]!]!;
         if (seen.has(key)) flags[order[j]!] = 1;
         else seen.add(key);
       }
     } else
       for (let j = a + 1; j < b; j++) {
+        if (skip?.[order[j]!] === 1) continue;
         const key = keys[order[j]!]!;
         for (let q = a; q < j; q++)
-          if (keys[order[q]!] === key) {
+          if (skip?.[order[q]!] !== 1 && keys[order[q]!] === key) {
             flags[order[j]!] = 1;
             break;
           }
