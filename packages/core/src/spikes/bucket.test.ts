@@ -77,9 +77,18 @@ describe('bucketMentions', () => {
       ['5', 'falls in the bucket still in progress at now; counted once it is complete'],
       ['6', "not counted: the brand's own messages are not customer attention"],
       ['7', 'is after now'],
-      ['8', 'is not a valid date-time'],
+      ['8', 'is not an ISO 8601 date-time with a zone (Z or +hh:mm)'],
     ]);
     expect(out.overall.reduce((s, b) => s + b.count, 0) + out.rejected.length).toBe(ms.length);
+  });
+
+  it("refuses a time without a zone instead of reading it in the server's time zone", () => {
+    const zoneless = { ...mention('z', T0 + 30 * 60_000, 'a'), createdAt: '2026-01-05T00:30:00' };
+    const out = bucketMentions([zoneless], { bucket: 'hour', now: T0 + 4 * HOUR });
+    expect(out.overall.every((b) => b.count === 0)).toBe(true);
+    expect(out.rejected.map((r) => r.issues[0]!.message)).toEqual([
+      'is not an ISO 8601 date-time with a zone (Z or +hh:mm)',
+    ]);
   });
 
   it('leaves buckets outside the collection coverage out of the series, as gaps', () => {

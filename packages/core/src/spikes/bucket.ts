@@ -114,8 +114,15 @@ export function bucketMentions(
   const accepted: { index: number; bucket: number; m: Mention }[] = [];
   let first = fromMs === undefined ? Infinity : indexOf(fromMs);
   mentions.forEach((m, index) => {
-    const t = Date.parse(m.createdAt);
-    if (!Number.isFinite(t)) return reject(index, m, 'createdAt', 'is not a valid date-time');
+    // Read by hand, never Date.parse: a time without a zone would be read in the server's zone.
+    const t = parseInstant(m.createdAt);
+    if (!Number.isFinite(t))
+      return reject(
+        index,
+        m,
+        'createdAt',
+        'is not an ISO 8601 date-time with a zone (Z or +hh:mm)',
+      );
     if (!include(m)) {
       return reject(
         index,

@@ -344,6 +344,17 @@ describe('streaming, saved state and sharded counting', () => {
     );
   });
 
+  it('saves a detector with the gap check turned off (gapZeroExpected: Infinity) through JSON', () => {
+    const d = createSpikeDetector({ bucket: 'hour', gapZeroExpected: Infinity });
+    d.push({ start: '2026-11-22T10:00:00Z', count: 3 });
+    // JSON writes Infinity as null, which no options check accepts; the state must read back all the same.
+    const saved = JSON.parse(JSON.stringify(d.getState())) as unknown;
+    const restored = restoreSpikeDetector(SpikeDetectorStateSchema.parse(saved));
+    const next = { start: '2026-11-22T11:00:00Z', count: 0 };
+    expect(restored.push(next)).toEqual(d.push(next));
+    expect(restored.getState()).toEqual(d.getState());
+  });
+
   it('restored from JSON at any points, it raises exactly the alerts of the uninterrupted detector (every kind)', () => {
     const kinds = new Map<string, number>();
     // Option sets that move every window the restore has to rebuild: cooldowns, burn window, persistence, coverage.

@@ -201,9 +201,13 @@ class Engine {
   }
 
   state(): SpikeDetectorState {
+    const options = structuredCloneOptions(this.o);
+    // JSON has no Infinity (it writes null): the gap check turned off is saved as the largest number, which no
+    // expected count reaches, so the state survives JSON.stringify and reads back the same.
+    if (options.gapZeroExpected === Infinity) options.gapZeroExpected = Number.MAX_VALUE;
     return {
       version: 1,
-      options: structuredCloneOptions(this.o),
+      options,
       bucketMs: this.bucketMs,
       phaseMs: this.phaseMs,
       last: this.last,

@@ -1,3 +1,4 @@
+import { parseInstant } from '../model/instant';
 import type { Mention } from '../model/schemas';
 import type { ExplainSpikeOptions, Spike, SpikeTerm } from './types';
 import { percent } from './words';
@@ -80,8 +81,8 @@ export function explainSpike(
   mentions: readonly Mention[],
   options: ExplainSpikeOptions = {},
 ): Spike {
-  const start = Date.parse(spike.start);
-  const end = Date.parse(spike.end);
+  const start = parseInstant(spike.start);
+  const end = parseInstant(spike.end);
   const baselineStart = start - (options.baselineMs ?? 7 * DAY);
   const include = options.include ?? ((m: Mention) => m.direction === 'inbound');
   const keyOf =
@@ -94,7 +95,7 @@ export function explainSpike(
   const inSpike: Mention[] = [];
   const baseline: Mention[] = [];
   for (const m of mentions) {
-    const t = Date.parse(m.createdAt);
+    const t = parseInstant(m.createdAt);
     if (!(t >= baselineStart && t < end) || !inSeries(m)) continue;
     (t >= start ? inSpike : baseline).push(m);
   }
@@ -151,7 +152,7 @@ export function explainSpike(
         b.negative - a.negative ||
         b.hits - a.hits ||
         engagement(b.m) - engagement(a.m) ||
-        Date.parse(a.m.createdAt) - Date.parse(b.m.createdAt) ||
+        parseInstant(a.m.createdAt) - parseInstant(b.m.createdAt) ||
         (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0),
     );
   const sampleMentionIds: string[] = [];
