@@ -44,6 +44,37 @@ describe('time grains', () => {
     );
   });
 
+  it('starts a day at 01:00 where the clocks jump forward at midnight, not at 23:00 the day before', () => {
+    // Cairo moved from +02:00 to +03:00 at midnight on 24 April 2026: that day begins at 01:00 local (22:00 UTC).
+    const days = bucketBoundaries(
+      Date.UTC(2026, 3, 22, 12),
+      Date.UTC(2026, 3, 26),
+      'day',
+      'Africa/Cairo',
+    ).map(iso);
+    expect(days).toEqual([
+      '2026-04-21T22:00:00.000Z',
+      '2026-04-22T22:00:00.000Z',
+      '2026-04-23T22:00:00.000Z',
+      '2026-04-24T21:00:00.000Z',
+      '2026-04-25T21:00:00.000Z',
+      '2026-04-26T21:00:00.000Z',
+    ]);
+    // An order at 23:30 on Thursday 23 April (local) is on Thursday.
+    const thursday = floorToGrain(Date.parse('2026-04-23T23:30:00+02:00'), 'day', 'Africa/Cairo');
+    expect(iso(thursday)).toBe('2026-04-22T22:00:00.000Z');
+  });
+
+  it('keeps the wall-clock time when adding days across a clock change', () => {
+    // 12:00 in Berlin on the day before summer time, plus one day, is 12:00 (10:00 UTC), not 13:00.
+    expect(iso(addCalendar(Date.UTC(2026, 2, 28, 11), 'day', 1, 'Europe/Berlin'))).toBe(
+      '2026-03-29T10:00:00.000Z',
+    );
+    expect(iso(addCalendar(Date.UTC(2026, 9, 24, 10), 'day', 1, 'Europe/Berlin'))).toBe(
+      '2026-10-25T11:00:00.000Z',
+    );
+  });
+
   it('moves by calendar units and finds buckets', () => {
     expect(iso(addCalendar(Date.parse('2026-11-22T00:00:00Z'), 'week', -1))).toBe(
       '2026-11-15T00:00:00.000Z',

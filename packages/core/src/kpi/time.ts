@@ -1,4 +1,7 @@
 import { parseInstant as readInstant } from '../model/instant';
+import { assertTimeZone, offsetAt } from '../model/zone';
+
+export { assertTimeZone };
 import type { TimeGrain } from './types';
 
 /** The time grains from finest to coarsest. */
@@ -42,44 +45,6 @@ interface Wall {
   wd: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new RangeError(
-        `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin, or UTC.`,
-      );
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/**
- * Checks that a time zone is known to this runtime's Intl; throws a RangeError with a clear message otherwise.
- *
- * @example
- * ```ts
- * assertTimeZone('Europe/Berlin');
- * ```
- */
-export function assertTimeZone(timeZone: string): void {
-  if (timeZone !== 'UTC') formatter(timeZone);
-}
-
 function wallUtc(t: number): Wall {
   const date = new Date(t);
   return {
@@ -91,34 +56,28 @@ function wallUtc(t: number): Wall {
   };
 }
 
-/** Offset of the zone from UTC at instant t, in ms (local − UTC). */
-function offsetAt(t: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(t));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return local - (t - (((t % 1000) + 1000) % 1000));
-}
-
 function wall(t: number, timeZone: string): Wall {
   if (timeZone === 'UTC') return wallUtc(t);
   return wallUtc(t + offsetAt(t, timeZone));
 }
 
-/** The instant at which the wall clock of `timeZone` shows the given fields (first occurrence in DST overlaps). */
+/**
+ * The instant at which the wall clock of `timeZone` shows the given fields: the first occurrence when the clock
+ * goes back (an overlap), and the moment the clock jumps when that time does not exist (a gap: where a zone moves
+ * its clocks at midnight, the day starts at 01:00, not at 23:00 the day before).
+ */
 function fromWall(y: number, mo: number, d: number, h: number, timeZone: string): number {
   const guess = Date.UTC(y, mo, d, h);
   if (timeZone === 'UTC') return guess;
-  let t = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(t, timeZone);
-  if (second !== t) t = Math.min(t, second);
-  return t;
+  const first = guess - offsetAt(guess, timeZone);
+  const second = guess - offsetAt(first, timeZone);
+  if (second === first) return first;
+  const shows = (t: number) => t + offsetAt(t, timeZone) === guess;
+  if (shows(first) && shows(second)) return Math.min(first, second);
+  if (shows(first)) return first;
+  if (shows(second)) return second;
+  // In the gap: the first instant after it.
+  return Math.max(first, second);
 }
 
 /**
@@ -189,11 +148,23 @@ export function addCalendar(t: number, grain: TimeGrain, count: number, timeZone
   }
   const wallTarget = shifted + rest;
   if (timeZone === 'UTC') return wallTarget;
+  // The same wall-clock hour on the target day (12:00 the day after 12:00, across a clock change too), then the
+  // minutes and seconds within it.
   const when = new Date(wallTarget);
-  const base = fromWall(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), 0, timeZone);
-  return (
-    base + (wallTarget - Date.UTC(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate()))
+  const hourStart = Date.UTC(
+    when.getUTCFullYear(),
+    when.getUTCMonth(),
+    when.getUTCDate(),
+    when.getUTCHours(),
   );
+  const base = fromWall(
+    when.getUTCFullYear(),
+    when.getUTCMonth(),
+    when.getUTCDate(),
+    when.getUTCHours(),
+    timeZone,
+  );
+  return base + (wallTarget - hourStart);
 }
 
 /**
