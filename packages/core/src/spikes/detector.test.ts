@@ -608,6 +608,51 @@ describe('input and options', () => {
     expect(parsed.rejected.map((r) => r.index)).toEqual([1, 2]);
   });
 
+  it('with a time zone, compares each hour with the same local hour after the clocks change (no daily alarms)', () => {
+    // An office-hours brand in London, whose 08:00 rise moves an hour earlier in UTC on 29 March 2026.
+    const start = Date.parse('2026-02-23T00:00:00Z'); // a Monday
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: 'numeric',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    const rnd = prng(3);
+    const series: SeriesBucket[] = [];
+    for (let h = 0; h < 7 * 7 * 24; h++) {
+      const t = start + h * HOUR;
+      const parts = london.formatToParts(t);
+      const hour = Number(parts.find((p) => p.type === 'hour')!.value);
+      const weekend = /Sat|Sun/.test(parts.find((p) => p.type === 'weekday')!.value);
+      const level = hour < 7 ? 0.05 : hour < 8 ? 0.3 : hour < 20 ? 1 : 0.3;
+      const count = poisson(rnd, 40 * level * (weekend ? 0.5 : 1));
+      series.push({ start: new Date(t).toISOString(), count, authors: count });
+    }
+    const afterChange = (options: SpikeOptions) =>
+      detectSpikes(series, options).filter((s) => s.start >= '2026-03-29');
+    // A fixed offset compares 08:00 with 07:00 for two weeks, and calls mornings spikes.
+    expect(afterChange({}).length).toBeGreaterThan(0);
+    expect(afterChange({ timeZone: 'Europe/London' })).toEqual([]);
+    // Reasons read the local clock: 11:00 UTC on Friday 3 April is 12:00 in London.
+    const withIncident = series.map((b) =>
+      b.start === '2026-04-03T11:00:00.000Z'
+        ? { ...b, count: b.count + 200, authors: (b.authors ?? 0) + 150 }
+        : b,
+    );
+    const spike = detectSpikes(withIncident, { timeZone: 'Europe/London' }).find(
+      (s) => s.start === '2026-04-03T11:00:00.000Z',
+    );
+    expect(spike?.reasons[0]).toMatch(
+      /in the hour from 12:00 on Friday 3 Apr \(Europe\/London\) vs about \d+ expected for a Friday 12:00/,
+    );
+    expect(() => resolveSpikeOptions({ timeZone: 'Europe/Londn' })).toThrow(
+      'timeZone must be an IANA time zone such as Europe/London',
+    );
+    expect(() => resolveSpikeOptions({ timeZone: 'Europe/London', utcOffsetMinutes: 60 })).toThrow(
+      /timeZone takes the place of utcOffsetMinutes/,
+    );
+  });
+
   it('rejects unknown options (typos) and keeps the schema defaults equal to DEFAULT_SPIKE_OPTIONS', () => {
     expect(() => resolveSpikeOptions({ zThreshhold: 5 } as SpikeOptions)).toThrow(/zThreshhold/);
     expect(() => resolveSpikeOptions({ persistence: { k: 4, n: 3 } })).toThrow(/persistence\.k/);

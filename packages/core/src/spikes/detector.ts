@@ -1,3 +1,4 @@
+import { offsetAt } from '../model/zone';
 import { RapportInputError, type InputIssue } from '../model/errors';
 import { parseInstant } from '../model/instant';
 import { bucketSizeMs, resolveSpikeOptions } from './options';
@@ -78,7 +79,8 @@ function geometryOf(o: ResolvedSpikeOptions, bucketMs: number): Geometry {
     cooldown,
     burnCooldown,
     span,
-    ring: lookback + span + 1,
+    // With a time zone, a week back may land up to a few hours later or earlier (see `back`): keep them too.
+    ring: lookback + span + 1 + (o.timeZone !== undefined ? Math.ceil((3 * HOUR) / bucketMs) : 0),
   };
 }
 
@@ -276,11 +278,39 @@ class Engine {
     this.todNeg.fill(0);
   }
 
+  /** Offsets of the time zone by UTC hour, so each is read from Intl once. */
+  private readonly offsets = new Map<number, number>();
+
+  /** Offset of the clock from UTC at instant t, in ms: the time zone's at that moment, else the fixed offset. */
+  private offsetAt(t: number): number {
+    const zone = this.o.timeZone;
+    if (zone === undefined) return this.o.utcOffsetMinutes * 60_000;
+    const hour = Math.floor(t / HOUR);
+    let off = this.offsets.get(hour);
+    if (off === undefined) {
+      if (this.offsets.size > 10_000) this.offsets.clear();
+      off = offsetAt(hour * HOUR, zone);
+      this.offsets.set(hour, off);
+    }
+    return off;
+  }
+
+  /**
+   * The bucket `steps` buckets before i at the same local clock time: with a time zone, moved by the change in its
+   * offset between the two (after the clocks go forward, 09:00 a week ago was an hour later in UTC).
+   */
+  private back(i: number, steps: number): number {
+    const j = i - steps;
+    if (this.o.timeZone === undefined) return j;
+    const shift = this.offsetAt(this.startOf(i)) - this.offsetAt(this.startOf(j));
+    return j + Math.round(shift / this.bucketMs);
+  }
+
   /** Time-of-day slot of bucket j (0 when buckets do not divide a day). */
   private tod(j: number): number {
     const perDay = this.g.perDay;
     if (perDay === 0) return 0;
-    const local = this.startOf(j) + this.o.utcOffsetMinutes * 60_000;
+    const local = this.startOf(j) + this.offsetAt(this.startOf(j));
     return Math.floor((((local % DAY) + DAY) % DAY) / this.bucketMs) % perDay;
   }
 
@@ -333,7 +363,7 @@ class Engine {
     const { slots, perDay } = this.g;
     const values: number[] = [];
     for (let k = 1; k <= o.historyWeeks; k++) {
-      const v = this.raw(this.count, i - k * slots);
+      const v = this.raw(this.count, this.back(i, k * slots));
       if (v >= 0) values.push(v);
     }
     let source: Baseline['source'] = 'week';
@@ -342,7 +372,7 @@ class Engine {
       source = 'day';
       if (perDay > 0) {
         for (let k = 1; k <= 7; k++) {
-          const v = this.raw(this.count, i - k * perDay);
+          const v = this.raw(this.count, this.back(i, k * perDay));
           if (v >= 0) values.push(v);
         }
       }
@@ -590,8 +620,8 @@ class Engine {
     const bucketMs = this.bucketMs;
     const at = this.startOf(i);
     const E = b.expected;
-    const when = clock(at, o.utcOffsetMinutes);
-    const zone = zoneWord(o.utcOffsetMinutes);
+    const when = clock(at, this.offsetAt(at) / 60_000);
+    const zone = o.timeZone ?? zoneWord(o.utcOffsetMinutes);
     const unit = unitWord(bucketMs);
     const bucketPhrase =
       bucketMs === DAY
@@ -676,11 +706,11 @@ class Engine {
     const ns = o.negativeShare;
     const bucketMs = this.bucketMs;
     const from = this.startOf(bt.from);
-    const when = clock(from, o.utcOffsetMinutes);
+    const when = clock(from, this.offsetAt(from) / 60_000);
     const share = bt.negative / bt.count;
     const expected = bt.usualShare * bt.count;
     const reasons = [
-      `Negative mentions ran at ${percent(share)} over the ${spanWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually at those hours: a slow burn.`,
+      `Negative mentions ran at ${percent(share)} over the ${spanWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${o.timeZone ?? zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually at those hours: a slow burn.`,
       `${amount(bt.negative)} negative mentions out of ${amount(bt.count)} vs about ${amount(expected)} expected at the usual share: about ${amount(bt.excess)} more than usual after discounting repeat posters, and ${timesWords(bt.llr)} times likelier under a real rise of ${Math.round(ns.shift * 100)} points than as noise.`,
     ];
     if (bt.authorCount > 0 && bt.usualAuthorRatio !== undefined) {

@@ -1,3 +1,4 @@
+import { assertTimeZone } from '../model/zone';
 import { RapportInputError, type InputIssue } from '../model/errors';
 import type { ResolvedSpikeOptions, SpikeOptions } from './types';
 
@@ -109,7 +110,7 @@ type Check = [path: string, ok: boolean, message: string];
 export function resolveSpikeOptions(options: SpikeOptions = {}): ResolvedSpikeOptions {
   const d = DEFAULT_SPIKE_OPTIONS;
   const issues: InputIssue[] = [];
-  unknownKeys(options, d, '', issues, ['bucket']);
+  unknownKeys(options, d, '', issues, ['bucket', 'timeZone']);
   if (options.persistence) unknownKeys(options.persistence, d.persistence, 'persistence.', issues);
   if (options.immediate) unknownKeys(options.immediate, d.immediate, 'immediate.', issues);
   if (options.negativeShare)
@@ -122,6 +123,7 @@ export function resolveSpikeOptions(options: SpikeOptions = {}): ResolvedSpikeOp
     negativeShare: { ...d.negativeShare, ...stripUndefined(options.negativeShare ?? {}) },
   };
   if (r.bucket === undefined) delete r.bucket;
+  if (r.timeZone === undefined) delete r.timeZone;
   const n = r.negativeShare;
   const int = (v: number, min: number) => Number.isInteger(v) && v >= min;
   const num = (v: number, min: number, max = Infinity) =>
@@ -140,6 +142,13 @@ export function resolveSpikeOptions(options: SpikeOptions = {}): ResolvedSpikeOp
       'utcOffsetMinutes',
       Number.isInteger(r.utcOffsetMinutes) && Math.abs(r.utcOffsetMinutes) <= 14 * 60,
       'must be a whole number of minutes between -840 and 840',
+    ],
+    [
+      'timeZone',
+      r.timeZone === undefined || (knownZone(r.timeZone) && r.utcOffsetMinutes === 0),
+      typeof r.timeZone === 'string' && knownZone(r.timeZone)
+        ? 'takes the place of utcOffsetMinutes: give one of them, not both'
+        : 'must be an IANA time zone such as Europe/London',
     ],
     [
       'historyWeeks',
@@ -257,4 +266,15 @@ function stripUndefined<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out as T;
+}
+
+/** Whether this runtime knows the IANA time zone. */
+function knownZone(timeZone: unknown): boolean {
+  if (typeof timeZone !== 'string' || timeZone === '') return false;
+  try {
+    assertTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
 }

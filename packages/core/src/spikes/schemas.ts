@@ -66,6 +66,7 @@ export const SpikeOptionsSchema = z
       .optional(),
     zeroFilled: z.boolean().default(D.zeroFilled),
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(D.utcOffsetMinutes),
+    timeZone: z.string().min(1).optional(),
     historyWeeks: z.number().int().min(1).max(52).default(D.historyWeeks),
     minHistoryWeeks: z.number().int().min(1).max(52).default(D.minHistoryWeeks),
     minHistoryDays: z.number().int().min(1).max(7).default(D.minHistoryDays),

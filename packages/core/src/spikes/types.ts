@@ -135,6 +135,12 @@ export interface ResolvedSpikeOptions {
   zeroFilled: boolean;
   /** Offset from UTC, in minutes, of the clock used for hour-of-week seasonality and for the words in reasons. */
   utcOffsetMinutes: number;
+  /**
+   * The IANA time zone of that clock (`Europe/London`), in place of `utcOffsetMinutes`: it follows daylight saving,
+   * so after the clocks change each hour is still compared with the same local hour of earlier weeks (a fixed
+   * offset compares 09:00 with 08:00 for half the year, and every office morning then looks like a spike).
+   */
+  timeZone?: string;
   /** Weeks of history kept per hour-of-week slot (the ring buffer length). */
   historyWeeks: number;
   /** Fewest previous weeks with data in the same slot before the weekly baseline is used. */
