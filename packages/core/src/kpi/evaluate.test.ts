@@ -345,9 +345,18 @@ describe('evaluateGoals: no data, never NaN', () => {
     expect(report.events.rejected[1]!.reason).toMatch(/ISO 8601 date-time with a zone/);
     const k = byId(report.kpis, 'avg');
     expect(k.actual).toBe(15);
-    expect(k.statusReason).toMatch(/2 matching event\(s\) left out/);
+    expect(k.statusReason).toMatch(/2 matching event\(s\) in this period left out/);
     expect(report.warnings.some((w) => w.code === 'rejected_events')).toBe(true);
     expectNoNaN(report);
+    // Events of the previous period feed the comparison only: their gaps are not this period's.
+    const earlier = [
+      ...events.slice(4),
+      { source: 'orders', at: Date.UTC(2026, 9, 20), note: 'no amount' },
+      { source: 'orders', at: Date.UTC(2026, 9, 21), note: 'no amount' },
+    ] as unknown as GoalEvent[];
+    expect(
+      byId(evaluateGoals(tree([avg]), earlier, { ...NOV, now: MID }).kpis, 'avg').statusReason,
+    ).toMatch(/ 2 matching event\(s\) in this period left out/);
   });
 
   it('never puts NaN or Infinity in a report, whatever the values (property)', () => {
@@ -822,6 +831,35 @@ describe('evaluateGoals: tree validation', () => {
         grain: 'hour',
       }),
     ).toThrow(/coarser grain/);
+  });
+
+  it('refuses options and windows it cannot honour, instead of returning an empty trend or no rows', () => {
+    const run = (options: object) => () =>
+      evaluateGoals(tree([signups]), [], { ...NOV, now: MID, ...options } as never);
+    expect(run({ grain: 'weekly' })).toThrow(
+      'grain must be one of hour, day, week, month, quarter, year, got "weekly".',
+    );
+    expect(run({ rows: true, rowLimit: Number.NaN })).toThrow(
+      'rowLimit must be a number ≥ 0, got NaN.',
+    );
+    expect(run({ now: new Date(MID) })).toThrow(
+      /a Date: pass its getTime\(\)\), got a Date object/,
+    );
+    const lateWindow: Kpi = {
+      ...signups,
+      id: 'conv',
+      unit: 'ratio',
+      metric: {
+        kind: 'conversion',
+        base: { source: 'orders' },
+        conversion: { source: 'orders' },
+        entity: 'who',
+        within: { count: -7, grain: 'days' as never },
+      },
+    };
+    expect(() => evaluateGoals(tree([lateWindow]), [], { ...NOV, now: MID })).toThrow(
+      /kpis\.0\.metric\.within\.count: must be a whole number from 1 to 100000; kpis\.0\.metric\.within\.grain: must be one of/,
+    );
   });
 });
 

@@ -1,7 +1,14 @@
 import { compileFilters, type GoalEventTest } from './filters';
 import { checkVanity } from './guard';
 import { percentileInPlace, percentileOfSorted } from './stats';
-import { addCalendar, assertTimeZone, bucketBoundaries, bucketIndex, parseInstant } from './time';
+import {
+  addCalendar,
+  assertTimeZone,
+  bucketBoundaries,
+  bucketIndex,
+  parseInstant,
+  TIME_GRAINS,
+} from './time';
 import type {
   ContributionResult,
   DataSource,
@@ -437,9 +444,15 @@ function parseTime(value: number | string, name: string): number {
   const t = parseInstant(value);
   if (!Number.isFinite(t))
     throw new RangeError(
-      `${name} must be epoch milliseconds or an ISO 8601 date-time with a zone, got ${JSON.stringify(value)}.`,
+      `${name} must be epoch milliseconds or an ISO 8601 date-time with a zone (a Date: pass its getTime()), got ${shownValue(value)}.`,
     );
   return t;
+}
+
+/** A value as a person would recognise it in a message: a Date as a Date, not as the JSON string it becomes. */
+function shownValue(value: unknown): string {
+  if (value instanceof Date) return `a Date object (${String(value)})`;
+  return JSON.stringify(value) ?? String(value);
 }
 
 const STATUS_ORDER: KpiStatus[] = [
@@ -495,9 +508,16 @@ export function evaluateGoals(
   const now = parseTime(options.now, 'now');
   if (!(to > from)) throw new RangeError('`to` must be after `from`.');
   const grain = options.grain ?? 'day';
+  if (!TIME_GRAINS.includes(grain))
+    throw new RangeError(
+      `grain must be one of ${TIME_GRAINS.join(', ')}, got ${JSON.stringify(grain)}.`,
+    );
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
-  const rowLimit = Math.max(0, Math.floor(options.rowLimit ?? 1000));
+  const askedRows = options.rowLimit ?? 1000;
+  if (!(typeof askedRows === 'number' && askedRows >= 0))
+    throw new RangeError(`rowLimit must be a number ≥ 0, got ${String(askedRows)}.`);
+  const rowLimit = Math.floor(askedRows);
   const wantRows = new Set<string>(
     options.rows === true
       ? tree.kpis.map((k) => k.id)
@@ -726,14 +746,14 @@ export function evaluateGoals(
         if (m.field !== undefined) {
           const raw = e[m.field];
           if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-            m.skipped++;
+            if (slot === CURRENT) m.skipped++;
             continue;
           }
           v = raw;
         }
         const key = m.keyField === undefined ? undefined : e[m.keyField];
         if (m.keyField !== undefined && (key === undefined || key === null)) {
-          m.skipped++;
+          if (slot === CURRENT) m.skipped++;
           continue;
         }
         m.acc!.add(slot, bucket, v, key, t);
@@ -749,14 +769,14 @@ export function evaluateGoals(
       if (m.field !== undefined) {
         const raw = e[m.field];
         if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-          m.skipped++;
+          if (slot === CURRENT) m.skipped++;
           continue;
         }
         v = raw;
       }
       const key = m.keyField === undefined ? undefined : e[m.keyField];
       if (m.keyField !== undefined && (key === undefined || key === null)) {
-        m.skipped++;
+        if (slot === CURRENT) m.skipped++;
         continue;
       }
       if (m.cum !== undefined) m.cum.add(t, v);
@@ -894,7 +914,7 @@ export function evaluateGoals(
     const reasons: string[] = [];
     if (skipped > 0)
       reasons.push(
-        `${skipped} matching event(s) left out: the measured field was missing or not a finite number.`,
+        `${skipped} matching event(s) in this period left out: the measured field was missing or not a finite number.`,
       );
     const out: KpiResult = {
       ...result,

@@ -1,5 +1,5 @@
 import type { InputIssue } from '../model/parse';
-import { parseInstant } from './time';
+import { parseInstant, TIME_GRAINS } from './time';
 import type {
   Additivity,
   DerivedExpr,
@@ -9,6 +9,7 @@ import type {
   Kpi,
   Measure,
   MetricDef,
+  RollingWindow,
 } from './types';
 
 /** Thrown when a goal tree is inconsistent (unknown references, cycles, unknown fields); lists every issue. */
@@ -267,6 +268,17 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
     }
     if (m.kind === 'cumulative' && m.measure.agg !== 'count' && m.measure.agg !== 'sum')
       add(`${at}.metric.measure.agg`, 'a cumulative metric adds up counts or sums only');
+    const windowed: [string, RollingWindow | undefined][] = [
+      ['within', m.kind === 'conversion' ? m.within : undefined],
+      ['window', m.kind === 'cumulative' ? m.window : undefined],
+    ];
+    for (const [name, w] of windowed) {
+      if (w === undefined) continue;
+      if (!(Number.isInteger(w.count) && w.count >= 1 && w.count <= 100_000))
+        add(`${at}.metric.${name}.count`, 'must be a whole number from 1 to 100000');
+      if (!TIME_GRAINS.includes(w.grain))
+        add(`${at}.metric.${name}.grain`, `must be one of ${TIME_GRAINS.join(', ')}`);
+    }
     if (m.kind === 'simple' && m.snapshotBy !== undefined && m.additivity !== 'semi_additive')
       add(`${at}.metric.snapshotBy`, 'snapshotBy is only meaningful for semi_additive metrics');
     if (m.kind === 'derived')
