@@ -752,6 +752,42 @@ describe('evaluateGoals: tree validation', () => {
     expect(() => evaluateGoals(c, [], { ...NOV, now: MID })).toThrow(/cycle among contributions/);
   });
 
+  it('refuses a causal label on a path-based model, and credit beyond all of a KPI under one model', () => {
+    const other = { ...signups, id: 'dms' };
+    const claim = (contributions: GoalTree['contributions']) => () =>
+      evaluateGoals(tree([signups, other, { ...signups, id: 'replies' }], { contributions }), [], {
+        ...NOV,
+        now: MID,
+      });
+    expect(
+      claim([
+        { from: 'dms', to: 'signups', model: 'last_touch', evidence: 'experimental', share: 0.5 },
+      ]),
+    ).toThrow(/a last_touch model shows association at most: use 'modelled'/);
+    expect(
+      claim([
+        { from: 'dms', to: 'signups', model: 'last_touch', evidence: 'modelled', share: 0.8 },
+        { from: 'replies', to: 'signups', model: 'last_touch', evidence: 'modelled', share: 0.8 },
+      ]),
+    ).toThrow(/the last_touch shares credited to KPI "signups" add up to 160%/);
+    // Shares of different models, assisted edges and a real experiment are fine.
+    expect(
+      claim([
+        { from: 'dms', to: 'signups', model: 'last_touch', evidence: 'modelled', share: 0.8 },
+        { from: 'replies', to: 'signups', model: 'linear', evidence: 'modelled', share: 0.8 },
+        {
+          from: 'replies',
+          to: 'signups',
+          model: 'last_touch',
+          evidence: 'modelled',
+          share: 0.8,
+          assisted: true,
+        },
+        { from: 'dms', to: 'signups', model: 'experiment', evidence: 'experimental', share: 0.1 },
+      ]),
+    ).not.toThrow();
+  });
+
   it('rejects metric fields a source does not declare, unknown sources and missing fields', () => {
     const t = tree([
       {

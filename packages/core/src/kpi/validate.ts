@@ -302,7 +302,28 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
     if (c.from === c.to) add(`contributions.${i}`, 'a KPI cannot contribute to itself');
     if (c.share !== undefined && !(c.share >= 0 && c.share <= 1))
       add(`contributions.${i}.share`, 'must be between 0 and 1');
+    // Only a controlled test shows cause; a path-based model (last touch and the like) shows association.
+    if (c.evidence === 'experimental' && c.model !== 'experiment')
+      add(
+        `contributions.${i}.evidence`,
+        `'experimental' means a controlled test showed the cause (model 'experiment'); a ${c.model} model shows association at most: use 'modelled'`,
+      );
   });
+  // Under one model, the credit given to a KPI cannot exceed all of it.
+  const credited = new Map<string, number>();
+  for (const c of contributions) {
+    if (c.share === undefined || c.assisted === true || !(c.share >= 0 && c.share <= 1)) continue;
+    const key = `${c.to}\u0000${c.model}`;
+    credited.set(key, (credited.get(key) ?? 0) + c.share);
+  }
+  for (const [key, total] of credited) {
+    if (total <= 1 + 1e-9) continue;
+    const [to, model] = key.split('\u0000');
+    add(
+      'contributions',
+      `the ${model} shares credited to KPI "${to}" add up to ${Math.round(total * 100)}%: under one model they can give at most all of it (100%)`,
+    );
+  }
   const edges = new Map<string, string[]>();
   for (const c of contributions) {
     if (c.from === c.to) continue;
