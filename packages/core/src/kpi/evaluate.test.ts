@@ -576,6 +576,18 @@ describe('evaluateGoals: metric kinds', () => {
     ];
     const k = byId(evaluateGoals(tree([conv]), events, { ...NOV, now: MID }).kpis, 'conv');
     expect(k.actual).toBeCloseTo(1 / 3, 10);
+    // A reply on the 12th has had 3.5 of its 7 days by now (the 16th): it may still convert, so it is left out
+    // rather than counted as a failure, and the reason says so.
+    const late = [
+      ...events,
+      { source: 'posts', at: day(12), type: 'reply', person: 'e' },
+      { source: 'posts', at: day(13), type: 'reply', person: 'f' },
+    ];
+    const k2 = byId(evaluateGoals(tree([conv]), late, { ...NOV, now: MID }).kpis, 'conv');
+    expect(k2.actual).toBeCloseTo(1 / 3, 10);
+    expect(k2.statusReason).toMatch(
+      / 2 started less than 7 day\(s\) before now and are left out until their window closes\.$/,
+    );
   });
 
   it('derives period-over-period growth from another KPI', () => {

@@ -787,6 +787,8 @@ export function evaluateGoals(
 
   // Values per KPI and slot.
   const cells: (Cell[] | undefined)[] = tree.kpis.map(() => undefined);
+  /** Per KPI index: conversion entities of the report window whose window is still open at now (left out). */
+  const stillOpen = new Map<number, number>();
   const sourceHadEvents = (sourceId: string, slot: number) =>
     (states.get(sourceId)?.events[slot] ?? 0) > 0;
   const measureCell = (cm: CompiledMeasure, sourceId: string, slot: number, p?: number): Cell => {
@@ -829,7 +831,8 @@ export function evaluateGoals(
         case 'cumulative':
           out[s] = cumulativeCell(ms[0]!.cum!, slotEnd(s), m.window, timeZone);
           break;
-        case 'conversion':
+        case 'conversion': {
+          const open = { count: 0 };
           out[s] = conversionCell(
             ms[0]!.raw!,
             ms[1]!.raw!,
@@ -838,8 +841,11 @@ export function evaluateGoals(
             m.within,
             timeZone,
             now,
+            open,
           );
+          if (s === CURRENT && open.count > 0) stillOpen.set(i, open.count);
           break;
+        }
         case 'derived':
           out[s] = { v: null, why: 'pending' };
           break;
@@ -916,12 +922,17 @@ export function evaluateGoals(
       reasons.push(
         `${skipped} matching event(s) in this period left out: the measured field was missing or not a finite number.`,
       );
+    const open = stillOpen.get(i);
+    if (open !== undefined && k.metric.kind === 'conversion')
+      reasons.push(
+        `${open} started less than ${k.metric.within.count} ${k.metric.within.grain}(s) before now and are left out until their window closes.`,
+      );
     const out: KpiResult = {
       ...result,
       trend,
       eventCount,
       credit: [],
-      ...(skipped > 0 && { statusReason: `${result.statusReason} ${reasons.join(' ')}` }),
+      ...(reasons.length > 0 && { statusReason: `${result.statusReason} ${reasons.join(' ')}` }),
     };
     if (wantRows.has(k.id)) {
       out.rows = primary.flatMap((m) => m.rows ?? []).slice(0, rowLimit);
@@ -1049,6 +1060,11 @@ function cumulativeCell(
   return some(cum.between(start, end));
 }
 
+/**
+ * Share of the entities first seen in [start, end) that converted within the window. An entity whose window has
+ * not closed by `now` is left out (and counted in `open`): it may still convert, so counting it as "not converted"
+ * would pull the rate down on every report run before the period's last windows close.
+ */
 function conversionCell(
   base: RawAcc,
   conv: RawAcc,
@@ -1057,6 +1073,7 @@ function conversionCell(
   within: RollingWindow,
   timeZone: string,
   now: number,
+  open: { count: number },
 ): Cell {
   const { t, keys } = base.order();
   const first = new Map<unknown, number>();
@@ -1065,14 +1082,24 @@ function conversionCell(
   if (first.size === 0) return none('no base events in this period (division by zero)');
   const conversions = conv.timesByKey();
   let converted = 0;
+  let decided = 0;
   for (const [key, t0] of first) {
+    const limit = addCalendar(t0, within.grain, within.count, timeZone);
+    if (limit > now) {
+      open.count++;
+      continue;
+    }
+    decided++;
     const times = conversions.get(key);
     if (!times) continue;
-    const limit = Math.min(addCalendar(t0, within.grain, within.count, timeZone), now);
     const j = lowerBound(times, t0);
     if (j < times.length && times[j]! <= limit) converted++;
   }
-  return some(converted / first.size);
+  if (decided === 0)
+    return none(
+      `every one of the ${first.size} started less than ${within.count} ${within.grain}(s) before now: their windows are still open`,
+    );
+  return some(converted / decided);
 }
 
 /**
