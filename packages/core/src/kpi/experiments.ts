@@ -612,7 +612,7 @@ export function msprtTest(
 export interface MillerPlan {
   /** Stop with no winner once treatment + control successes reach this total (N). */
   totalSuccesses: number;
-  /** Stop with a winner once treatment − control successes reach this margin (≈ 2√N at alpha 0.05). */
+  /** Stop with a winner once either arm leads by this many successes (≈ 2.24√N at alpha 0.05). */
   margin: number;
   alpha: number;
   power: number;
@@ -622,9 +622,11 @@ export interface MillerPlan {
 /**
  * Plans Evan Miller's simple sequential test ("Simple Sequential A/B Testing", 2015) for equal-sized arms.
  *
- * `lift` is the relative improvement to detect (0.2 for +20%). The margin is z(1−alpha/2)·√N, which bounds
- * the chance of a false win by alpha (reflection principle); N is the smallest total for which a real lift
- * reaches the margin with probability `power` (Brownian approximation of the random walk).
+ * `lift` is the relative improvement to detect (0.2 for +20%). The margin is z(1−alpha/4)·√N: by the reflection
+ * principle a false win and a false loss each have a chance of about alpha/2, so `alpha` is the chance of a false
+ * verdict either way, as in `twoProportionTest`. (Miller's article gives alpha to a false win alone, with
+ * z(1−alpha/2); with the "lost" rule that would allow twice alpha in all.) N is the smallest total for which a
+ * real lift reaches the margin with probability `power` (Brownian approximation of the random walk).
  *
  * @example
  * ```ts
@@ -640,7 +642,7 @@ export function millerSequentialPlan(options: {
   if (!(lift > 0) || !Number.isFinite(lift)) throw new RangeError(`lift must be > 0, got ${lift}.`);
   checkAlpha(alpha);
   checkAlpha(power, 'power');
-  const zA = normalQuantile(1 - alpha / 2);
+  const zA = normalQuantile(1 - alpha / 4);
   const p = (1 + lift) / (2 + lift);
   const mu = 2 * p - 1;
   const sigma2 = 1 - mu * mu;
