@@ -5,6 +5,7 @@ import {
   interactionsFromMentions,
   interactionsFromStackExchange,
   looksLikeQuestion,
+  looksLikeThanks,
   mergeIdentities,
   mergeMemberIdentities,
 } from './adapters';
@@ -62,6 +63,37 @@ describe('interactionsFromMentions', () => {
       threadId: 'q1',
     });
     expect(byId.get('q1')!.type).toBe('question');
+  });
+
+  it('does not count "me too" as help, nor "thanks for nothing" as thanks', () => {
+    const dan = author('dan');
+    const eve = author('eve');
+    const thread = interactionsFromMentions([
+      mention('q', cat, 'My order never arrived, anyone else?'),
+      mention('r1', dan, 'Me too am suffering, hope they can find a solution', {
+        inReplyToId: 'q',
+      }),
+      mention('r2', eve, 'Same here. Any update?', { inReplyToId: 'q' }),
+      mention('r3', ben, 'Check the tracking page, mine was at the depot', { inReplyToId: 'q' }),
+      mention('r4', cat, 'Thanks for nothing, still no parcel', { inReplyToId: 'r3' }),
+      mention('r5', dan, 'Is anyone at @kettle even reading this?', { inReplyToId: 'q' }),
+      mention('r6', cat, 'thanks for nothing @kettle', { inReplyToId: 'r5' }),
+    ]).interactions;
+    const type = new Map(thread.map((i) => [i.id, i]));
+    expect(type.get('r1')).toMatchObject({ type: 'comment', targetMemberId: 'cat' });
+    expect(type.get('r2')).toMatchObject({ type: 'comment', targetMemberId: 'cat' });
+    expect(type.get('r3')).toMatchObject({ type: 'answer', targetMemberId: 'cat' });
+    expect(type.get('r3')!.outcome).toBeUndefined();
+    // A short (sarcastic) thank-you under another customer's question answers nothing.
+    expect(type.get('r6')).toMatchObject({ type: 'comment', targetMemberId: 'dan' });
+    for (const text of [
+      'no thanks',
+      "Thanks, but it still doesn't work",
+      'thanks a lot for nothing',
+    ])
+      expect(looksLikeThanks(text), text).toBe(false);
+    for (const text of ['Thanks Ben! 🙏', 'thank you, that fixed it', 'cheers mate'])
+      expect(looksLikeThanks(text), text).toBe(true);
   });
 
   it('treats other replies as comments, tags as types and plain posts as mentions', () => {

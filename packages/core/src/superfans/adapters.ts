@@ -30,6 +30,12 @@ const TYPE_TAGS = new Set<InteractionType>([
   'share',
 ]);
 const THANKS = /\b(thanks?|thank you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa])\b|🙏/iu;
+/** Thanks that are not: "thanks for nothing", "no thanks", "thanks, but it still doesn't work". */
+const NOT_THANKS =
+  /\b(thanks? (you )?(a lot |so much )?for nothing|no,? thanks?|thanks?,? but (that |it |this )?(didn'?t|doesn'?t|does not|did not|still|not|no)\b)/iu;
+/** A reply that shares the asker's problem rather than answering it: "me too", "same here", "+1", "any update?". */
+const SAME_PROBLEM =
+  /(^|\s)\+1(\s|$)|\b(me too|me neither|same (here|problem|issue|thing|for me|with me)|(i'?m|i am|we'?re|we are) (also )?(having|getting|seeing) (the )?same|(i|we) (also )?(have|had|got|get) the same|having the same|also (having|getting|seeing) (this|that|the same)|any (update|news|fix|luck)|did you (ever )?(get|find|fix|solve))\b/iu;
 
 /**
  * True when the text asks something: a question mark (ASCII, full-width or Arabic) in its first 4,096 characters.
@@ -49,7 +55,18 @@ export function looksLikeQuestion(text: string): boolean {
 }
 
 /**
- * True when the text thanks somebody (looks at the first 4,096 characters only).
+ * True when a reply to a question is not an answer: it shares the asker's problem ("me too, any fix?"), or it is a
+ * short thank-you, sincere or not ("thanks for nothing @brand"). Reads the first 4,096 characters.
+ */
+function notAnAnswer(text: string): boolean {
+  const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  if (SAME_PROBLEM.test(head)) return true;
+  return THANKS.test(head) && head.trim().split(/\s+/).length <= 8;
+}
+
+/**
+ * True when the text thanks somebody (looks at the first 4,096 characters only); "thanks for nothing", "no thanks"
+ * and "thanks, but it still doesn't work" do not.
  *
  * @example
  * ```ts
@@ -57,7 +74,8 @@ export function looksLikeQuestion(text: string): boolean {
  * ```
  */
 export function looksLikeThanks(text: string): boolean {
-  return THANKS.test(text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text);
+  const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  return THANKS.test(head) && !NOT_THANKS.test(head);
 }
 
 /**
@@ -148,7 +166,8 @@ export function interactionsFromMentions(mentions: readonly Mention[]): Interact
       parent &&
       isCustomer(parent) &&
       parent.author.id !== a.id &&
-      looksLikeQuestion(parent.text)
+      looksLikeQuestion(parent.text) &&
+      !notAnAnswer(m.text)
     ) {
       type = 'answer';
       target = parent.author.id;
