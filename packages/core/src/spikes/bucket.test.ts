@@ -91,6 +91,31 @@ describe('bucketMentions', () => {
     ]);
   });
 
+  it('reads a week or more without any mention as a gap, not as zeros (one mention dated long before the rest)', () => {
+    const DAY = 24 * HOUR;
+    const stray = mention('old', T0 - 35 * DAY, 'a');
+    const recent = Array.from({ length: 6 * 24 }, (_, h) =>
+      mention(`r${h}`, T0 + h * HOUR + 60_000, `p${h % 9}`),
+    );
+    const out = bucketMentions([stray, ...recent], { bucket: 'hour', now: T0 + 6 * DAY });
+    // The stray hour, then the six days of traffic: not five weeks of zeros in between.
+    expect(out.overall).toHaveLength(1 + 6 * 24);
+    expect(out.overall[1]!.start).toBe(new Date(T0).toISOString());
+    expect(out.rejected).toEqual([]);
+    // Quiet nights of a few hours are still zeros, and a declared coverage is taken as given.
+    const nights = bucketMentions([mention('a', T0, 'a'), mention('b', T0 + 10 * HOUR, 'b')], {
+      bucket: 'hour',
+      now: T0 + 12 * HOUR,
+    });
+    expect(nights.overall.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+    const declared = bucketMentions([stray, ...recent], {
+      bucket: 'hour',
+      now: T0 + 6 * DAY,
+      coverage: [{ start: T0 - 35 * DAY, end: T0 + 6 * DAY }],
+    });
+    expect(declared.overall).toHaveLength(41 * 24);
+  });
+
   it('leaves buckets outside the collection coverage out of the series, as gaps', () => {
     const ms = [mention('1', T0 + 30 * 60_000, 'a'), mention('2', T0 + 2 * HOUR + 5, 'b')];
     const out = bucketMentions(ms, {

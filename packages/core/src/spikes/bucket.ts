@@ -13,6 +13,7 @@ import type {
 
 /** Most buckets one call builds (about 114 years of hours): beyond that, pass `from`. */
 const MAX_BUCKETS = 1_000_000;
+const WEEK = 7 * 24 * 3_600_000;
 
 /** Counts of one series, sparse: only buckets with mentions take memory. */
 interface Tally {
@@ -206,10 +207,23 @@ export function bucketMentions(
     for (const key of [...keyed.keys()]) if (!keep.has(key)) keyed.delete(key);
     keyed.set(OTHER_KEY, other);
   }
+  // Without a declared coverage, a week or more with no mention at all is read as a gap, not as zeros: a mention
+  // dated long before the rest (or collection that was off) would otherwise give the detector weeks of "nothing
+  // usual", and every ordinary hour after them would look like a spike.
+  const silent = new Uint8Array(n);
+  if (options.coverage === undefined) {
+    const longest = Math.ceil(WEEK / bucketMs);
+    const filled = [...overall.buckets.keys()].sort((a, b) => a - b);
+    let previous = -1;
+    for (const i of [...filled, n]) {
+      if (i - previous - 1 >= longest) silent.fill(1, previous + 1, i);
+      previous = i;
+    }
+  }
   const toSeries = (t: Tally): SeriesBucket[] => {
     const out: SeriesBucket[] = [];
     for (let i = 0; i < n; i++) {
-      if (!isCovered(first + i)) continue;
+      if (!isCovered(first + i) || silent[i] === 1) continue;
       const b = t.buckets.get(i);
       out.push({
         start: new Date(startOf(first + i)).toISOString(),

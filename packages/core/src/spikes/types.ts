@@ -309,7 +309,8 @@ export interface BucketMentionsOptions {
   from?: string | number;
   /**
    * When collection was running: buckets outside these intervals are left out of the series (gaps). Default:
-   * collection ran the whole time, so buckets without mentions are zeros.
+   * collection ran the whole time, so buckets without mentions are zeros, except a week or more without a single
+   * counted mention, which is read as a gap (a mention dated long before the rest, or collection that was off).
    */
   coverage?: { start: string | number; end: string | number }[];
   /** Most key series to build (default 100); the rest share one series named '(other)'. */
