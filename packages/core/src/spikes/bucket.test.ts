@@ -91,6 +91,20 @@ describe('bucketMentions', () => {
     ]);
   });
 
+  it('counts a mention given twice (a retried import) once, rejecting the copy with the reason', () => {
+    const a = mention('1', T0 + 60_000, 'a');
+    const b = mention('2', T0 + 120_000, 'b');
+    const out = bucketMentions([a, b, { ...a }, { ...b, platform: 'reddit' }], {
+      bucket: 'hour',
+      now: T0 + 2 * HOUR,
+    });
+    // The same id on another platform is another mention.
+    expect(out.overall[0]).toMatchObject({ count: 3, authors: 2 });
+    expect(out.rejected.map((r) => [r.index, r.issues[0]!.message])).toEqual([
+      [2, 'repeats the mention at index 0 (same platform and id); counted once'],
+    ]);
+  });
+
   it('reads a week or more without any mention as a gap, not as zeros (one mention dated long before the rest)', () => {
     const DAY = 24 * HOUR;
     const stray = mention('old', T0 - 35 * DAY, 'a');

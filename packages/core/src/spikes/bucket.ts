@@ -1,6 +1,7 @@
 import type { Mention } from '../model/schemas';
 import { RapportInputError, type Rejected } from '../model/errors';
 import { parseInstant } from '../model/instant';
+import { scoped } from '../model/ties';
 import { detectSpikes } from './batch';
 import { bucketSizeMs } from './options';
 import type {
@@ -113,6 +114,7 @@ export function bucketMentions(
   const reject = (index: number, m: Mention, path: string, message: string) =>
     rejected.push({ index, input: m, issues: [{ path, message }] });
   const accepted: { index: number; bucket: number; m: Mention }[] = [];
+  const seen = new Map<string, number>();
   let first = fromMs === undefined ? Infinity : indexOf(fromMs);
   mentions.forEach((m, index) => {
     // Read by hand, never Date.parse: a time without a zone would be read in the server's zone.
@@ -153,6 +155,17 @@ export function bucketMentions(
         'falls in a bucket outside the collection coverage (a gap)',
       );
     }
+    // The same mention twice (a retried import, overlapping exports) is counted once.
+    const key = scoped(m.platform, m.id);
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      return reject(
+        index,
+        m,
+        'id',
+        `repeats the mention at index ${earlier} (same platform and id); counted once`,
+      );
+    seen.set(key, index);
     if (fromMs === undefined && b < first) first = b;
     accepted.push({ index, bucket: b, m });
   });
