@@ -5,6 +5,7 @@ import {
   memberSlice,
   rankCommunity,
   resolveSuperfanOptions,
+  wellFormed,
   type MemberFacts,
 } from './detect';
 import { mergeConsent } from '../model/consent';
@@ -167,6 +168,11 @@ export function createCommunity(
   let lastByFacts: Map<MemberFacts, MemberReport> | undefined;
 
   const add = (it: Interaction): boolean => {
+    // Malformed records count as invalid, as in detectSuperfans (checked first: they may have no id).
+    if (!wellFormed(it)) {
+      invalid++;
+      return false;
+    }
     if (ids.has(it.id)) {
       duplicates++;
       return false;
@@ -203,6 +209,10 @@ export function createCommunity(
   };
 
   const addMany = (list: readonly Interaction[]): number => {
+    if (!Array.isArray(list))
+      throw new RangeError(
+        'addMany takes an array of interactions (from interactionsFromMentions, pass its .interactions).',
+      );
     let added = 0;
     for (const it of list) if (add(it)) added++;
     return added;

@@ -233,6 +233,35 @@ describe('detectSuperfans', () => {
     expect(p.trend).toBe('quiet');
   });
 
+  it('counts malformed records as invalid and refuses settings that are not numbers, saying which', () => {
+    const ok = interaction('ana', 'answer', 2, { targetMemberId: 'ben' });
+    const list = [
+      ok,
+      null,
+      { ...ok, id: 'x1', memberId: undefined },
+      { ...ok, id: 'x2', type: 'reply' },
+    ] as unknown as Interaction[];
+    const r = detectSuperfans(list, { now: NOW });
+    expect(r.members.map((m) => m.memberId)).toEqual(['ana']);
+    expect(r.ignored.invalid).toBe(3);
+    const live = createCommunity();
+    live.addMany(list);
+    expect(live.report(NOW).ignored).toEqual(r.ignored);
+    // The adapter's whole batch instead of its interactions is a mistake worth naming.
+    expect(() => detectSuperfans({ interactions: [ok] } as never, { now: NOW })).toThrow(
+      /pass its \.interactions/,
+    );
+    expect(() => detectSuperfans([ok], { now: NOW, weights: { help: '8' as never } })).toThrow(
+      'weights.help must be a number of at least 0, got "8".',
+    );
+    expect(() =>
+      detectSuperfans([ok], { now: NOW, gate: { minPeopleHelped: Number.NaN } }),
+    ).toThrow('gate.minPeopleHelped must be a number of at least 0, got NaN.');
+    expect(() => detectSuperfans([ok], { now: NOW, rankWeights: { helpfulness: -1 } })).toThrow(
+      /rankWeights\.helpfulness/,
+    );
+  });
+
   it('rejects a now that is not a date', () => {
     expect(() => detectSuperfans([], { now: 'yesterday' })).toThrow(RangeError);
   });

@@ -10,6 +10,7 @@ import { communityHealthFromCounts } from './health';
 import { radixOrder } from './radix';
 import { StringIndex, repeats } from './strings';
 import { DAY_MS, WEEK_MS, durationWords, isoToMs, msToIso, readNow } from './time';
+import { INTERACTION_TYPES } from './types';
 import type {
   CommunityReport,
   DepthScore,
@@ -180,6 +181,20 @@ function codeOf(it: Interaction): number {
  * The item's packed code; help for another member also records that member's number in `targets[i]`, and help
  * whose target cannot be counted is read as participation.
  */
+const KNOWN_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(INTERACTION_TYPES);
+
+/** Whether a record has what ranking reads: string id and memberId, and a known type. */
+export function wellFormed(it: unknown): it is Interaction {
+  if (it === null || typeof it !== 'object') return false;
+  const r = it as Partial<Interaction>;
+  return (
+    typeof r.id === 'string' &&
+    typeof r.memberId === 'string' &&
+    typeof r.type === 'string' &&
+    KNOWN_TYPES.has(r.type)
+  );
+}
+
 function packedCode(
   o: ResolvedSuperfanOptions,
   it: Interaction,
@@ -306,10 +321,28 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
   );
   if (recentWeeks >= windowWeeks)
     throw new RangeError('presenceRecentWeeks must be smaller than presenceWindowWeeks');
+  if (options.members !== undefined && !Array.isArray(options.members))
+    throw new RangeError(
+      'members must be an array of member records ({ id, kind?, consent?, … }).',
+    );
   const directory = new Map<string, MemberInfo>();
   for (const m of options.members ?? []) directory.set(m.id, m);
-  const w = { ...DEFAULT_INTENT_WEIGHTS, ...options.weights };
-  const outcomeWeights = { ...DEFAULT_OUTCOME_WEIGHTS, ...options.outcomeWeights };
+  // Weights and thresholds often come from a settings file: a string "8" would be added as text, a NaN threshold
+  // would never be passed. Each must be a number of at least zero.
+  const numbers = <T extends object>(
+    name: string,
+    given: Partial<T> | undefined,
+    defaults: T,
+  ): T => {
+    for (const [key, v] of Object.entries(given ?? {}))
+      if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v)))
+        throw new RangeError(
+          `${name}.${key} must be a number of at least 0, got ${typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v))}.`,
+        );
+    return { ...defaults, ...given };
+  };
+  const w = numbers('weights', options.weights, DEFAULT_INTENT_WEIGHTS);
+  const outcomeWeights = numbers('outcomeWeights', options.outcomeWeights, DEFAULT_OUTCOME_WEIGHTS);
   return {
     now: msToIso(nowMs),
     nowMs,
@@ -320,8 +353,8 @@ export function resolveSuperfanOptions(options: SuperfanOptions): ResolvedSuperf
     maxHelpPerPerson: positive('maxHelpPerPerson', options.maxHelpPerPerson ?? d.maxHelpPerPerson),
     windowWeeks,
     recentWeeks,
-    gate: { ...DEFAULT_GATE, ...options.gate },
-    rankWeights: { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights },
+    gate: numbers('gate', options.gate, DEFAULT_GATE),
+    rankWeights: numbers('rankWeights', options.rankWeights, DEFAULT_RANK_WEIGHTS),
     amplifierFollowers: options.amplifierFollowers ?? d.amplifierFollowers,
     directory,
     profilingBasis: readBasis(options.profilingBasis, 'profilingBasis'),
@@ -1069,6 +1102,14 @@ export function groupInteractions(
   const unreadable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const it = interactions[i]!;
+    // A record plain JavaScript handed over malformed (null, no id or member, an unknown type) is counted as
+    // invalid, like an unreadable date: parseInteractions gives each such record its reason.
+    if (!wellFormed(it)) {
+      ids[i] = '';
+      ms[i] = Number.NaN;
+      unreadable[i] = 1;
+      continue;
+    }
     ids[i] = it.id;
     const t = isoToMs(it.at);
     ms[i] = t;
@@ -1103,13 +1144,13 @@ export function groupInteractions(
       ignored.duplicates++;
       continue;
     }
-    const it = interactions[i]!;
-    ats[i] = it.at;
     const t = ms[i]!;
     if (t !== t) {
       ignored.invalid++;
       continue;
     }
+    const it = interactions[i]!;
+    ats[i] = it.at;
     if (t > o.nowMs) {
       ignored.future++;
       continue;
@@ -1247,6 +1288,10 @@ export function detectSuperfans(
   interactions: readonly Interaction[],
   options: SuperfanOptions,
 ): CommunityReport {
+  if (!Array.isArray(interactions))
+    throw new RangeError(
+      'interactions must be an array of interactions (from interactionsFromMentions, pass its .interactions).',
+    );
   const o = resolveSuperfanOptions(options);
   const g = groupInteractions(interactions, o);
   const facts: MemberFacts[] = new Array(g.memberIds.length);
