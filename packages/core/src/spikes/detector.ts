@@ -710,7 +710,7 @@ class Engine {
     const share = bt.negative / bt.count;
     const expected = bt.usualShare * bt.count;
     const reasons = [
-      `Negative mentions ran at ${percent(share)} over the ${spanWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${o.timeZone ?? zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually at those hours: a slow burn.`,
+      `Negative mentions ran at ${percent(share)} over the ${overWords(i - bt.from + 1, bucketMs)} from ${when.time} on ${when.weekday} ${when.date} (${o.timeZone ?? zoneWord(o.utcOffsetMinutes)}) vs ${percent(bt.usualShare)} usually at those hours: a slow burn.`,
       `${amount(bt.negative)} negative mentions out of ${amount(bt.count)} vs about ${amount(expected)} expected at the usual share: about ${amount(bt.excess)} more than usual after discounting repeat posters, and ${timesWords(bt.llr)} times likelier under a real rise of ${Math.round(ns.shift * 100)} points than as noise.`,
     ];
     if (bt.authorCount > 0 && bt.usualAuthorRatio !== undefined) {
@@ -951,4 +951,10 @@ function stableJson(v: unknown): string {
 export function createDetectorOnGrid(o: ResolvedSpikeOptions, bucketMs: number, phaseMs: number) {
   const engine = new Engine(o, bucketMs, phaseMs);
   return (index: number, bucket: SeriesBucket) => engine.push(index, bucket);
+}
+
+/** "the hour" rather than "the 1 hour": a span after "over the". */
+function overWords(n: number, bucketMs: number): string {
+  const span = spanWords(n, bucketMs);
+  return span.startsWith('1 ') ? span.slice(2) : span;
 }

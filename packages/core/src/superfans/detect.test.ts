@@ -337,6 +337,27 @@ describe('presence trend and reasons', () => {
     expect(cy.reasons).toContain('busier than usual lately (4 of the last 4 weeks)');
   });
 
+  it('calls a member who comes back after a long break returning, not new', () => {
+    const r = detectSuperfans(
+      [
+        // Eva was first seen five years ago, said nothing for the whole window, and is back these four weeks.
+        interaction('eva', 'comment', 5 * 365),
+        ...weekly('eva', 'comment', 4),
+        // Fay was first seen ten weeks ago and only spoke lately: she is new.
+        interaction('fay', 'like', 10 * 7),
+        ...weekly('fay', 'comment', 4),
+      ],
+      { now: NOW },
+    );
+    const eva = member(r, 'eva').subScores.presence;
+    expect(eva).toMatchObject({ trend: 'rising', gauge: null });
+    expect(eva.detail).toBe(
+      'active 4 of the last 26 weeks, all of it in the last 4 weeks (back after a break)',
+    );
+    expect(member(r, 'eva').reasons.join('\n')).not.toMatch(/\(new\)/);
+    expect(member(r, 'fay').subScores.presence.detail).toMatch(/\(new\)$/);
+  });
+
   it('calls a newcomer with too little history new whether busier or quieter, but silent lately quiet', () => {
     const r = detectSuperfans(
       [

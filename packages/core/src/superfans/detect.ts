@@ -668,7 +668,10 @@ export function computeMemberFacts(
       : tooNew
         ? TOO_NEW
         : gauge === null
-          ? ONLY_RECENT
+          ? // Quiet for the whole earlier window: new if first seen within it, back after a break if before it.
+            now - firstMs >= windowWeeks * WEEK_MS
+            ? RETURNING
+            : ONLY_RECENT
           : gauge >= 1.5
             ? RISING
             : gauge >= 0.75
@@ -964,6 +967,8 @@ const RISING = 3;
 const STEADY = 4;
 const SLOWING = 5;
 const QUIET = 6;
+/** First seen before the window, quiet through its earlier weeks, active again lately. */
+const RETURNING = 7;
 const PACE_TREND: readonly PresenceScore['trend'][] = [
   'absent',
   'new',
@@ -972,6 +977,7 @@ const PACE_TREND: readonly PresenceScore['trend'][] = [
   'steady',
   'slowing',
   'quiet',
+  'rising',
 ];
 
 /**
@@ -996,6 +1002,10 @@ function presenceDetail(
       return full
         ? `${base}all of it in the last ${o.recentWeeks} weeks (new)`
         : `active only in the last ${o.recentWeeks} weeks (new)`;
+    case RETURNING:
+      return full
+        ? `${base}all of it in the last ${o.recentWeeks} weeks (back after a break)`
+        : `active again in the last ${o.recentWeeks} weeks, after a break`;
     case RISING:
       return `${base}busier than usual lately (${lately})`;
     case STEADY:
