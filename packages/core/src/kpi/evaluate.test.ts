@@ -764,6 +764,20 @@ describe('evaluateGoals: tree validation', () => {
     expect(() => evaluateGoals(c, [], { ...NOV, now: MID })).toThrow(/cycle among contributions/);
   });
 
+  it('refuses status bands that could never work: swapped, zero or negative', () => {
+    const withBands = (bands: object) =>
+      tree([{ ...signups, targets: [{ ...NOV, value: 100, bands }] }]);
+    expect(() =>
+      evaluateGoals(withBands({ onTrackAt: 0.8, atRiskAt: 0.95 }), [], { ...NOV, now: MID }),
+    ).toThrow(/atRiskAt \(0\.95\) is above onTrackAt \(0\.8\): at risk must start below on track/);
+    expect(() => evaluateGoals(withBands({ onTrackAt: -1 }), [], { ...NOV, now: MID })).toThrow(
+      /bands\.onTrackAt: must be a number above 0/,
+    );
+    expect(() =>
+      evaluateGoals(withBands({ onTrackAt: 1, atRiskAt: 0.9 }), [], { ...NOV, now: MID }),
+    ).not.toThrow();
+  });
+
   it('refuses a causal label on a path-based model, and credit beyond all of a KPI under one model', () => {
     const other = { ...signups, id: 'dms' };
     const claim = (contributions: GoalTree['contributions']) => () =>

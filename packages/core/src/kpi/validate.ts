@@ -232,6 +232,27 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
           problem === START_BEFORE_END ? `the target box ${problem}` : problem,
         );
       if (!Number.isFinite(t.value)) add(`${at}.targets.${j}.value`, 'must be a finite number');
+      const b = t.bands;
+      if (b) {
+        const onTrackAt = b.onTrackAt ?? 0.95;
+        const atRiskAt = b.atRiskAt ?? 0.8;
+        for (const [name, v] of [
+          ['onTrackAt', b.onTrackAt],
+          ['atRiskAt', b.atRiskAt],
+        ] as const)
+          if (v !== undefined && !(Number.isFinite(v) && v > 0))
+            add(
+              `${at}.targets.${j}.bands.${name}`,
+              'must be a number above 0 (a pace, 1 = on schedule)',
+            );
+        if (onTrackAt > 0 && atRiskAt > 0 && atRiskAt > onTrackAt)
+          add(
+            `${at}.targets.${j}.bands`,
+            `atRiskAt (${atRiskAt}) is above onTrackAt (${onTrackAt}): at risk must start below on track`,
+          );
+        if (b.tolerance !== undefined && !(Number.isFinite(b.tolerance) && b.tolerance >= 0))
+          add(`${at}.targets.${j}.bands.tolerance`, 'must be a number of at least 0');
+      }
     });
     const m = k.metric;
     for (const [where, sel] of selectorsOf(m)) {
