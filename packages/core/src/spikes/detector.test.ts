@@ -542,6 +542,15 @@ describe('streaming, saved state and sharded counting', () => {
     );
   });
 
+  it('refuses a bucket more than a year after the last (a typo in the year), and carries on with the real ones', () => {
+    const d = createSpikeDetector({ bucket: 'hour' });
+    d.push({ start: '2026-11-22T10:00:00Z', count: 5 });
+    expect(() => d.push({ start: '2206-11-22T11:00:00Z', count: 5 })).toThrow(
+      /more than a year after the last bucket \(2026-11-22T10:00:00.000Z\): check its date/,
+    );
+    expect(() => d.push({ start: '2026-11-22T11:00:00Z', count: 5 })).not.toThrow();
+  });
+
   it('rejects buckets out of order or off the grid, and states that do not match', () => {
     const d = createSpikeDetector();
     d.push({ start: at(10), count: 1 });

@@ -795,6 +795,9 @@ function positiveMod(a: number, m: number): number {
   return ((a % m) + m) % m;
 }
 
+/** Longest step between two pushed buckets (366 days): beyond it, a date typo is likelier than a pause. */
+const MAX_STREAM_JUMP_MS = 366 * DAY;
+
 /** Wraps an engine in the public detector interface. */
 function shell(engine: Engine): SpikeDetector {
   let snapshot: SpikeSnapshot = { spikes: [] };
@@ -813,6 +816,14 @@ function shell(engine: Engine): SpikeDetector {
               message: `must be a whole number of buckets after ${iso(engine.phaseMs)}`,
             },
           ],
+        );
+      }
+      // A bucket more than a year after the last one is far more likely a typo in the year than a pause: taken,
+      // it would make every later real bucket "out of order", so the detector is stopped for good.
+      if (engine.last !== null && t - engine.startOf(engine.last) > MAX_STREAM_JUMP_MS) {
+        throw new RapportInputError(
+          `Bucket ${bucket.start} is more than a year after the last bucket (${iso(engine.startOf(engine.last))}): check its date. After a pause that long, start a new detector.`,
+          [{ path: 'start', message: 'must be within a year of the previous bucket' }],
         );
       }
       const spike = engine.push(offset / engine.bucketMs, bucket);
