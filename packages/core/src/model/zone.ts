@@ -3,7 +3,8 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
+/** The one Intl formatter per time zone that reads wall-clock fields (an unknown zone is a RangeError). */
+export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     try {
@@ -36,12 +37,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  * ```
  */
 export function assertTimeZone(timeZone: string): void {
-  if (timeZone !== 'UTC') formatter(timeZone);
+  if (timeZone !== 'UTC') zoneFormatter(timeZone);
 }
 
 /** Offset of the zone from UTC at instant t, in ms (local − UTC). */
 export function offsetAt(t: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(t));
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(t));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const local = Date.UTC(
     get('year'),

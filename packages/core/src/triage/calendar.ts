@@ -2,6 +2,7 @@
 // Zone offsets come from Intl.DateTimeFormat (available in every runtime) and are cached per UTC day; working
 // time per local date is turned into UTC ranges once and cached, so deadline arithmetic is a few array reads.
 import type { Calendar, Weekday, WorkingInterval } from './types';
+import { zoneFormatter } from '../model/zone';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -96,17 +97,7 @@ const zones = new Map<
 function zoneOf(timeZone: string) {
   let z = zones.get(timeZone);
   if (!z) {
-    const formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    z = { formatter, offsets: new Map() };
+    z = { formatter: zoneFormatter(timeZone), offsets: new Map() };
     zones.set(timeZone, z);
   }
   return z;
