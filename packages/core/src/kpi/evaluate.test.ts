@@ -586,7 +586,7 @@ describe('evaluateGoals: metric kinds', () => {
     const k2 = byId(evaluateGoals(tree([conv]), late, { ...NOV, now: MID }).kpis, 'conv');
     expect(k2.actual).toBeCloseTo(1 / 3, 10);
     expect(k2.statusReason).toMatch(
-      / 2 started less than 7 day\(s\) before now and are left out until their window closes\.$/,
+      / 2 started less than 7 day\(s\) before now and are left out until that time is up\.$/,
     );
   });
 

@@ -925,7 +925,7 @@ export function evaluateGoals(
     const open = stillOpen.get(i);
     if (open !== undefined && k.metric.kind === 'conversion')
       reasons.push(
-        `${open} started less than ${k.metric.within.count} ${k.metric.within.grain}(s) before now and are left out until their window closes.`,
+        `${open} started less than ${k.metric.within.count} ${k.metric.within.grain}(s) before now and are left out until that time is up.`,
       );
     const out: KpiResult = {
       ...result,
