@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { RapportInputError, type ParseResult } from '../model/errors';
 import type { Mention } from '../model/schemas';
 import { brandMatcher } from './brand';
@@ -164,13 +165,8 @@ export function mentionsFromBluesky(input: unknown, options?: IngestOptions): Pa
   return out.result();
 }
 
-/** The parts of a Bluesky profile view a mention's author is made of. */
-interface BlueskyProfile {
-  did: string;
-  handle: string;
-  displayName?: string | undefined;
-  followersCount?: number | undefined;
-}
+/** A post's author or a reposter, as read (the same profile schema serves both). */
+type BlueskyProfile = z.output<typeof BlueskyPostViewSchema>['author'];
 
 interface Entry {
   raw: unknown;

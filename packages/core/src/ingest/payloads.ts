@@ -163,17 +163,20 @@ const strongRef = z.object({ uri: z.string().startsWith('at://', 'must be an at:
  * BlueskyPostViewSchema.safeParse({ uri: 'https://bsky.app/…', author: { did: 'did:plc:x', handle: 'x' }, record: { text: '' } }).success; // false
  * ```
  */
+/** The parts of a Bluesky profile view (`profileViewBasic`) a mention's author is made of. */
+const BlueskyProfileSchema = z.object({
+  did: z.string().startsWith('did:', 'must be a DID'),
+  handle: z.string(),
+  displayName: z.string().optional(),
+  followersCount: optionalCount,
+});
+
 export const BlueskyPostViewSchema = z.object({
   uri: z
     .string(missing('a string', 'every post view has a uri'))
     .startsWith('at://', 'must be an at:// URI'),
   cid: z.string().optional(),
-  author: z.object({
-    did: z.string().startsWith('did:', 'must be a DID'),
-    handle: z.string(),
-    displayName: z.string().optional(),
-    followersCount: optionalCount,
-  }),
+  author: BlueskyProfileSchema,
   record: z.object({
     $type: z.string().optional(),
     text: z.string(),
@@ -206,12 +209,7 @@ export const BlueskyPostViewSchema = z.object({
 export const BlueskyRepostReasonSchema = z.object({
   $type: z.literal('app.bsky.feed.defs#reasonRepost'),
   uri: z.string().startsWith('at://', 'must be an at:// URI').optional(),
-  by: z.object({
-    did: z.string().startsWith('did:', 'must be a DID'),
-    handle: z.string(),
-    displayName: z.string().optional(),
-    followersCount: optionalCount,
-  }),
+  by: BlueskyProfileSchema,
   indexedAt: z.string(),
 });
 

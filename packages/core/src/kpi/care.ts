@@ -239,10 +239,10 @@ export function careMetrics(
  * One event per customer-started conversation, for `evaluateGoals` (source `care` unless named).
  *
  * Fields: `conversationId`, `platform`, `channel`, `customerId`, `consent` (what the customer said about
- * analytics in the record in force at `now` (epoch ms or ISO 8601; default: no limit): `true` for yes, `false` for no, absent when it is not established;
- * their latest record made by then, from any of their messages, so a withdrawal applies to every conversation. A
- * source on legitimate interest leaves out the people who said no, one on consent keeps only those who said yes),
- * `answered`, `firstResponseMs`, `resolved`, `resolutionMs`,
+ * analytics in the record in force at `now`, epoch ms or ISO 8601, default no limit: `true` for yes, `false` for
+ * no, absent when it is not established; their latest record made by then, from any of their messages, so a
+ * withdrawal applies to every conversation. A source on legitimate interest leaves out the people who said no, one
+ * on consent keeps only those who said yes), `answered`, `firstResponseMs`, `resolved`, `resolutionMs`,
  * `awaitingReply`; `at` is the first customer message. Unanswered conversations have no `firstResponseMs`. The
  * service presets read these fields.
  *

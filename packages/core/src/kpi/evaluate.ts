@@ -28,6 +28,7 @@ import type {
   RollingWindow,
   TrendPoint,
 } from './types';
+import { paceBands } from './bands';
 import { GoalTreeError, kpiAdditivity, selectorsOf, validateGoalTree } from './validate';
 
 // Slots: 0 = report window, 1 = the previous window of the same length, 2 + i = trend bucket i.
@@ -1246,8 +1247,7 @@ function judge(
         : 0
       : (actual - baseline) / (target.value - baseline);
   const pace = elapsed > 0 ? progress / elapsed : null;
-  const onTrackAt = bands.onTrackAt ?? 0.95;
-  const atRiskAt = bands.atRiskAt ?? 0.8;
+  const { onTrackAt, atRiskAt } = paceBands(target);
   let status: KpiStatus;
   let why: string;
   const where = `${shown}: ${pctText(progress)} of the way from ${formatValue(k, baseline)} to ${shownTarget}`;
@@ -1290,8 +1290,7 @@ function judgeRunningTotal(
 ): Judged {
   const shown = formatValue(k, actual);
   const shownTarget = formatValue(k, target.value);
-  const onTrackAt = target.bands?.onTrackAt ?? 0.95;
-  const atRiskAt = target.bands?.atRiskAt ?? 0.8;
+  const { onTrackAt, atRiskAt } = paceBands(target);
   const last = k.baseline !== undefined ? `; last period ${formatValue(k, k.baseline)}` : '';
   const gone = `${pctText(elapsed)} of the target period gone`;
   const course =

@@ -1,8 +1,8 @@
 import { parseInstant as readInstant } from '../model/instant';
 import { assertTimeZone, offsetAt } from '../model/zone';
+import type { TimeGrain } from './types';
 
 export { assertTimeZone };
-import type { TimeGrain } from './types';
 
 /** The time grains from finest to coarsest. */
 export const TIME_GRAINS: readonly TimeGrain[] = [

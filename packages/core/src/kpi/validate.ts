@@ -11,6 +11,7 @@ import type {
   MetricDef,
   RollingWindow,
 } from './types';
+import { paceBands } from './bands';
 
 /** Thrown when a goal tree is inconsistent (unknown references, cycles, unknown fields); lists every issue. */
 export class GoalTreeError extends Error {
@@ -234,8 +235,7 @@ function referenceIssues(tree: GoalTree): InputIssue[] {
       if (!Number.isFinite(t.value)) add(`${at}.targets.${j}.value`, 'must be a finite number');
       const b = t.bands;
       if (b) {
-        const onTrackAt = b.onTrackAt ?? 0.95;
-        const atRiskAt = b.atRiskAt ?? 0.8;
+        const { onTrackAt, atRiskAt } = paceBands(t);
         for (const [name, v] of [
           ['onTrackAt', b.onTrackAt],
           ['atRiskAt', b.atRiskAt],

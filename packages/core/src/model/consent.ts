@@ -53,11 +53,6 @@ export function readBasis(value: unknown, name: string): ConsentBasis {
   );
 }
 
-/** Whether `consent` says yes to `purpose`: only an explicit `true` is a yes (absent is "not established"). */
-export function permits(consent: Consent | undefined, purpose: ConsentPurpose): boolean {
-  return consent?.[purpose] === true;
-}
-
 /**
  * One person's consent from two copies of their record (two shards, or two accounts found to be the same person):
  * the record made later wins when both say when they were made; otherwise, per purpose, a "no" in either wins, then

@@ -128,6 +128,7 @@ export function resolveSpikeOptions(options: SpikeOptions = {}): ResolvedSpikeOp
   const int = (v: number, min: number) => Number.isInteger(v) && v >= min;
   const num = (v: number, min: number, max = Infinity) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  const zoneKnown = r.timeZone !== undefined && knownZone(r.timeZone);
   const checks: Check[] = [
     [
       'bucket',
@@ -145,8 +146,8 @@ export function resolveSpikeOptions(options: SpikeOptions = {}): ResolvedSpikeOp
     ],
     [
       'timeZone',
-      r.timeZone === undefined || (knownZone(r.timeZone) && r.utcOffsetMinutes === 0),
-      typeof r.timeZone === 'string' && knownZone(r.timeZone)
+      r.timeZone === undefined || (zoneKnown && r.utcOffsetMinutes === 0),
+      zoneKnown
         ? 'takes the place of utcOffsetMinutes: give one of them, not both'
         : 'must be an IANA time zone such as Europe/London',
     ],

@@ -20,6 +20,9 @@ export interface InteractionBatch {
 }
 
 const SCAN_LIMIT = 4096;
+/** The part of a text the cue checks read: its first SCAN_LIMIT characters, so huge texts cost bounded time. */
+const scanned = (text: string): string =>
+  text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
 const TYPE_TAGS = new Set<InteractionType>([
   'question',
   'feature_request',
@@ -59,7 +62,7 @@ export function looksLikeQuestion(text: string): boolean {
  * short thank-you, sincere or not ("thanks for nothing @brand"). Reads the first 4,096 characters.
  */
 function notAnAnswer(text: string): boolean {
-  const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  const head = scanned(text);
   if (SAME_PROBLEM.test(head)) return true;
   return THANKS.test(head) && head.trim().split(/\s+/).length <= 8;
 }
@@ -74,7 +77,7 @@ function notAnAnswer(text: string): boolean {
  * ```
  */
 export function looksLikeThanks(text: string): boolean {
-  const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  const head = scanned(text);
   return THANKS.test(head) && !NOT_THANKS.test(head);
 }
 

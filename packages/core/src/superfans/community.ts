@@ -218,10 +218,15 @@ export function createCommunity(
     return added;
   };
 
-  const setMembers = (members: readonly MemberInfo[]): void => {
-    for (const m of members) directory.set(m.id, { ...directory.get(m.id), ...m });
+  /** The directory changed: everyone is recomputed at the next report. */
+  const directoryChanged = (): void => {
     cacheNow = Number.NaN;
     lastByFacts = undefined;
+  };
+
+  const setMembers = (members: readonly MemberInfo[]): void => {
+    for (const m of members) directory.set(m.id, { ...directory.get(m.id), ...m });
+    directoryChanged();
   };
 
   const merge = (state: CommunityState): void => {
@@ -231,8 +236,7 @@ export function createCommunity(
       const known = directory.get(m.id);
       directory.set(m.id, known === undefined ? { ...m } : mergeMember(known, m));
     }
-    cacheNow = Number.NaN;
-    lastByFacts = undefined;
+    directoryChanged();
   };
 
   if (initial) merge(initial);

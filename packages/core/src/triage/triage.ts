@@ -1030,7 +1030,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       // A saved escalation counts for the customer message it climbed for (states saved before that was kept:
       // the message waiting now).
       if (rec.escalationIndex >= 0) {
-        const saidFor = c.escalatedFor === undefined ? Number.NaN : Date.parse(c.escalatedFor);
+        const saidFor = c.escalatedFor === undefined ? Number.NaN : parseInstant(c.escalatedFor);
         rec.ladderFor = Number.isFinite(saidFor) ? saidFor : rec.waitingSinceMs;
       }
     }
