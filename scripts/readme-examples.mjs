@@ -1,5 +1,6 @@
 // Extracts the READMEs' ```ts / ```tsx blocks (the repository's and each package's) into .rapport-tmp/readme/ and type-checks them against the
-// workspace packages, so the examples users copy keep compiling.
+// workspace packages, so the examples users copy keep compiling. The packaging tests (test/) also run the ```ts
+// blocks against the packed packages and check the values their comments promise.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log, root, run } from './lib.mjs';

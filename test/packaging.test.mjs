@@ -2,10 +2,11 @@
 // `npm test` packs them first (step `pack`); run alone with: node --test test/
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +25,61 @@ const tarball = (name) => {
 const sh = (cmd, args) =>
   execFileSync(cmd, args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const node = (file) => sh(process.execPath, [file]).trim();
+
+/** The READMEs whose ```ts examples a user would copy into a project of their own. */
+const READMES = ['README.md', 'packages/core/README.md'];
+/**
+ * What an example's `declare const name: Type;` stands for when it runs: realistic data from the published sample
+ * world and the core's own platform fixtures (an X API v2 response, a Customer Support on Twitter CSV).
+ */
+const FIXTURES = `
+import { readFileSync } from 'node:fs';
+import { interactionsFromMentions } from '@rapport/core';
+import { createSampleWorld } from '@rapport/core/sample';
+const world = createSampleWorld({ seed: 42 });
+const fixture = (name) => readFileSync(${JSON.stringify(path.join(root, 'packages/core/src/ingest/fixtures'))} + '/' + name, 'utf8');
+export const mentions = world.mentions;
+export const accepted = world.mentions;
+export const mention = world.mentions.find((m) => m.direction === 'inbound' && m.channel === 'public');
+export const rows = interactionsFromMentions(world.mentions).interactions;
+export const xResponse = JSON.parse(fixture('x-search-recent.json'));
+export const csvText = fixture('twcs-layout.csv');
+`;
+/** A literal an example's comment promises a `console.log` prints: 'text' or a number as written. */
+const LITERAL = String.raw`'[^']*'|-?\d+(?:\.\d+)?`;
+const PROMISE = new RegExp(
+  String.raw`^(\s*)console\.log\((.*)\); // ((?:${LITERAL})(?:\s+(?:${LITERAL}))*)$`,
+);
+
+/**
+ * Makes a README example runnable: each `declare const` takes its fixture, and each `console.log(...); // 'won' 0.0124`
+ * also checks that it prints those values (a number to the decimals written).
+ */
+function runnable(code, where) {
+  const lines = code.split('\n').map((line) => {
+    const declared = /^declare const (\w+)\b/.exec(line);
+    if (declared) return `const ${declared[1]} = fixtures.${declared[1]};`;
+    const promise = PROMISE.exec(line);
+    if (!promise) return line;
+    const [, indent, args, literals] = promise;
+    const expected = literals
+      .match(new RegExp(LITERAL, 'g'))
+      .map((l) => (l.startsWith("'") ? l.slice(1, -1) : Number(l)));
+    return `${indent}expectPrinted([${args}], ${JSON.stringify(expected)}, ${JSON.stringify(where)});`;
+  });
+  return [
+    "import * as fixtures from './readme-fixtures.mjs';",
+    'function expectPrinted(values, expected, where) {',
+    '  console.log(...values);',
+    '  expected.forEach((want, i) => {',
+    "    const got = typeof want === 'number' && typeof values[i] === 'number'",
+    "      ? Number(values[i].toFixed((String(want).split('.')[1] ?? '').length)) : values[i];",
+    '    if (got !== want) throw new Error(`${where}: the comment promises ${JSON.stringify(want)}, it printed ${JSON.stringify(values[i])}`);',
+    '  });',
+    '}',
+    ...lines,
+  ].join('\n');
+}
 
 describe('the published packages, installed with plain npm', () => {
   before(() => {
@@ -121,5 +177,29 @@ describe('the published packages, installed with plain npm', () => {
     );
     assert.match(node('ssr.mjs'), /role="status"[^>]*data-band="critical"/);
     assert.match(node('ssr.cjs'), /data-band="low"/);
+  });
+
+  it("runs the READMEs' examples against the published packages, with the values their comments promise", () => {
+    const ts = createRequire(path.join(project, 'package.json'))('typescript');
+    writeFileSync(path.join(project, 'readme-fixtures.mjs'), FIXTURES);
+    let count = 0;
+    for (const readme of READMES) {
+      const text = readFileSync(path.join(root, readme), 'utf8');
+      for (const [, code] of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
+        count++;
+        const where = `${readme}, example ${count}`;
+        const js = ts.transpileModule(runnable(code, where), {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        }).outputText;
+        const file = path.join(project, `readme-${count}.mjs`);
+        writeFileSync(file, js);
+        try {
+          sh(process.execPath, [file]);
+        } catch (error) {
+          assert.fail(`${where} fails when run:\n${error.stderr || error.message}`);
+        }
+      }
+    }
+    assert.ok(count >= 8, `found only ${count} examples`);
   });
 });

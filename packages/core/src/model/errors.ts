@@ -56,7 +56,7 @@ export function parseBatch<S extends z.ZodType>(
   what = 'records',
 ): ParseResult<z.output<S>> {
   if (!Array.isArray(input)) {
-    throw new RapportInputError(`Expected an array of ${what}, got ${describe(input)}.`);
+    throw new RapportInputError(`Expected an array of ${what}, got ${describeKind(input)}.`);
   }
   const accepted: z.output<S>[] = [];
   const rejected: Rejected[] = [];
@@ -89,8 +89,9 @@ export function parseBatch<S extends z.ZodType>(
   return { accepted, rejected };
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
+/** What kind of value was passed where an array was expected, for an error: `null`, `undefined`, `an object`, `a string`. */
+export function describeKind(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBatch, parseMentions, RapportInputError, toInputIssues } from './parse';
 import { MentionSchema } from './schemas';
+import { parseInteractions } from '../superfans/schemas';
 
 const base = {
   id: '1',
@@ -164,6 +165,10 @@ describe('parseMentions', () => {
     }
     expect(() => parseMentions({})).toThrow('Expected an array of mentions, got an object.');
     expect(() => parseMentions(null)).toThrow('Expected an array of mentions, got null.');
+    expect(() => parseMentions(undefined)).toThrow('Expected an array of mentions, got undefined.');
+    expect(() => parseInteractions(undefined, { now: '2026-11-22T00:00:00Z' })).toThrow(
+      'Expected an array of interactions, got undefined.',
+    );
   });
 
   it('rejects the holes of a sparse array instead of skipping them', () => {

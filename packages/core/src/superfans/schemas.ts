@@ -1,6 +1,7 @@
 // zod schemas for superfans, re-exported from @rapport/core/schemas.
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../model/constants';
+import { describeKind } from '../model/errors';
 import { RapportInputError, toInputIssues, type ParseResult, type Rejected } from '../model/parse';
 import { ConsentSchema, IsoDateTimeSchema } from '../model/schemas';
 import { isoToMs, msToIso, readNow } from './time';
@@ -184,9 +185,7 @@ export function parseInteractions(
   // Read before anything else, and without assuming options were passed: a missing now is the caller's error.
   const nowMs = readNow((options as { now?: unknown } | null | undefined)?.now);
   if (!Array.isArray(input))
-    throw new RapportInputError(
-      `Expected an array of interactions, got ${input === null ? 'null' : typeof input === 'object' ? 'an object' : `a ${typeof input}`}.`,
-    );
+    throw new RapportInputError(`Expected an array of interactions, got ${describeKind(input)}.`);
   const accepted: Interaction[] = [];
   const rejected: Rejected[] = [];
   const seen = new Map<string, number>();
