@@ -468,6 +468,19 @@ describe('hysteresis and alerts', () => {
     }
   });
 
+  it("names only the gate's real shortfalls when holding a helper: the informant path is an alternative, not a need", () => {
+    const held = daily(borderline, 42, true)
+      .map((r) => r.members.find((m) => m.memberId === 'bo')!)
+      .filter((m) => m.status === 'held' && m.reasons[0]!.includes('below the gate'));
+    expect(held.length).toBeGreaterThan(0);
+    for (const bo of held) {
+      // bo helps (the helper path passes) but gave no feedback: only presence is short.
+      expect(bo.gate.paths).toEqual(['helper']);
+      expect(bo.reasons[0]).toContain('below the gate (presence)');
+      expect(bo.reasons[0]).not.toContain('informant');
+    }
+  });
+
   it('demotes a superfan who left only after the grace period under the low-water mark', () => {
     const list = [
       ...weeklyHelper('gone', 30).map((i) => ({

@@ -1424,7 +1424,11 @@ export function rankCommunity(
       superfanSince = p?.superfan ? (p.superfanSince ?? o.now) : o.now;
       statusReason = `superfan (${f.gate.paths.join(' and ')} path${f.gate.paths.length > 1 ? 's' : ''})`;
     } else if (p?.superfan && !f.abuse) {
-      const failed = f.gate.checks.filter((c) => !c.passed).map((c) => c.name);
+      // Helper and informant are two ways through one check: short only when neither passes.
+      const failed = f.gate.checks
+        .filter((c) => !c.passed && c.name !== 'helper' && c.name !== 'informant')
+        .map((c) => c.name as string);
+      if (f.gate.paths.length === 0) failed.push('helper or informant');
       const weeks = f.presence.value;
       if (score >= o.lowWaterScore && weeks >= o.lowWaterActiveWeeks) {
         status = 'held';
