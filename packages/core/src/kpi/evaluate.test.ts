@@ -441,6 +441,33 @@ describe('evaluateGoals: metric kinds', () => {
     expect(k.trend[4]!.value).toBeNull();
   });
 
+  it('marks the trend buckets that cover only part of their week: cut by the report period or still going on', () => {
+    const events = [1, 3, 5, 9, 10, 12, 17, 18].map((d) => ({
+      source: 'orders',
+      at: day(d),
+      channel: 'social',
+    }));
+    // November 2026 starts on a Sunday; now is Thursday the 19th at noon.
+    const report = evaluateGoals(tree([signups]), events, {
+      ...NOV,
+      now: '2026-11-19T12:00:00Z',
+      grain: 'week',
+    });
+    const partial = report.kpis[0]!.trend.map((p) => [
+      p.start.slice(5, 10),
+      p.partial ?? false,
+      p.reason,
+    ]);
+    expect(partial).toEqual([
+      ['11-01', true, "partial: only the part of this week inside the report's period"],
+      ['11-02', false, undefined],
+      ['11-09', false, undefined],
+      ['11-16', true, 'partial: this week so far, up to now'],
+      ['11-23', false, 'this period is after now'],
+      ['11-30', false, 'this period is after now'],
+    ]);
+  });
+
   it('builds a daily trend in a time zone (Berlin midnight, not UTC)', () => {
     const events = [
       { source: 'orders', at: '2026-11-02T22:30:00Z', channel: 'social' }, // Nov 2, 23:30 Berlin

@@ -26,6 +26,7 @@ import type {
   Measure,
   ObjectiveResult,
   RollingWindow,
+  TimeGrain,
   TrendPoint,
 } from './types';
 import { paceBands } from './bands';
@@ -896,12 +897,18 @@ export function evaluateGoals(
     const trend: TrendPoint[] = [];
     for (let b = 0; b < bucketCount; b++) {
       const cell = c[2 + b]!;
-      trend.push({
-        start: isoOf(slotStart(2 + b)),
-        end: isoOf(slotEnd(2 + b)),
-        value: cell.v,
-        ...(cell.v === null && { reason: cell.why }),
-      });
+      const start = slotStart(2 + b);
+      const end = slotEnd(2 + b);
+      const point: TrendPoint = { start: isoOf(start), end: isoOf(end), value: cell.v };
+      if (cell.v === null) point.reason = cell.why;
+      else {
+        const partial = partialBucket(start, end, bounds[b]!, bounds[b + 1]!, now, grain);
+        if (partial !== undefined) {
+          point.partial = true;
+          point.reason = partial;
+        }
+      }
+      trend.push(point);
     }
     const result = judge(k, c[CURRENT]!, c[PREVIOUS]!, from, to, now, warnings);
     const primary = measures[i]!.filter(
@@ -1149,6 +1156,25 @@ function formatValue(k: Kpi, v: number): string {
     default:
       return Number.isInteger(v) ? String(v) : v.toFixed(2);
   }
+}
+
+/**
+ * Why a trend bucket covers less than its whole calendar period, in words (undefined when it covers all of it): the
+ * period is still going on at `now`, or the report's window cuts it. Such a bucket holds fewer events than a whole
+ * one (a count dips), and a rate over it may still change (replies to its last messages are yet to come).
+ */
+function partialBucket(
+  start: number,
+  end: number,
+  periodStart: number,
+  periodEnd: number,
+  now: number,
+  grain: TimeGrain,
+): string | undefined {
+  if (start < now && now < end) return `partial: this ${grain} so far, up to now`;
+  if (start > periodStart || end < periodEnd)
+    return `partial: only the part of this ${grain} inside the report's period`;
+  return undefined;
 }
 
 type Judged = Omit<KpiResult, 'trend' | 'eventCount' | 'rows' | 'rowsWithheld' | 'credit'>;

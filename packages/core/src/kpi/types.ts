@@ -296,6 +296,13 @@ export interface TrendPoint {
   start: string;
   end: string;
   value: number | null;
+  /**
+   * True when the bucket covers only part of its calendar period: the period is still going on at `now`, or the
+   * report's window cuts it. Its count holds fewer events than a whole period's and its rate may still change, so a
+   * chart should not read a dip into it (the sparkline draws it dashed).
+   */
+  partial?: true;
+  /** Why `value` is null, or why the bucket is partial, in words. */
   reason?: string;
 }
 

@@ -28,6 +28,33 @@ describe('KpiScorecard', () => {
     expect(card(container, 'first_response').textContent).toContain('30m 0s');
   });
 
+  it('draws the step into a partial bucket (a week still going on) dashed, and the whole weeks solid', () => {
+    const report = goalReport();
+    report.kpis = report.kpis.map((k) =>
+      k.kpi === 'response_rate'
+        ? {
+            ...k,
+            trend: [
+              ...k.trend,
+              {
+                start: '2026-11-05T00:00:00Z',
+                end: '2026-11-06T00:00:00Z',
+                value: 0.6,
+                partial: true as const,
+                reason: 'partial: this day so far, up to now',
+              },
+            ],
+          }
+        : k,
+    );
+    const { container } = render(<KpiScorecard report={report} />);
+    const paths = [...card(container, 'response_rate').querySelectorAll('svg path')];
+    // 0.85 | gap | 0.9 — 0.92 solid, then 0.92 - - 0.6 dashed.
+    expect(paths.map((p) => p.hasAttribute('data-partial'))).toEqual([false, false, true]);
+    expect(paths[2]!.getAttribute('stroke-dasharray')).toBe('2 2');
+    expect(paths[1]!.getAttribute('d')!.split('L')).toHaveLength(2);
+  });
+
   it('shows unavailable KPIs as unavailable, never zero, with the permission warning', () => {
     const { container } = render(<KpiScorecard report={goalReport()} locale="en-US" />);
     const retention = card(container, 'retention');

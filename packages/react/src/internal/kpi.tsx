@@ -60,7 +60,10 @@ export function StatusText({
   );
 }
 
-/** A trend line with a dashed target line; gaps where a bucket has no data. Decorative: the numbers are in text. */
+/**
+ * A trend line with a dashed target line; gaps where a bucket has no data, and dashes into a partial bucket.
+ * Decorative: the numbers are in text.
+ */
 export function Sparkline({
   trend,
   target,
@@ -86,17 +89,29 @@ export function Sparkline({
   const x = (i: number) =>
     trend.length <= 1 ? width / 2 : (i / (trend.length - 1)) * (width - 4) + 2;
   const y = (v: number) => height - 2 - ((v - min) / span) * (height - 4);
-  const segments: string[] = [];
-  let current = '';
+  // Runs of the line between buckets with data; a step into or out of a partial bucket (a period still going on, or
+  // cut by the report) is dashed, so its dip does not read as a fall.
+  const segments: { d: string; partial: boolean }[] = [];
+  let prev = -1;
   trend.forEach((p, i) => {
     if (p.value === null || !Number.isFinite(p.value)) {
-      if (current) segments.push(current);
-      current = '';
+      prev = -1;
       return;
     }
-    current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`;
+    const here = `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`;
+    const last = segments.at(-1);
+    if (prev < 0) {
+      segments.push({ d: `M${here}`, partial: p.partial === true });
+    } else {
+      const partial = p.partial === true || trend[prev]!.partial === true;
+      if (last && last.partial === partial) last.d += `L${here}`;
+      else {
+        const from = `${x(prev).toFixed(1)},${y(trend[prev]!.value!).toFixed(1)}`;
+        segments.push({ d: `M${from}L${here}`, partial });
+      }
+    }
+    prev = i;
   });
-  if (current) segments.push(current);
   return (
     <svg
       width={width}
@@ -117,8 +132,15 @@ export function Sparkline({
           strokeWidth={1}
         />
       )}
-      {segments.map((d, i) => (
-        <path key={i} d={d} fill="none" stroke={token('accent')} strokeWidth={1.5} />
+      {segments.map((s, i) => (
+        <path
+          key={i}
+          d={s.d}
+          fill="none"
+          stroke={token('accent')}
+          strokeWidth={1.5}
+          {...(s.partial && { strokeDasharray: '2 2', 'data-partial': '' })}
+        />
       ))}
     </svg>
   );
