@@ -413,6 +413,47 @@ describe('evaluateGoals: no data, never NaN', () => {
   });
 });
 
+describe('evaluateGoals: the period before', () => {
+  // One social order every day at noon, October and November 2026.
+  const steady: GoalEvent[] = [];
+  for (let t = Date.UTC(2026, 9, 1, 12); t < Date.UTC(2026, 11, 1); t += 86_400_000) {
+    steady.push({ source: 'orders', at: t, channel: 'social' });
+  }
+  const upTo = (now: string) => steady.filter((e) => (e.at as number) < Date.parse(now));
+
+  it('compares a month still going on with the month before to the same day, so a steady count is no fall', () => {
+    const report = evaluateGoals(tree([signups]), upTo(MID), { ...NOV, now: MID });
+    expect(report.previous).toEqual({
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-10-16T00:00:00.000Z',
+    });
+    const k = report.kpis[0]!;
+    expect([k.actual, k.previous, k.change]).toEqual([15, 15, 0]);
+  });
+
+  it('compares a whole calendar month with the calendar month before (October has 31 days)', () => {
+    const now = '2026-12-01T00:00:00Z';
+    const report = evaluateGoals(tree([signups]), upTo(now), { ...NOV, now });
+    expect(report.previous).toEqual({
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+    });
+    const k = report.kpis[0]!;
+    expect([k.actual, k.previous]).toEqual([30, 31]);
+    expect(k.change).toBeCloseTo(30 / 31 - 1, 10);
+  });
+
+  it('compares a window that is not whole calendar periods with the same length just before', () => {
+    const from = '2026-11-03T12:00:00Z';
+    const to = '2026-11-13T12:00:00Z';
+    const report = evaluateGoals(tree([signups]), upTo(to), { from, to, now: to });
+    expect(report.previous).toEqual({
+      from: '2026-10-24T12:00:00.000Z',
+      to: '2026-11-03T12:00:00.000Z',
+    });
+  });
+});
+
 describe('evaluateGoals: metric kinds', () => {
   it('takes the last snapshot per account for a semi-additive follower count, never the sum over days', () => {
     const followers: Kpi = {

@@ -6,6 +6,7 @@ import {
   assertTimeZone,
   bucketBoundaries,
   bucketIndex,
+  floorToGrain,
   parseInstant,
   TIME_GRAINS,
 } from './time';
@@ -472,7 +473,9 @@ const STATUS_ORDER: KpiStatus[] = [
  * One pass over `events` (each event is tested once per measure of its source, filters precompiled), then
  * per-KPI arithmetic. Times are epoch ms or ISO 8601 with a zone; the window is [from, to); events after `now`
  * are ignored. Definitions:
- * - actual: the metric over the window; `previous` the same over the window of equal length just before;
+ * - actual: the metric over the window; `previous` the same over the period before it (the calendar month,
+ *   quarter, year, week or days before when the window is whole ones, else the same length), read only up to the
+ *   same point while the window is still going on (November to the 16th against October to the 16th);
  *   `change` = (actual − previous) ÷ |previous|.
  * - progress = (actual − baseline) ÷ (target − baseline) for `increase`/`decrease` KPIs (1 = reached; a count or
  *   sum without a baseline starts from 0). pace = progress ÷ the share of the target's box elapsed at `now`.
@@ -528,8 +531,7 @@ export function evaluateGoals(
         : [],
   );
 
-  const span = to - from;
-  const prevFrom = from - span;
+  const { prevFrom, prevTo } = previousWindow(from, to, now, timeZone);
   const boundaries = bucketBoundaries(from, to, grain, timeZone);
   const bucketCount = boundaries.length - 1;
   const bounds = Float64Array.from(boundaries);
@@ -537,7 +539,7 @@ export function evaluateGoals(
   const slotStart = (s: number) =>
     s === CURRENT ? from : s === PREVIOUS ? prevFrom : Math.max(from, bounds[s - 2]!);
   const slotEnd = (s: number) =>
-    s === CURRENT ? to : s === PREVIOUS ? from : Math.min(to, bounds[s - 1]!);
+    s === CURRENT ? to : s === PREVIOUS ? prevTo : Math.min(to, bounds[s - 1]!);
 
   const sources = new Map(tree.sources.map((s) => [s.id, s]));
   const kpiIndex = new Map(tree.kpis.map((k, i) => [k.id, i]));
@@ -728,7 +730,7 @@ export function evaluateGoals(
       inWindow++;
       st.events[CURRENT]!++;
       if (bucket >= 0) st.events[2 + bucket]!++;
-    } else if (t >= prevFrom && t < from) {
+    } else if (t >= prevFrom && t < prevTo) {
       slot = PREVIOUS;
       st.events[PREVIOUS]!++;
     }
@@ -1008,6 +1010,7 @@ export function evaluateGoals(
     from: isoOf(from),
     to: isoOf(to),
     now: isoOf(now),
+    previous: { from: isoOf(prevFrom), to: isoOf(prevTo) },
     grain,
     timeZone,
     objectives,
@@ -1175,6 +1178,41 @@ function partialBucket(
   if (start > periodStart || end < periodEnd)
     return `partial: only the part of this ${grain} inside the report's period`;
   return undefined;
+}
+
+/** Calendar periods a report window may be whole ones of, coarsest first. */
+const WHOLE: readonly TimeGrain[] = ['year', 'quarter', 'month', 'week', 'day'];
+
+/**
+ * The period a report is compared with: [prevFrom, prevTo).
+ *
+ * When the window is whole calendar periods in the report's zone (a month, a quarter, two weeks), it is the same
+ * number of those periods just before: November is compared with October, not with the 30 days before it. Else it
+ * is the same length just before. While the window is still going on at `now`, the previous one is read only as far
+ * into it as the window is: half-way through a month, a steady count would otherwise read as a 50% fall.
+ */
+function previousWindow(
+  from: number,
+  to: number,
+  now: number,
+  timeZone: string,
+): { prevFrom: number; prevTo: number } {
+  let prevFrom = from - (to - from);
+  for (const grain of WHOLE) {
+    if (floorToGrain(from, grain, timeZone) !== from) continue;
+    let end = from;
+    let count = 0;
+    while (end < to && count < 1000) {
+      end = addCalendar(end, grain, 1, timeZone);
+      count++;
+    }
+    if (end === to) {
+      prevFrom = addCalendar(from, grain, -count, timeZone);
+      break;
+    }
+  }
+  const prevTo = now < to ? Math.min(from, prevFrom + Math.max(0, now - from)) : from;
+  return { prevFrom, prevTo };
 }
 
 type Judged = Omit<KpiResult, 'trend' | 'eventCount' | 'rows' | 'rowsWithheld' | 'credit'>;

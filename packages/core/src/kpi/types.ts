@@ -341,7 +341,10 @@ export interface KpiResult {
   /** The value over the report window; null with `noDataReason` when it cannot be computed. */
   actual: number | null;
   noDataReason?: string;
-  /** The value over the previous window of the same length, and the relative change (period over period). */
+  /**
+   * The value over the period before (see `GoalReport.previous`), and the relative change (period over period). While
+   * the window is still going on, both read to the same point: November to the 16th against October to the 16th.
+   */
   previous: number | null;
   change: number | null;
   baseline: number | null;
@@ -411,6 +414,12 @@ export interface GoalReport {
   from: string;
   to: string;
   now: string;
+  /**
+   * The period `previous` and `change` compare with (ISO 8601, UTC): the calendar period before when the window is
+   * whole months, quarters, years, weeks or days in `timeZone`, else the same length before; while the window is
+   * still going on, only as far into it as the window is at `now`.
+   */
+  previous?: { from: string; to: string };
   grain: TimeGrain;
   timeZone: string;
   objectives: ObjectiveResult[];

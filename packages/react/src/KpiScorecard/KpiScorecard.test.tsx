@@ -55,6 +55,14 @@ describe('KpiScorecard', () => {
     expect(paths[1]!.getAttribute('d')!.split('L')).toHaveLength(2);
   });
 
+  it('says a change compares with the previous period to the same point while the period is still going on', () => {
+    const report = { ...goalReport(), to: '2026-12-01T00:00:00Z' };
+    const { container } = render(<KpiScorecard report={report} locale="en-US" />);
+    expect(card(container, 'response_rate').textContent).toContain(
+      '+12.5% vs previous period to the same point',
+    );
+  });
+
   it('shows unavailable KPIs as unavailable, never zero, with the permission warning', () => {
     const { container } = render(<KpiScorecard report={goalReport()} locale="en-US" />);
     const retention = card(container, 'retention');

@@ -30,6 +30,8 @@ export interface KpiScorecardLabels {
   pacing: string;
   /** Period-over-period change: `{change}`. */
   change: string;
+  /** The same while the report's period is still going on, against the previous period to the same point. */
+  changeToDate: string;
   owner: string;
   noOwner: string;
   evidence: Record<EvidenceGrade, string>;
@@ -52,6 +54,7 @@ export const defaultKpiScorecardLabels: KpiScorecardLabels = {
   baseline: 'Baseline',
   pacing: '{progress} of the way with {elapsed} of the time gone',
   change: '{change} vs previous period',
+  changeToDate: '{change} vs previous period to the same point',
   owner: 'Owner',
   noOwner: 'No owner',
   evidence: {
@@ -152,6 +155,7 @@ export function KpiScorecard({
             names={names}
             currency={currency}
             onSelect={onSelectKpi}
+            toDate={Date.parse(report.now) < Date.parse(report.to)}
             labels={l}
             fmt={fmt}
           />
@@ -177,6 +181,7 @@ function KpiCard({
   names,
   currency,
   onSelect,
+  toDate,
   labels: l,
   fmt,
 }: {
@@ -186,6 +191,8 @@ function KpiCard({
   names: Map<string, string>;
   currency: string | undefined;
   onSelect: ((id: string) => void) | undefined;
+  /** The report's period is still going on: changes compare with the previous period to the same point. */
+  toDate: boolean;
   labels: KpiScorecardLabels;
   fmt: ReturnType<typeof useFormatter>;
 }) {
@@ -327,7 +334,7 @@ function KpiCard({
           </p>
           {k.change !== null && (
             <p style={{ margin: '0.2em 0' }}>
-              {fill(l.change, {
+              {fill(toDate ? l.changeToDate : l.change, {
                 change: fmt.number(k.change, {
                   style: 'percent',
                   maximumFractionDigits: 1,
