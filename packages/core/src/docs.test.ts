@@ -139,7 +139,9 @@ async function run(example: Example, scope: Record<string, unknown>): Promise<Ou
       // A placeholder is data the reader has (`mentions`, `tree`); a function the example calls but nothing exports
       // is an API that was renamed or removed.
       if (new RegExp(`(^|[^.\\w$])${placeholder}\\(`).test(example.code)) {
-        failures.push(`calls ${placeholder}(), which neither the package nor ${example.file} exports`);
+        failures.push(
+          `calls ${placeholder}(), which neither the package nor ${example.file} exports`,
+        );
       }
       return { ran: false, stoppedAt: placeholder, checked, failures };
     }
