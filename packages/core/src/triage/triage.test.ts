@@ -237,6 +237,22 @@ describe('conversations are per platform (ids are unique only within one)', () =
     expect(again.place('101', 'mastodon')).toBe('answered');
   });
 
+  it('gives a bare id shared by two platforms to the oldest mention, live and after a reload, whatever came first', () => {
+    const triage = createTriage(base);
+    // X's 200 arrives first but was written after Mastodon's.
+    triage.ingest([
+      inbound('200', 5, 'question'),
+      inbound('200', 1, 'question', { platform: 'mastodon' }),
+    ]);
+    triage.reply('mastodon:200', { at: at(6), agentId: 'a', text: 'Hi!' });
+    expect(triage.place('200', 'mastodon')).toBe('answered');
+    expect(triage.place('200', 'x')).toBe('open');
+    expect(triage.place('200')).toBe('answered');
+    const again = createTriage(base, JSON.parse(JSON.stringify(triage.toJSON())));
+    expect(again.place('200')).toBe('answered');
+    expect(again.place('200', 'x')).toBe('open');
+  });
+
   it('accepts the same mention id on two platforms, threads replies on their own, and rejects a true repeat', () => {
     const triage = createTriage(base);
     const r = triage.ingest([

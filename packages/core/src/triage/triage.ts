@@ -266,7 +266,9 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
   };
   /**
    * Mention → its conversation. Ids are unique only within a platform: a mention is kept under its bare id, and
-   * only when another platform already holds that id under its platform and id (see mentionConv).
+   * only when another platform holds that id under its platform and id (see mentionConv). The bare id belongs to the
+   * oldest of them (earliest `createdAt`, then platform name), so `place(id)` answers the same live, after a reload
+   * and after a merge, whatever order the mentions came in.
    */
   const convOfMention = new Map<string, string>();
   /** The conversation of mention `id` on `platform`, if ingested. */
@@ -276,10 +278,34 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
     if (recs.get(bare)!.mentions[0]!.platform === platform) return bare;
     return convOfMention.get(platformScoped(platform, id));
   }
-  function setMentionConv(platform: Platform, id: string, conversationId: string): void {
+  /**
+   * Registers mention `id` on `platform`, written at `t`. Without `t` (a reload registers the oldest first) the bare
+   * id stays with whoever holds it.
+   */
+  function setMentionConv(
+    platform: Platform,
+    id: string,
+    conversationId: string,
+    t?: number,
+  ): void {
     const bare = convOfMention.get(id);
-    if (bare === undefined || bare === conversationId) convOfMention.set(id, conversationId);
-    else convOfMention.set(platformScoped(platform, id), conversationId);
+    if (bare === undefined || bare === conversationId) {
+      convOfMention.set(id, conversationId);
+      return;
+    }
+    if (t !== undefined) {
+      const holder = recs.get(bare)!;
+      const i = holder.mentions.findIndex((x) => x.id === id);
+      const other = holder.mentions[i]!;
+      const otherT = holder.times[i]!;
+      if (t < otherT || (t === otherT && platform < other.platform)) {
+        // The new mention is older: it takes the bare id, and the holder moves under its platform.
+        convOfMention.set(platformScoped(other.platform, id), bare);
+        convOfMention.set(id, conversationId);
+        return;
+      }
+    }
+    convOfMention.set(platformScoped(platform, id), conversationId);
   }
   /** Conversation ids made unique with a platform prefix (`x:100`) → the thread key they stand for. */
   const qualified = new Map<string, string>();
@@ -790,7 +816,7 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
           p.to = iso(t);
       }
     }
-    setMentionConv(m.platform, m.id, key);
+    setMentionConv(m.platform, m.id, key, t);
     if (decision) {
       setDecision(rec, m.id, decision);
       noteComplaint(rec, m, decision, t);
@@ -995,13 +1021,16 @@ export function createTriage(config: TriageConfig = {}, state?: TriageState): Tr
       rejected.push(r);
       counts.rejected++;
     }
-    // Mention ids are registered oldest first, as they were ingested: when two platforms share an id, the bare
-    // id then belongs to the same mention as before the save.
+    // Mention ids are registered oldest first (then by platform): when two platforms share an id, the bare id
+    // belongs to the oldest, as it did before the save.
     const registered: { m: Mention; conversationId: string; t: number }[] = [];
     for (const c of state.conversations)
       for (const m of c.mentions)
         registered.push({ m, conversationId: c.id, t: parseInstant(m.createdAt) });
-    registered.sort((x, y) => x.t - y.t);
+    registered.sort(
+      (x, y) =>
+        x.t - y.t || (x.m.platform < y.m.platform ? -1 : x.m.platform > y.m.platform ? 1 : 0),
+    );
     for (const r of registered) setMentionConv(r.m.platform, r.m.id, r.conversationId);
     for (const c of state.conversations) {
       const rec = newRec(c.id);

@@ -618,7 +618,8 @@ export interface Triage {
   sla(conversationId: string, now: string): SlaState | undefined;
   /**
    * Where an ingested mention is now (undefined for an id never ingested). Ids are unique only within a platform:
-   * when two platforms use the same id, pass the `platform`; without it, the mention ingested first answers.
+   * when two platforms use the same id, pass the `platform`; without it, the oldest of them answers (earliest
+   * `createdAt`, then platform name), live and after a reload or merge alike.
    */
   place(mentionId: string, platform?: Platform): MentionPlace | undefined;
   /**
