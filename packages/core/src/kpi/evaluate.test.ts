@@ -454,6 +454,26 @@ describe('evaluateGoals: the period before', () => {
   });
 });
 
+describe('evaluateGoals: currency', () => {
+  it('carries a currency KPI’s ISO code into its result, so a display shows EUR as EUR', () => {
+    const revenue: Kpi = {
+      ...signups,
+      id: 'revenue',
+      unit: 'currency',
+      currency: 'EUR',
+      metric: { kind: 'simple', measure: { source: 'orders', agg: 'sum', field: 'amount' } },
+    };
+    const report = evaluateGoals(
+      tree([revenue, signups]),
+      [{ source: 'orders', at: day(3), channel: 'social', amount: 1200 }],
+      { ...NOV, now: MID },
+    );
+    expect(byId(report.kpis, 'revenue').currency).toBe('EUR');
+    expect(byId(report.kpis, 'revenue').actual).toBe(1200);
+    expect(byId(report.kpis, 'signups')).not.toHaveProperty('currency');
+  });
+});
+
 describe('evaluateGoals: metric kinds', () => {
   it('takes the last snapshot per account for a semi-additive follower count, never the sum over days', () => {
     const followers: Kpi = {

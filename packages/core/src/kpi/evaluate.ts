@@ -939,6 +939,7 @@ export function evaluateGoals(
       );
     const out: KpiResult = {
       ...result,
+      ...(k.currency !== undefined && { currency: k.currency }),
       trend,
       eventCount,
       credit: [],

@@ -333,6 +333,8 @@ export interface KpiResult {
   objective: string;
   level: AmecLevel;
   unit: KpiUnit;
+  /** ISO 4217 code of a `currency` KPI, from its definition (so a display can show EUR as EUR). */
+  currency?: string;
   direction: KpiDirection;
   owner: string | null;
   status: KpiStatus;

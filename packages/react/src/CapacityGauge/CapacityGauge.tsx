@@ -81,10 +81,10 @@ export function CapacityGauge({
   // attributes as "NaN": no staff and no room per person mean no capacity, which is the empty state.
   const perStaff = Number.isFinite(perStaffProp) ? Math.max(0, perStaffProp) : 150;
   // With a plan, staff may be part-time (commitment < 1): its capacity is the truth.
-  const staff = plan ? plan.load.length : finiteCount(staffProp);
+  const staff = plan ? plan.load.length : Math.floor(finiteCount(staffProp));
   const held = plan ? plan.assignments.length + plan.uncovered.length : heldProp;
   const uncovered = plan ? plan.uncovered.length : uncoveredProp;
-  const capacity = plan ? finiteCount(plan.capacity) : Math.floor(staff) * perStaff;
+  const capacity = plan ? finiteCount(plan.capacity) : staff * perStaff;
   const h = Number.isFinite(held) ? Math.max(0, held) : 0;
   const share = capacity > 0 ? h / capacity : 0;
   const over = Math.max(0, h - capacity);

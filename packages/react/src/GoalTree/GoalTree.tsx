@@ -98,6 +98,8 @@ export function GoalTree({
     return map;
   }, [report]);
   const allIds = useMemo(() => report?.objectives.map((o) => o.objective) ?? [], [report]);
+  // DOM ids from the objective's position: replacing non-ASCII characters made "営業" and "広報" the same id.
+  const domIndex = useMemo(() => new Map(allIds.map((id, i) => [id, i])), [allIds]);
   // Uncontrolled, the tree keeps only what the user toggled; every other objective, including one that a later
   // report adds, follows the default: expanded, or as listed in `defaultExpandedIds` (read once, at mount).
   const [initial] = useState(() => (defaultExpandedIds ? new Set(defaultExpandedIds) : null));
@@ -135,7 +137,7 @@ export function GoalTree({
       >
         {list.map((o) => {
           const open = expanded.has(o.objective);
-          const regionId = `${baseId}-${o.objective.replace(/[^\w-]/g, '_')}`;
+          const regionId = `${baseId}-objective-${domIndex.get(o.objective)}`;
           const warnings = report!.warnings.filter((w) => w.objective === o.objective && !w.kpi);
           const nextSeen = new Set(seen).add(o.objective);
           return (
@@ -226,11 +228,16 @@ export function GoalTree({
                                 {l.versus
                                   .replace(
                                     '{actual}',
-                                    formatKpiValue(fmt, k.unit, k.actual, currency),
+                                    formatKpiValue(fmt, k.unit, k.actual, k.currency ?? currency),
                                   )
                                   .replace(
                                     '{target}',
-                                    formatKpiValue(fmt, k.unit, k.target?.value, currency),
+                                    formatKpiValue(
+                                      fmt,
+                                      k.unit,
+                                      k.target?.value,
+                                      k.currency ?? currency,
+                                    ),
                                   )}
                               </span>
                             )}

@@ -1,4 +1,5 @@
 import type {
+  AmecLevel,
   ContributionResult,
   EvidenceGrade,
   GoalReport,
@@ -35,6 +36,8 @@ export interface KpiScorecardLabels {
   owner: string;
   noOwner: string;
   evidence: Record<EvidenceGrade, string>;
+  /** The KPI's level (AMEC), in words. */
+  levels: Record<AmecLevel, string>;
   /** Contribution line: `{from}` → `{to}`, `{model}`. */
   contribution: string;
   assisted: string;
@@ -62,6 +65,14 @@ export const defaultKpiScorecardLabels: KpiScorecardLabels = {
     modelled: 'Modelled',
     correlational: 'Correlation only',
   },
+  levels: {
+    input: 'Input',
+    activity: 'Activity',
+    output: 'Output',
+    outtake: 'Outtake',
+    outcome: 'Outcome',
+    impact: 'Impact',
+  },
   contribution: '{from} → {to} ({model})',
   assisted: 'assisted, not summed',
   warnings: 'Warnings',
@@ -82,9 +93,10 @@ export interface KpiScorecardProps extends WidgetBaseProps {
   onSelectKpi?: (kpiId: string) => void;
   loading?: boolean;
   error?: unknown;
-  labels?: Partial<Omit<KpiScorecardLabels, 'statuses' | 'evidence'>> & {
+  labels?: Partial<Omit<KpiScorecardLabels, 'statuses' | 'evidence' | 'levels'>> & {
     statuses?: Partial<KpiScorecardLabels['statuses']>;
     evidence?: Partial<KpiScorecardLabels['evidence']>;
+    levels?: Partial<KpiScorecardLabels['levels']>;
   };
 }
 
@@ -123,6 +135,7 @@ export function KpiScorecard({
     ...labels,
     statuses: { ...defaultKpiScorecardLabels.statuses, ...labels?.statuses },
     evidence: { ...defaultKpiScorecardLabels.evidence, ...labels?.evidence },
+    levels: { ...defaultKpiScorecardLabels.levels, ...labels?.levels },
   };
   const kpis: KpiResult[] = report
     ? kpiIds
@@ -196,7 +209,8 @@ function KpiCard({
   labels: KpiScorecardLabels;
   fmt: ReturnType<typeof useFormatter>;
 }) {
-  const value = (v: number | null | undefined) => formatKpiValue(fmt, k.unit, v, currency);
+  const value = (v: number | null | undefined) =>
+    formatKpiValue(fmt, k.unit, v, k.currency ?? currency);
   const unavailable = k.status === 'unavailable';
   const progress = k.progress !== null && Number.isFinite(k.progress) ? k.progress : null;
   return (
@@ -240,7 +254,7 @@ function KpiCard({
         }}
       >
         <StatusText status={k.status} labels={l.statuses} />
-        <span style={{ color: token('muted') }}>{k.level}</span>
+        <span style={{ color: token('muted') }}>{l.levels[k.level] ?? k.level}</span>
       </p>
       {!unavailable && (
         <>

@@ -1,4 +1,10 @@
-import type { Interaction, MemberReport, RelationshipMemory, SubScores } from '@rapport/core';
+import type {
+  Interaction,
+  InteractionType,
+  MemberReport,
+  RelationshipMemory,
+  SubScores,
+} from '@rapport/core';
 import { useId } from 'react';
 import { Percentile } from '../SuperfanLeaderboard/SuperfanLeaderboard';
 import { useFormatter } from '../theme/RapportProvider';
@@ -24,6 +30,8 @@ export interface MemberProfileLabels extends MemoryLabels {
   subScores: Record<keyof SubScores, string>;
   /** `{count}` interactions behind a sub-score. */
   evidence: string;
+  /** What each evidence item was, in words. */
+  interactionTypes: Record<InteractionType, string>;
   gate: string;
   passed: string;
   notPassed: string;
@@ -50,6 +58,22 @@ export const defaultMemberProfileLabels: MemberProfileLabels = {
     tenure: 'Tenure',
   },
   evidence: 'Evidence ({count} interactions)',
+  interactionTypes: {
+    view: 'View',
+    like: 'Like',
+    follow: 'Follow',
+    comment: 'Comment',
+    mention: 'Mention',
+    share: 'Share',
+    recommendation: 'Recommendation',
+    review: 'Review',
+    question: 'Question',
+    feature_request: 'Feature request',
+    bug_report: 'Bug report',
+    complaint: 'Complaint',
+    answer: 'Answer',
+    abuse: 'Abuse report',
+  },
   gate: 'Superfan gate',
   passed: 'passed',
   notPassed: 'not passed',
@@ -76,8 +100,9 @@ export interface MemberProfileProps extends WidgetBaseProps {
   evidenceLimit?: number;
   loading?: boolean;
   error?: unknown;
-  labels?: Partial<Omit<MemberProfileLabels, 'subScores'>> & {
+  labels?: Partial<Omit<MemberProfileLabels, 'subScores' | 'interactionTypes'>> & {
     subScores?: Partial<MemberProfileLabels['subScores']>;
+    interactionTypes?: Partial<MemberProfileLabels['interactionTypes']>;
   };
 }
 
@@ -118,6 +143,10 @@ export function MemberProfile({
     ...defaultMemberProfileLabels,
     ...labels,
     subScores: { ...defaultMemberProfileLabels.subScores, ...labels?.subScores },
+    interactionTypes: {
+      ...defaultMemberProfileLabels.interactionTypes,
+      ...labels?.interactionTypes,
+    },
   };
   const headingId = useId();
   const base = rootStyle(theme, style, {
@@ -195,7 +224,7 @@ export function MemberProfile({
                           <li key={id}>
                             {it ? (
                               <>
-                                {it.type} ·{' '}
+                                {l.interactionTypes[it.type] ?? it.type} ·{' '}
                                 <time dateTime={it.at}>
                                   {fmt.dateTime(it.at, { dateStyle: 'medium' })}
                                 </time>

@@ -5,7 +5,7 @@ import { SlaTimer } from '../SlaTimer/SlaTimer';
 import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
-import { displayHandle, personLabel } from '../internal/people';
+import { displayHandle, isBlank, personLabel } from '../internal/people';
 import { safeHref } from '../internal/safe';
 import { fillNodes, NamedGroup, rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
 
@@ -106,7 +106,9 @@ export function MentionCard({
   };
   const reasonsId = useId();
   const a = mention.author;
-  const handle = displayHandle(a.handle);
+  const shownHandle = displayHandle(a.handle);
+  const handle = isBlank(shownHandle.replace(/^@/, '')) ? '' : shownHandle;
+  const name = isBlank(a.name) ? undefined : a.name;
   const href = safeHref(mention.url);
   return (
     <article
@@ -123,12 +125,12 @@ export function MentionCard({
       <header style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center' }}>
         {score && <ScoreBadge priority={score.priority} band={score.band} />}
         <strong>
-          {a.name && handle ? (
+          {name && handle ? (
             <>
-              <UserText text={a.name} max={200} /> (<UserText text={handle} max={200} />)
+              <UserText text={name} max={200} /> (<UserText text={handle} max={200} />)
             </>
           ) : (
-            <UserText text={a.name || handle || a.id} max={200} />
+            <UserText text={name || handle || a.id} max={200} />
           )}
         </strong>
         <span style={{ color: token('muted') }}>

@@ -135,7 +135,7 @@ export function SpikeAlert({
       style={{ ...base, borderInlineStart: `4px solid ${color}` }}
     >
       <h3 style={{ margin: 0, font: 'inherit', fontWeight: 600, color }}>
-        {fill(l.title[spike.kind], { severity })}
+        {fill(l.title[spike.kind], { severity: fmt.number(severity) })}
       </h3>
       <p style={{ margin: '0.3em 0' }}>{comparison}</p>
       <p style={{ margin: '0.3em 0', color: token('muted') }}>

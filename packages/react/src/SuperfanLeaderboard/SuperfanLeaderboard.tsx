@@ -37,6 +37,8 @@ export interface SuperfanLeaderboardLabels {
   /** Button to open a member; `{member}`. */
   open: string;
   onlySuperfans: string;
+  /** Shown instead of an empty table when "Only superfans" leaves nobody. */
+  noSuperfans: string;
   /** Below the list when people were left out for lack of permission to profile them; `{count}`. */
   withoutConsent: string;
   loading: string;
@@ -66,6 +68,7 @@ export const defaultSuperfanLeaderboardLabels: SuperfanLeaderboardLabels = {
   summary: '{superfans} superfans among {members} members',
   open: 'Open {member}',
   onlySuperfans: 'Only superfans',
+  noSuperfans: 'No superfans yet. Clear "Only superfans" to see every member.',
   withoutConsent: '{count} not ranked: no permission to profile them',
   loading: 'Ranking the community…',
   empty: 'Nobody to rank yet.',
@@ -218,121 +221,133 @@ export function SuperfanLeaderboard({
           <input type="checkbox" checked={only} onChange={(e) => setOnly(e.target.checked)} />
           {l.onlySuperfans}
         </label>
-        <div style={{ overflowX: 'auto' }}>
-          <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-            <caption style={visuallyHidden}>
-              {fill(l.summary, {
-                superfans: fmt.number(report.superfanCount),
-                members: fmt.number(report.members.length),
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" style={th}>
-                  {l.rank}
-                </th>
-                <th scope="col" style={th}>
-                  {l.member}
-                </th>
-                {sortHeader('score', l.score)}
-                <th scope="col" style={th}>
-                  {l.status}
-                </th>
-                {SUB_KEYS.map((k) => sortHeader(k, l[k]))}
-                <th scope="col" style={th}>
-                  {l.owner}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((m) => {
-                const name = nameOrId(m.name, m.memberId);
-                return (
-                  <tr
-                    key={m.memberId}
-                    aria-selected={selectedId !== undefined ? selectedId === m.memberId : undefined}
-                    data-status={m.status}
-                    style={{ background: selectedId === m.memberId ? token('surface') : undefined }}
-                  >
-                    <td style={{ ...td, fontVariantNumeric: 'tabular-nums' }}>
-                      {fmt.number(m.rank)}
-                    </td>
-                    <th scope="row" style={{ ...td, textAlign: 'start', fontWeight: 400 }}>
-                      {onSelect ? (
-                        <button
-                          type="button"
-                          onClick={() => onSelect(m.memberId)}
-                          aria-label={fill(l.open, { member: displayText(name, 100) })}
-                          style={{
-                            font: 'inherit',
-                            color: token('accent'),
-                            background: 'none',
-                            border: 0,
-                            padding: 0,
-                            cursor: 'pointer',
-                            textAlign: 'start',
-                          }}
-                        >
-                          <UserText text={name} max={100} />
-                        </button>
-                      ) : (
-                        <UserText text={name} max={100} />
-                      )}
-                      {m.amplifier && (
-                        <span
-                          style={{
-                            marginInlineStart: '0.4em',
-                            fontSize: '0.8em',
-                            color: token('muted'),
-                          }}
-                        >
-                          · {l.amplifier}
-                        </span>
-                      )}
-                      {(alertsByMember.get(m.memberId) ?? []).map((a) => (
-                        <span
-                          key={a.kind}
-                          title={a.message}
-                          data-alert={a.kind}
-                          style={{
-                            marginInlineStart: '0.4em',
-                            fontSize: '0.8em',
-                            color: a.kind === 'slipping' ? token('warning') : token('ok'),
-                          }}
-                        >
-                          · {l.alerts[a.kind]}
-                        </span>
-                      ))}
-                    </th>
-                    <td style={{ ...td, fontVariantNumeric: 'tabular-nums' }}>
-                      {fmt.number(m.score, { maximumFractionDigits: 0 })}
-                    </td>
-                    <td style={{ ...td, color: m.superfan ? token('ok') : token('muted') }}>
-                      {l.statuses[m.status]}
-                    </td>
-                    {SUB_KEYS.map((k) => (
-                      <td key={k} style={td} title={m.subScores[k].detail}>
-                        <Percentile
-                          value={m.subScores[k].percentile}
-                          label={`${l[k]}: ${m.subScores[k].detail}`}
-                        />
+        {shown.length === 0 ? (
+          <StateMessage kind="empty">{l.noSuperfans}</StateMessage>
+        ) : (
+          <div style={{ overflowX: 'auto' }}>
+            <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+              <caption style={visuallyHidden}>
+                {fill(l.summary, {
+                  superfans: fmt.number(report.superfanCount),
+                  members: fmt.number(report.members.length),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={th}>
+                    {l.rank}
+                  </th>
+                  <th scope="col" style={th}>
+                    {l.member}
+                  </th>
+                  {sortHeader('score', l.score)}
+                  <th scope="col" style={th}>
+                    {l.status}
+                  </th>
+                  {SUB_KEYS.map((k) => sortHeader(k, l[k]))}
+                  <th scope="col" style={th}>
+                    {l.owner}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((m) => {
+                  const name = nameOrId(m.name, m.memberId);
+                  return (
+                    <tr
+                      key={m.memberId}
+                      aria-selected={
+                        selectedId !== undefined ? selectedId === m.memberId : undefined
+                      }
+                      data-status={m.status}
+                      style={{
+                        background: selectedId === m.memberId ? token('surface') : undefined,
+                      }}
+                    >
+                      <td style={{ ...td, fontVariantNumeric: 'tabular-nums' }}>
+                        {fmt.number(m.rank)}
                       </td>
-                    ))}
-                    <td style={td}>
-                      {owners[m.memberId] ? (
-                        <UserText text={owners[m.memberId]!} max={100} />
-                      ) : m.superfan ? (
-                        <span style={{ color: token('warning') }}>{l.noOwner}</span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      <th scope="row" style={{ ...td, textAlign: 'start', fontWeight: 400 }}>
+                        {onSelect ? (
+                          <button
+                            type="button"
+                            onClick={() => onSelect(m.memberId)}
+                            aria-label={fill(l.open, { member: displayText(name, 100) })}
+                            style={{
+                              font: 'inherit',
+                              color: token('accent'),
+                              background: 'none',
+                              border: 0,
+                              padding: 0,
+                              cursor: 'pointer',
+                              textAlign: 'start',
+                            }}
+                          >
+                            <UserText text={name} max={100} />
+                          </button>
+                        ) : (
+                          <UserText text={name} max={100} />
+                        )}
+                        {m.amplifier && (
+                          <span
+                            style={{
+                              marginInlineStart: '0.4em',
+                              fontSize: '0.8em',
+                              color: token('muted'),
+                            }}
+                          >
+                            · {l.amplifier}
+                          </span>
+                        )}
+                        {(alertsByMember.get(m.memberId) ?? []).map((a) => (
+                          <span
+                            key={a.kind}
+                            title={a.message}
+                            data-alert={a.kind}
+                            style={{
+                              marginInlineStart: '0.4em',
+                              fontSize: '0.8em',
+                              color: a.kind === 'slipping' ? token('warning') : token('ok'),
+                            }}
+                          >
+                            · {l.alerts[a.kind]}
+                            {/* The explanation in words for everyone, not only in a mouse tooltip. */}
+                            <span style={visuallyHidden}>
+                              : <UserText text={a.message} max={300} />
+                            </span>
+                          </span>
+                        ))}
+                      </th>
+                      <td style={{ ...td, fontVariantNumeric: 'tabular-nums' }}>
+                        {fmt.number(m.score, { maximumFractionDigits: 0 })}
+                      </td>
+                      <td style={{ ...td, color: m.superfan ? token('ok') : token('muted') }}>
+                        {l.statuses[m.status]}
+                      </td>
+                      {SUB_KEYS.map((k) => (
+                        <td key={k} style={td} title={m.subScores[k].detail}>
+                          <Percentile
+                            value={m.subScores[k].percentile}
+                            label={`${l[k]}: ${m.subScores[k].detail}`}
+                          />
+                        </td>
+                      ))}
+                      <td style={td}>
+                        {owners[m.memberId] ? (
+                          <UserText text={owners[m.memberId]!} max={100} />
+                        ) : m.superfan ? (
+                          <span style={{ color: token('warning') }}>{l.noOwner}</span>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
       </>
     );
   }

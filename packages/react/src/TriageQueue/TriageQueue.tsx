@@ -186,8 +186,8 @@ export function TriageQueue({
   );
 
   const ordered = useMemo(
-    () => sortRows(filtered, sorting, departmentNames),
-    [filtered, sorting, departmentNames],
+    () => sortRows(filtered, sorting, departmentNames, fmt.locale),
+    [filtered, sorting, departmentNames, fmt.locale],
   );
   // Found by a scan only when a row is active (cheaper on mount than a 100,000-entry map).
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -274,7 +274,15 @@ export function TriageQueue({
   });
   const tableRows = table.getRowModel().rows;
 
-  const selected = useMemo(() => new Set(selectedList), [selectedList]);
+  // Only conversations still in the queue count as selected: a resolved one leaves the selection with its row
+  // (otherwise "1 selected" stays on screen and the next bulk action includes it).
+  const selected = useMemo(() => {
+    if (selectedList.length === 0) return new Set<string>();
+    const wanted = new Set(selectedList);
+    const live = new Set<string>();
+    for (const r of rows) if (wanted.has(r.conversationId)) live.add(r.conversationId);
+    return live;
+  }, [selectedList, rows]);
   const toggleSelected = useCallback(
     (id: string) => {
       const next = new Set(selected);
@@ -287,6 +295,9 @@ export function TriageQueue({
   const superfanSet = useMemo(() => new Set(superfans ?? EMPTY), [superfans]);
   const showWhy = useCallback(
     (id: string) => {
+      // A click on the row's "?" button would otherwise leave focus on that button (outside the Tab order):
+      // the arrow keys and Escape would do nothing.
+      scrollRef.current?.focus({ preventScroll: true });
       setActiveValue(id);
       setWhyId((current) => (current === id ? null : id));
     },
@@ -374,9 +385,9 @@ export function TriageQueue({
   const toggleAll = () => {
     if (allShownSelected) {
       const shown = new Set(ordered.map((r) => r.conversationId));
-      setSelectedList(selectedList.filter((id) => !shown.has(id)));
+      setSelectedList([...selected].filter((id) => !shown.has(id)));
     } else {
-      setSelectedList([...new Set([...selectedList, ...ordered.map((r) => r.conversationId)])]);
+      setSelectedList([...new Set([...selected, ...ordered.map((r) => r.conversationId)])]);
     }
   };
   // The Close button leaves with the panel: give the keyboard back to the grid, on the row it explained.
@@ -384,6 +395,19 @@ export function TriageQueue({
     setWhyId(null);
     scrollRef.current?.focus({ preventScroll: true });
   };
+
+  // When the grid had the keyboard and leaves the page (the last conversation resolved, loading, an error),
+  // focus would fall to <body>: keep it on the widget, whose status message says what happened.
+  const sectionRef = useRef<HTMLElement>(null);
+  const gridHadFocus = useRef(false);
+  const showsGrid = !error && !loading && rows.length > 0;
+  useEffect(() => {
+    if (showsGrid || !gridHadFocus.current) return;
+    gridHadFocus.current = false;
+    const activeEl = document.activeElement;
+    if (activeEl === null || activeEl === document.body)
+      sectionRef.current?.focus({ preventScroll: true });
+  }, [showsGrid]);
 
   const whyItem = whyId !== null ? rows.find((r) => r.conversationId === whyId) : undefined;
   const rowDomId = (id: string) => `${baseId}-row-${cssSafe(id)}`;
@@ -410,7 +434,11 @@ export function TriageQueue({
         }
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) gridHadFocus.current = false;
+        }}
         onFocus={() => {
+          gridHadFocus.current = true;
           if (activeIndex < 0 && ordered.length > 0) setActiveValue(ordered[0]!.conversationId);
         }}
         style={{ height, overflow: 'auto', position: 'relative', outlineColor: token('accent') }}
@@ -511,6 +539,8 @@ export function TriageQueue({
   return (
     <QueueCellCtx.Provider value={cellCtx}>
       <section
+        ref={sectionRef}
+        tabIndex={-1}
         aria-label={labels.title}
         className={className}
         style={rootStyle(theme, style, {
@@ -679,8 +709,16 @@ function Toolbar({
     borderRadius: token('radius'),
     padding: '0.2em 0.4em',
   };
+  const SEVERAL = '\u0000several';
   const single = <T extends string>(list: T[] | undefined) =>
-    list && list.length === 1 ? list[0]! : '';
+    list && list.length > 1 ? SEVERAL : list && list.length === 1 ? list[0]! : '';
+  // Shown (not offered) while a filter keeps several values, so the picker never claims "All".
+  const several = (list: unknown[] | undefined) =>
+    list && list.length > 1 ? (
+      <option value={SEVERAL} disabled>
+        {fill(labels.several, { count: list.length })}
+      </option>
+    ) : null;
   return (
     <div
       role="search"
@@ -713,6 +751,7 @@ function Toolbar({
         style={control}
       >
         <option value="">{labels.allDepartments}</option>
+        {several(filter.departments)}
         {options.map((d) => (
           <option key={d.id} value={d.id}>
             {displayText(d.name, 100)}
@@ -728,6 +767,7 @@ function Toolbar({
         style={control}
       >
         <option value="">{labels.allBands}</option>
+        {several(filter.bands)}
         {(['critical', 'high', 'normal', 'low'] as const).map((b) => (
           <option key={b} value={b}>
             {labels.bands[b]}
@@ -740,17 +780,20 @@ function Toolbar({
         onChange={(e) =>
           onChange({
             ...filter,
-            statuses: e.target.value ? [e.target.value as SlaStatus] : [],
+            statuses: e.target.value ? [e.target.value as SlaStatus | 'none'] : [],
           })
         }
         style={control}
       >
         <option value="">{labels.allStatuses}</option>
+        {several(filter.statuses)}
         {(['breached', 'warning', 'pending', 'paused'] as const).map((s) => (
           <option key={s} value={s}>
             {labels.statuses[s]}
           </option>
         ))}
+        {/* Documented in TriageQueueFilter ("none" for conversations with no running clock). */}
+        <option value="none">{labels.noSla}</option>
       </select>
     </div>
   );

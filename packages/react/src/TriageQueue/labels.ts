@@ -23,6 +23,8 @@ export interface TriageQueueLabels {
   allDepartments: string;
   allBands: string;
   allStatuses: string;
+  /** A picker whose filter keeps several values (set by a controlled or default filter): `{count}`. */
+  several: string;
   department: string;
   band: string;
   status: string;
@@ -66,6 +68,7 @@ export const defaultTriageQueueLabels: TriageQueueLabels = {
   allDepartments: 'All departments',
   allBands: 'All priorities',
   allStatuses: 'All statuses',
+  several: '{count} selected',
   department: 'Department',
   band: 'Priority',
   status: 'Response status',

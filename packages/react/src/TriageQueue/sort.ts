@@ -26,6 +26,18 @@ function authorKey(c: QueueItem['customer']): string {
   return (handle || c.name?.trim() || c.id).toLowerCase();
 }
 
+const collators = new Map<string, (x: string, y: string) => number>();
+
+function collator(locale: string | undefined): (x: string, y: string) => number {
+  const key = locale ?? '';
+  let compare = collators.get(key);
+  if (!compare) {
+    compare = new Intl.Collator(locale, { sensitivity: 'base' }).compare;
+    collators.set(key, compare);
+  }
+  return compare;
+}
+
 const parsed = new Map<string, number>();
 
 /** Epoch ms of an ISO date, remembered (queues repeat the same instants across refreshes). */
@@ -49,6 +61,7 @@ export function sortRows(
   rows: readonly QueueItem[],
   sorting: SortingState,
   departmentNames: Record<string, string> = {},
+  locale?: string,
 ): readonly QueueItem[] {
   const sort = sorting[0];
   const key = sort ? KEYS[sort.id] : undefined;
@@ -78,7 +91,7 @@ export function sortRows(
     ? (countingOrder(present, numbers, sort.desc) ?? packedOrder(present, numbers, sort.desc))
     : undefined;
   if (order) return assemble(rows, order, missing);
-  return assemble(rows, comparisonOrder(present, numeric, numbers, texts, dir), missing);
+  return assemble(rows, comparisonOrder(present, numeric, numbers, texts, dir, locale), missing);
 }
 
 /** A comparison sort on an index array with monomorphic comparators (ties keep queue order). */
@@ -88,16 +101,17 @@ function comparisonOrder(
   numbers: Float64Array,
   texts: string[],
   dir: number,
+  locale?: string,
 ): Uint32Array {
   const order = Uint32Array.from(present);
   // Monomorphic comparators over typed keys: about 1.7 million comparisons for 100,000 rows.
   if (numeric) order.sort((a, b) => dir * (numbers[a]! - numbers[b]!) || a - b);
-  else
-    order.sort((a, b) => {
-      const x = texts[a]!;
-      const y = texts[b]!;
-      return x < y ? -dir : x > y ? dir : a - b;
-    });
+  else {
+    // Text in the reader's alphabet: "Émile" with the Es, not after "Zoé" (code-unit order put every accented
+    // capital after z). Ties keep queue order.
+    const compare = collator(locale);
+    order.sort((a, b) => dir * compare(texts[a]!, texts[b]!) || a - b);
+  }
   return order;
 }
 

@@ -242,7 +242,7 @@ export function VolumeChart({
                   start: fmt.dateTime(s.start),
                   observed: fmt.number(s.observed),
                   expected: fmt.number(s.expected, { maximumFractionDigits: 1 }),
-                  severity: s.severity,
+                  severity: fmt.number(s.severity),
                 })}
               </li>
             ))}

@@ -16,6 +16,8 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 /** Locale-aware formatting used by every widget. */
 export interface Formatter {
   locale: string | undefined;
+  /** IANA time zone dates are shown in (`undefined`: the runtime's). */
+  timeZone: string | undefined;
   /** A number; non-finite values become `—` so NaN never reaches the screen. */
   number(value: number | null | undefined, options?: Intl.NumberFormatOptions): string;
   /** A ratio 0..1 as a percentage. */
@@ -31,15 +33,17 @@ export interface Formatter {
 const DASH = '—';
 
 /**
- * Builds the formatter for a BCP 47 locale (`undefined` means the runtime's default).
+ * Builds the formatter for a BCP 47 locale and an IANA time zone for dates (`undefined` means the runtime's
+ * default for either).
  *
  * @example
  * ```ts
  * createFormatter('fr-FR').number(1234.5); // '1 234,5'
  * ```
  */
-export function createFormatter(locale: string | undefined): Formatter {
+export function createFormatter(locale: string | undefined, timeZone?: string): Formatter {
   const loc = locale ?? '';
+  const zone = timeZone ?? '';
   const num = (options?: Intl.NumberFormatOptions) =>
     cached(
       `n|${loc}|${JSON.stringify(options ?? {})}`,
@@ -52,6 +56,7 @@ export function createFormatter(locale: string | undefined): Formatter {
     );
   return {
     locale,
+    timeZone,
     number(value, options) {
       return value === null || value === undefined || !Number.isFinite(value)
         ? DASH
@@ -67,8 +72,14 @@ export function createFormatter(locale: string | undefined): Formatter {
       const ms = typeof value === 'number' ? value : Date.parse(value);
       if (!Number.isFinite(ms)) return DASH;
       return cached(
-        `d|${loc}|${JSON.stringify(options)}`,
-        () => new Intl.DateTimeFormat(locale, options),
+        `d|${loc}|${zone}|${JSON.stringify(options)}`,
+        () =>
+          new Intl.DateTimeFormat(
+            locale,
+            timeZone === undefined || options.timeZone !== undefined
+              ? options
+              : { ...options, timeZone },
+          ),
       ).format(ms);
     },
     relative(ms) {

@@ -46,9 +46,17 @@ export interface PersonLike {
  * ```
  */
 export function personLabel(person: PersonLike, max = 200): string {
-  return (
-    displayHandle(person.handle) || displayText(person.name, max) || displayText(person.id, max)
-  );
+  const handle = displayHandle(person.handle);
+  // '@' followed only by zero-width characters, or a name of spaces (CSV imports), shows nothing: skip it.
+  if (!isBlank(handle.replace(/^@/, ''))) return handle;
+  const name = displayText(person.name, max);
+  if (!isBlank(name)) return name;
+  return displayText(person.id, max);
+}
+
+/** True when the text shows nothing: empty, whitespace, or only invisible format characters. */
+export function isBlank(text: string | undefined | null): boolean {
+  return !text || text.replace(BLANK, '') === '';
 }
 
 /** Whitespace and invisible format characters (direction controls, zero-width spaces and joiners). */
@@ -67,5 +75,5 @@ const BLANK = /[\s\p{Cf}]/gu;
  * ```
  */
 export function nameOrId(name: string | undefined | null, id: string): string {
-  return name && name.replace(BLANK, '') !== '' ? name : id;
+  return isBlank(name) ? id : name!;
 }

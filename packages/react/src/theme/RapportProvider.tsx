@@ -5,12 +5,14 @@ import { themeVariables, type RapportTheme } from './tokens';
 
 interface RapportContextValue {
   locale: string | undefined;
+  timeZone: string | undefined;
   theme: RapportTheme | undefined;
   clock: Clock | undefined;
 }
 
 const RapportContext = createContext<RapportContextValue>({
   locale: undefined,
+  timeZone: undefined,
   theme: undefined,
   clock: undefined,
 });
@@ -18,6 +20,12 @@ const RapportContext = createContext<RapportContextValue>({
 export interface RapportProviderProps {
   /** BCP 47 locale for numbers, dates and relative times (default: the runtime's). */
   locale?: string;
+  /**
+   * IANA time zone dates and times are shown in, e.g. `Europe/London` (default: the runtime's). Set it when pages
+   * are rendered on a server: a server in UTC and a browser in New York would otherwise write different dates, and
+   * React throws the server's HTML away when they do not match.
+   */
+  timeZone?: string;
   /** `light`, `dark` or your own tokens; set as CSS variables on a wrapper with `display: contents`. */
   theme?: RapportTheme;
   /** The clock every live timer below reads (default: one shared clock ticking each second). */
@@ -37,8 +45,25 @@ export interface RapportProviderProps {
  * </RapportProvider>
  * ```
  */
-export function RapportProvider({ locale, theme, clock, children }: RapportProviderProps) {
-  const value = useMemo(() => ({ locale, theme, clock }), [locale, theme, clock]);
+export function RapportProvider({
+  locale,
+  timeZone,
+  theme,
+  clock,
+  children,
+}: RapportProviderProps) {
+  const value = useMemo(() => {
+    if (timeZone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone });
+      } catch {
+        throw new RangeError(
+          `RapportProvider: unknown time zone ${JSON.stringify(timeZone)}; use an IANA name such as "Europe/London".`,
+        );
+      }
+    }
+    return { locale, timeZone, theme, clock };
+  }, [locale, timeZone, theme, clock]);
   return (
     <RapportContext.Provider value={value}>
       {theme === undefined ? (
@@ -52,13 +77,14 @@ export function RapportProvider({ locale, theme, clock, children }: RapportProvi
   );
 }
 
-/** The locale, theme and clock from the nearest `RapportProvider` (all undefined without one). */
+/** The locale, time zone, theme and clock from the nearest `RapportProvider` (all undefined without one). */
 export function useRapportContext(): RapportContextValue {
   return useContext(RapportContext);
 }
 
 /**
- * The formatter for a widget: its own `locale` prop wins over the provider's.
+ * The formatter for a widget: its own `locale` prop wins over the provider's; dates are shown in the provider's
+ * time zone.
  *
  * @example
  * ```tsx
@@ -69,7 +95,8 @@ export function useRapportContext(): RapportContextValue {
 export function useFormatter(locale?: string): Formatter {
   const ctx = useContext(RapportContext);
   const resolved = locale ?? ctx.locale;
-  return useMemo(() => createFormatter(resolved), [resolved]);
+  const timeZone = ctx.timeZone;
+  return useMemo(() => createFormatter(resolved, timeZone), [resolved, timeZone]);
 }
 
 const noSubscribe = () => () => {};
