@@ -23,7 +23,7 @@ describe('people with a blank name (CSV import) outside TriageQueue', () => {
     });
     render(<MentionCard mention={m} />);
     const card = screen.getByRole('article');
-    expect(card.getAttribute('aria-label')).toBe('Message from cust-17 on x');
+    expect(card.getAttribute('aria-label')).toBe('Message from cust-17 on X');
     expect(card.querySelector('header strong')!.textContent!.trim()).toBe('cust-17');
   });
 

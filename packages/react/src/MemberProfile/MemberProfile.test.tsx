@@ -52,6 +52,18 @@ describe('MemberProfile', () => {
     expect(screen.getByRole('group', { name: 'Relationship memory' })).toBeTruthy();
   });
 
+  it('says how many more interactions lie behind a sub-score than the evidence it lists', () => {
+    const m = member(1, true);
+    m.subScores.helpfulness = { ...m.subScores.helpfulness, evidenceCount: 12 };
+    const { container } = render(
+      <MemberProfile member={m} interactions={interactions} evidenceLimit={1} locale="en-US" />,
+    );
+    const help = container.querySelector('[data-subscore="helpfulness"]')!;
+    expect(help.textContent).toContain('Evidence (12 interactions)');
+    expect(help.querySelectorAll('li')).toHaveLength(2);
+    expect(help.textContent).toContain('and 11 more');
+  });
+
   it('repeats no landmark when several profiles with memory share a page', async () => {
     const { container } = render(
       <>

@@ -30,6 +30,8 @@ export interface MemberProfileLabels extends MemoryLabels {
   subScores: Record<keyof SubScores, string>;
   /** `{count}` interactions behind a sub-score. */
   evidence: string;
+  /** After the evidence listed, when there is more than `evidenceLimit`: `{count}`. */
+  moreEvidence: string;
   /** What each evidence item was, in words. */
   interactionTypes: Record<InteractionType, string>;
   gate: string;
@@ -58,6 +60,7 @@ export const defaultMemberProfileLabels: MemberProfileLabels = {
     tenure: 'Tenure',
   },
   evidence: 'Evidence ({count} interactions)',
+  moreEvidence: 'and {count} more',
   interactionTypes: {
     view: 'View',
     like: 'Like',
@@ -254,6 +257,15 @@ export function MemberProfile({
                           </li>
                         );
                       })}
+                      {s.evidenceCount > Math.min(s.evidence.length, evidenceLimit) && (
+                        <li style={{ listStyle: 'none', color: token('muted') }}>
+                          {fill(l.moreEvidence, {
+                            count: fmt.number(
+                              s.evidenceCount - Math.min(s.evidence.length, evidenceLimit),
+                            ),
+                          })}
+                        </li>
+                      )}
                     </ul>
                   </details>
                 )}

@@ -17,7 +17,7 @@ describe('MentionCard', () => {
         locale="en-US"
       />,
     );
-    const card = screen.getByRole('article', { name: 'Message from @customer1 on x' });
+    const card = screen.getByRole('article', { name: 'Message from @customer1 on X' });
     expect(screen.getByRole('status').getAttribute('aria-label')).toBe(
       'Priority 82 of 100, Critical',
     );
@@ -130,9 +130,9 @@ describe('MentionCard', () => {
       </>,
     );
     const [dana, sam, lee] = screen.getAllByRole('article');
-    expect(dana!.getAttribute('aria-label')).toBe('Message from @dana on x');
+    expect(dana!.getAttribute('aria-label')).toBe('Message from @dana on X');
     expect(dana!.querySelector('strong')!.textContent).toBe('Dana (@dana)');
-    expect(sam!.getAttribute('aria-label')).toBe('Message from Sam on x');
+    expect(sam!.getAttribute('aria-label')).toBe('Message from Sam on X');
     expect(sam!.querySelector('strong')!.textContent).toBe('Sam');
     expect(lee!.querySelector('strong')!.textContent).toBe('u/lee');
     expect(document.body.textContent).not.toContain('@@');
@@ -149,7 +149,7 @@ describe('MentionCard', () => {
       />,
     );
     const card = screen.getByRole('article');
-    expect(card.getAttribute('aria-label')).toBe('Message from @nimda on x');
+    expect(card.getAttribute('aria-label')).toBe('Message from @nimda on X');
     expect(card.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     for (const text of ['@nimda', 'Ana', 'الخدمات اللوجستية']) {
       const bdi = screen.getByText(text, { selector: 'bdi' });

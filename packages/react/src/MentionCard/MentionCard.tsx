@@ -1,4 +1,4 @@
-import type { Mention, MentionScore, Routing, ScoreFactor } from '@rapport/core';
+import type { Mention, MentionScore, Platform, Routing, ScoreFactor } from '@rapport/core';
 import { useId, type ReactNode } from 'react';
 import { ScoreBadge } from '../ScoreBadge/ScoreBadge';
 import { SlaTimer } from '../SlaTimer/SlaTimer';
@@ -6,6 +6,7 @@ import { useFormatter } from '../theme/RapportProvider';
 import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { displayHandle, isBlank, personLabel } from '../internal/people';
+import { defaultPlatformLabels } from '../internal/platforms';
 import { safeHref } from '../internal/safe';
 import { fillNodes, NamedGroup, rootStyle, UserText, type WidgetBaseProps } from '../internal/ui';
 
@@ -27,10 +28,13 @@ export interface MentionCardLabels {
   link: string;
   private: string;
   outbound: string;
+  /** Platform names ("X", "YouTube"). */
+  platforms: Partial<Record<Platform, string>>;
 }
 
 export const defaultMentionCardLabels: MentionCardLabels = {
   card: 'Message from {author} on {platform}',
+  platforms: defaultPlatformLabels,
   why: 'Why this priority?',
   routing: 'Routing',
   routedTo: 'Routed to {department} ({confidence} sure)',
@@ -69,7 +73,8 @@ export interface MentionCardProps extends WidgetBaseProps {
   showReasons?: boolean;
   /** Extra actions (reply, assign…) rendered at the bottom. */
   actions?: ReactNode;
-  labels?: Partial<Omit<MentionCardLabels, 'factors'>> & {
+  labels?: Partial<Omit<MentionCardLabels, 'factors' | 'platforms'>> & {
+    platforms?: Partial<MentionCardLabels['platforms']>;
     factors?: Partial<MentionCardLabels['factors']>;
   };
 }
@@ -103,7 +108,9 @@ export function MentionCard({
     ...defaultMentionCardLabels,
     ...labels,
     factors: { ...defaultMentionCardLabels.factors, ...labels?.factors },
+    platforms: { ...defaultMentionCardLabels.platforms, ...labels?.platforms },
   };
+  const platform = l.platforms[mention.platform] ?? mention.platform;
   const reasonsId = useId();
   const a = mention.author;
   const shownHandle = displayHandle(a.handle);
@@ -112,7 +119,7 @@ export function MentionCard({
   const href = safeHref(mention.url);
   return (
     <article
-      aria-label={fill(l.card, { author: personLabel(a), platform: mention.platform })}
+      aria-label={fill(l.card, { author: personLabel(a), platform })}
       data-direction={mention.direction}
       className={className}
       style={rootStyle(theme, style, {
@@ -134,7 +141,7 @@ export function MentionCard({
           )}
         </strong>
         <span style={{ color: token('muted') }}>
-          {mention.platform}
+          {platform}
           {mention.channel === 'private' && ` · ${l.private}`}
           {mention.direction === 'outbound' && ` · ${l.outbound}`} ·{' '}
           <time dateTime={mention.createdAt}>{fmt.dateTime(mention.createdAt)}</time>

@@ -1,4 +1,5 @@
 import type { Platform, PriorityBand, SlaStatus, SlaTargetName } from '@rapport/core';
+import { defaultPlatformLabels } from '../internal/platforms';
 import { defaultSlaTimerLabels, type SlaTimerLabels } from '../SlaTimer/SlaTimer';
 
 /** Every string the queue shows, for translation. */
@@ -90,25 +91,7 @@ export const defaultTriageQueueLabels: TriageQueueLabels = {
     resolution: 'Resolution',
     public_acknowledgement: 'Public acknowledgement',
   },
-  platforms: {
-    x: 'X',
-    instagram: 'Instagram',
-    facebook: 'Facebook',
-    pinterest: 'Pinterest',
-    reddit: 'Reddit',
-    mastodon: 'Mastodon',
-    bluesky: 'Bluesky',
-    youtube: 'YouTube',
-    tiktok: 'TikTok',
-    linkedin: 'LinkedIn',
-    forum: 'Forum',
-    blog: 'Blog',
-    review: 'Review site',
-    email: 'Email',
-    phone: 'Phone',
-    chat: 'Chat',
-    other: 'Other',
-  },
+  platforms: defaultPlatformLabels,
   sla: defaultSlaTimerLabels,
   loading: 'Loading the queue…',
   empty: 'Nobody is waiting. Every conversation has been answered.',
