@@ -132,6 +132,29 @@ function createAnalyzer(
   const EMOTICON_SECOND_ = lexicon.EMOTICON_SECOND;
   const NUMBER_ENTRY = lexicon.LEXICON.get('<n>');
 
+  // What onWord needs to know about an entry, in one number per id: its flags (the low 8 bits) and whether it has
+  // a rule, a negated rule, a valence and phrases it opens. Most known words are function words ("the", "to")
+  // that only take part in phrases; reading this small array instead of the Entry object (scattered over the heap,
+  // its valence boxed in another object) spares the word loop one or two cache misses per word.
+  const I_RULE = 0x100;
+  const I_NEGATED = 0x200;
+  const I_VALENCE = 0x400;
+  const I_NEXT = 0x800;
+  function infoOf(e: Entry): number {
+    return (
+      e.flags |
+      (e.rule !== undefined ? I_RULE : 0) |
+      (e.negated !== undefined ? I_NEGATED : 0) |
+      (e.valence !== 0 ? I_VALENCE : 0) |
+      (e.next !== undefined ? I_NEXT : 0)
+    );
+  }
+  const INFO_ = new Int32Array(ENTRIES_.length);
+  for (let id = 0; id < ENTRIES_.length; id++) INFO_[id] = infoOf(ENTRIES_[id]!);
+  /** Every entry's valence by id: an Entry holds it boxed in a number object of its own, one more cache miss. */
+  const VALENCE_ = new Float64Array(ENTRIES_.length);
+  for (let id = 0; id < ENTRIES_.length; id++) VALENCE_[id] = ENTRIES_[id]!.valence;
+
   /**
    * Texts that take every rare path of the scan once: stretched words, HTML entities in capitals, misspelt service
    * words, numbers glued to words, URLs, hashtags, mentions, emoticons, emoji, text beyond ASCII and options.
@@ -248,10 +271,37 @@ function createAnalyzer(
   const acc = new Float64Array(SLOTS_);
   /** One bit per slot of `acc` raised since the last call began (the others are 0). */
   var touched = 0;
+  // The phrases in progress: where each began, the words that may come next as bits (see keyBits), and the map of
+  // those words: a phrase's first word's `next` is found from the word's id in activeOwner (so starting a phrase,
+  // which most function words do, writes only numbers), deeper maps are in activeMaps (activeOwner -1).
   const activeMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
+  const activeOwner = new Int32Array(MAX_ACTIVE);
+  const activeKeys = new Int32Array(MAX_ACTIVE);
   const activeStart = new Int32Array(MAX_ACTIVE);
   const nextMaps: (Map<number, PhraseNode> | undefined)[] = new Array(MAX_ACTIVE);
+  const nextOwner = new Int32Array(MAX_ACTIVE);
+  const nextKeys = new Int32Array(MAX_ACTIVE);
   const nextStart = new Int32Array(MAX_ACTIVE);
+
+  /**
+   * A phrase map's words as a 32-bit set (bit `id & 31` for each word id). The maps hold one to a few words each,
+   * so a word that continues some phrase, but none of those in progress (nearly always), is told so by one AND
+   * instead of a Map lookup per phrase.
+   */
+  function keyBits(map: Map<number, PhraseNode>): number {
+    let bits = 0;
+    for (const id of map.keys()) bits |= 1 << (id & 31);
+    return bits;
+  }
+  /** keyBits of every word's `next`, by entry id (0 for words that open no phrase). */
+  const NEXT_KEYS = new Int32Array(ENTRIES_.length);
+  for (let id = 0; id < ENTRIES_.length; id++) {
+    const next = ENTRIES_[id]!.next;
+    if (next !== undefined) NEXT_KEYS[id] = keyBits(next);
+  }
+  const NUMBER_ID = NUMBER_ENTRY === undefined ? -1 : NUMBER_ENTRY.id;
+  /** activeKeys of all the phrases in progress together (meaningful while nActive > 0). */
+  var activeBits = 0;
 
   /** Whether src continues at `i` with `pattern` (lower-case ASCII), ignoring case. */
   function startsWithLower(i: number, pattern: string): boolean {
@@ -478,6 +528,7 @@ function createAnalyzer(
   /** Adds one sentiment-bearing word (or emoji) to the running sum, applying the pending modifiers. */
   function addValence(
     e: Entry,
+    valence: number,
     start: number,
     end: number,
     plain: boolean,
@@ -485,7 +536,6 @@ function createAnalyzer(
     elongated: boolean,
     kind: 'sentiment' | 'hashtag' | 'elongation',
   ) {
-    const valence = e.valence;
     const sign = valence > 0 ? 1 : -1;
     let s = valence;
     if (elongated) s += sign * ELONGATION_INCREMENT;
@@ -553,14 +603,17 @@ function createAnalyzer(
     nActive = 0;
   }
 
-  /** Finds the entry for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"). */
-  function lookup(h: number, a: number, b: number, start: number, end: number): Entry | undefined {
-    if ((WORD_FILTER_[h >>> 21]! & (1 << ((h >>> 16) & 31))) === 0) return undefined;
+  /**
+   * Finds the entry id for src[start, end) from its hash, comparing characters lower-cased ("’" read as "'"); -1
+   * when the lexicon does not know it. An id, not the Entry: most words need only INFO_.
+   */
+  function lookup(h: number, a: number, b: number, start: number, end: number): number {
+    if ((WORD_FILTER_[h >>> 21]! & (1 << ((h >>> 16) & 31))) === 0) return -1;
     const len = end - start;
     let slot = h & TABLE_MASK_;
     for (;;) {
       const v = TABLE_[slot]!;
-      if (v === 0) return undefined;
+      if (v === 0) return -1;
       if (((v ^ h) & 0xffff0000) === 0) {
         // The length and the last eight characters are compared as numbers; longer words compare the rest.
         const id = (v & 0xffff) - 1;
@@ -571,7 +624,7 @@ function createAnalyzer(
           WORD_KEYS_[at + 2] === b &&
           (len <= 8 || sameStart(ENTRIES_[id]!.word, start, len - 8))
         ) {
-          return ENTRIES_[id];
+          return id;
         }
       }
       slot = (slot + 1) & TABLE_MASK_;
@@ -636,21 +689,95 @@ function createAnalyzer(
     const h = hashPacked_(packedA, packedB, STEM_LENGTH_);
     if (STEM_FILTER_[h & 0xfff] !== 1) return undefined;
     const stem = lookup(h, packedA, packedB, start, start + STEM_LENGTH_);
-    return stem !== undefined && stem.flags & F_STEM_ ? stem : undefined;
+    return stem >= 0 && INFO_[stem]! & F_STEM_ ? ENTRIES_[stem] : undefined;
+  }
+
+  /**
+   * The first two letters (lower case) of every stem, one bit per pair: most long unknown words start with none of
+   * them ("refun", "deliv", "accou"...), and are turned away before their stem is hashed.
+   */
+  const STEM_PAIRS = new Int32Array(1 << 9);
+  for (const e of ENTRIES_) {
+    if (e.flags & F_STEM_) {
+      // Stems are five lower-case ASCII letters (compile checks their length).
+      const pair = (e.word.charCodeAt(0) << 7) | e.word.charCodeAt(1);
+      STEM_PAIRS[pair >>> 5]! |= 1 << (pair & 31);
+    }
+  }
+  /** Whether the ASCII word at `start` (at least two characters) begins with the first two letters of a stem. */
+  function mayStartStem(start: number): boolean {
+    const second = codes[start + 1]!;
+    if (second >= 128) return false; // "’", read as "'": no stem has one
+    const pair = ((WORD_INFO[codes[start]!]! & 0x7f) << 7) | (WORD_INFO[second]! & 0x7f);
+    return (STEM_PAIRS[pair >>> 5]! & (1 << (pair & 31))) !== 0;
+  }
+
+  /**
+   * Emoticon valences keyed by their characters packed seven bits each, with the length less two above them (every
+   * emoticon is two to four ASCII characters), so trying one costs no string cut out of the text.
+   */
+  const EMOTICON_KEYS = new Map<number, number>();
+  for (const [token, valence] of EMOTICONS_) {
+    let key = 0;
+    for (let k = 0; k < token.length; k++) key = (key << 7) | token.charCodeAt(k);
+    if (token.length < 2 || token.length > 4 || /[^\0-\x7f]/.test(token)) {
+      throw new Error(`Emoticon "${token}" is not two to four ASCII characters`);
+    }
+    EMOTICON_KEYS.set(key | ((token.length - 2) << 28), valence);
+  }
+  /** The valence of the emoticon written src[i, i + size), if it is one (the same as EMOTICONS.get of that text). */
+  function emoticonAt(i: number, size: number): number | undefined {
+    let key = 0;
+    for (let k = 0; k < size; k++) {
+      const d = codes[i + k]!;
+      if (d >= 128) return undefined;
+      key = (key << 7) | d;
+    }
+    return EMOTICON_KEYS.get(key | ((size - 2) << 28));
   }
 
   /** The entry of the hashtag text src[start, end): the whole tag, or a verdict-carrying ending (#epicfail). */
   function hashtagEntry(start: number, end: number): Entry | undefined {
     // ASCII tags (nearly all) are found from their characters, as words are, without cutting out a string.
     if (!packLower(start, end)) return hashtagWordEntry(lowerWord(start, end));
-    const e = lookup(hashPacked_(packedA, packedB, end - start), packedA, packedB, start, end);
-    if (e !== undefined) return e;
-    for (const [suffix, valence, rule] of HASHTAG_SUFFIX_LIST_) {
-      if (end - start > suffix.length && startsWithLower(end - suffix.length, suffix)) {
+    const id = lookup(hashPacked_(packedA, packedB, end - start), packedA, packedB, start, end);
+    if (id >= 0) return ENTRIES_[id];
+    // The endings are compared as the tag's packed last eight characters first (most tags differ there).
+    for (let k = 0; k < SUFFIX_COUNT; k++) {
+      const length = SUFFIX_KEYS[3 * k]!;
+      if (
+        end - start > length &&
+        (packedA & SUFFIX_MASKS[2 * k]!) === SUFFIX_KEYS[3 * k + 1] &&
+        (packedB & SUFFIX_MASKS[2 * k + 1]!) === SUFFIX_KEYS[3 * k + 2] &&
+        (length <= 8 || startsWithLower(end - length, HASHTAG_SUFFIX_LIST_[k]![0]))
+      ) {
+        const [suffix, valence, rule] = HASHTAG_SUFFIX_LIST_[k]!;
         return suffixEntry(suffix, valence, rule);
       }
     }
     return undefined;
+  }
+  const SUFFIX_COUNT = HASHTAG_SUFFIX_LIST_.length;
+  /** Each hashtag ending's length and packed last eight characters (see packWord), in HASHTAG_SUFFIX_LIST order. */
+  const SUFFIX_KEYS = new Int32Array(3 * SUFFIX_COUNT);
+  /** Masks of the packed halves that keep just the ending's characters (an ending may be shorter than eight). */
+  const SUFFIX_MASKS = new Int32Array(2 * SUFFIX_COUNT);
+  for (let k = 0; k < SUFFIX_COUNT; k++) {
+    const suffix = HASHTAG_SUFFIX_LIST_[k]![0];
+    const length = suffix.length;
+    // packWord keeps the last eight characters; for the mask, only the last min(length, 8) count.
+    let a = 0;
+    let b = 0;
+    for (let m = 0; m < length; m++) {
+      b = (b << 7) | (a >>> 21);
+      a = ((a << 7) | suffix.charCodeAt(m)) & 0xfffffff;
+    }
+    SUFFIX_KEYS[3 * k] = length;
+    SUFFIX_KEYS[3 * k + 1] = a;
+    SUFFIX_KEYS[3 * k + 2] = b & 0xfffffff;
+    SUFFIX_MASKS[2 * k] = length >= 4 ? 0xfffffff : (1 << (7 * length)) - 1;
+    SUFFIX_MASKS[2 * k + 1] =
+      length >= 8 ? 0xfffffff : length > 4 ? (1 << (7 * (length - 4))) - 1 : 0;
   }
 
   /** hashtagEntry for a tag with letters beyond ASCII, from its lower-case text. */
@@ -679,32 +806,66 @@ function createAnalyzer(
     };
   }
 
-  /** Advances every phrase in progress with a word that continues some phrase, then starts the ones it opens. */
-  function advancePhrases(opener: Entry, start: number, end: number) {
-    const key = opener.id;
+  /**
+   * Moves the phrases on by the word with entry id `key` and INFO_ `info`: advances every phrase in progress it
+   * continues, then starts the ones it opens.
+   */
+  function stepPhrases(key: number, info: number, start: number, end: number) {
+    if (nActive === 0 || (info & F_CONTINUES_) === 0 || (activeBits & (1 << (key & 31))) === 0) {
+      // Nothing to continue (most words): at most the phrases this word opens are in progress after it.
+      if (info & I_NEXT) {
+        const bits = NEXT_KEYS[key]!;
+        activeOwner[0] = key;
+        activeKeys[0] = bits;
+        activeBits = bits;
+        activeStart[0] = start;
+        nActive = 1;
+      } else nActive = 0;
+    } else advancePhrases(key, info, start, end);
+  }
+
+  /** stepPhrases for a word that may continue several phrases in progress. */
+  function advancePhrases(key: number, info: number, start: number, end: number) {
+    const bit = 1 << (key & 31);
     let n2 = 0;
     for (let k = 0; k < nActive; k++) {
-      const node = activeMaps[k]!.get(key);
+      if ((activeKeys[k]! & bit) === 0) continue;
+      const owner = activeOwner[k]!;
+      const node = (owner >= 0 ? ENTRIES_[owner]!.next! : activeMaps[k]!).get(key);
       if (node === undefined) continue;
       if (node.rule) fire(node.rule, activeStart[k]!, end);
       if (node.next && n2 < MAX_ACTIVE) {
         nextMaps[n2] = node.next;
+        nextOwner[n2] = -1;
+        nextKeys[n2] = keyBits(node.next);
         nextStart[n2++] = activeStart[k]!;
       }
     }
-    if (opener.next && n2 < MAX_ACTIVE) {
-      nextMaps[n2] = opener.next;
+    if (info & I_NEXT && n2 < MAX_ACTIVE) {
+      nextOwner[n2] = key;
+      nextKeys[n2] = NEXT_KEYS[key]!;
       nextStart[n2++] = start;
     }
+    let bits = 0;
     for (let k = 0; k < n2; k++) {
-      activeMaps[k] = nextMaps[k];
+      const owner = nextOwner[k]!;
+      activeOwner[k] = owner;
+      if (owner < 0) activeMaps[k] = nextMaps[k];
+      activeKeys[k] = nextKeys[k]!;
+      bits |= nextKeys[k]!;
       activeStart[k] = nextStart[k]!;
     }
+    activeBits = bits;
     nActive = n2;
   }
 
-  /** Everything that happens for one word-like token, once its entry (if any) is known. */
+  /**
+   * Everything that happens for one word-like token, once its entry (if any) is known: `id` is its entry id from
+   * the table (-1 when not found there), `e` its Entry when a slower path already has it (a hashtag's ending has
+   * no id). Reads INFO_ first and the Entry only for what the word does beyond phrases.
+   */
   function onWord(
+    id: number,
     e: Entry | undefined,
     numeric: boolean,
     start: number,
@@ -714,74 +875,75 @@ function createAnalyzer(
     stretched: boolean,
     hashtag: boolean,
   ) {
-    // Phrases: advance every phrase in progress, then start the ones this word opens.
-    const opener = e ?? (numeric ? NUMBER_ENTRY : undefined);
-    if (opener === undefined) nActive = 0;
-    else if (nActive === 0 || (opener.flags & F_CONTINUES_) === 0) {
-      // Nothing to continue (most words): at most the phrases this word opens are in progress after it.
-      const next = opener.next;
-      if (next !== undefined) {
-        activeMaps[0] = next;
-        activeStart[0] = start;
-        nActive = 1;
-      } else nActive = 0;
-    } else advancePhrases(opener, start, end);
-
-    if (e === undefined) {
-      sentencePos++;
-      if (negLeft > 0) negLeft--;
-      if (boostLeft > 0) boostLeft--;
+    if (id < 0 && e === undefined) {
+      onOther(numeric, start, end);
       return;
     }
-    const flags = e.flags;
+    const info = id >= 0 ? INFO_[id]! : infoOf(e!);
+    // Phrases: advance every phrase in progress, then start the ones this word opens.
+    stepPhrases(id, info, start, end);
+
     if (pleasePending) {
       // "Please add ..." asks for something; "please help / reply / refund" asks for service.
       pleasePending = false;
-      if (!(flags & F_SERVICE_VERB_)) sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
+      if (!(info & F_SERVICE_VERB_)) sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
     }
     if (sentencePos === 0) {
-      if (flags & F_QSTART_) {
+      if (info & F_QSTART_) {
         raise(INTENT_QUESTION, 0.45);
-      } else if (flags & F_IMPERATIVE_) {
-        if (flags & F_SERVICE_VERB_) pleasePending = true;
+      } else if (info & F_IMPERATIVE_) {
+        if (info & F_SERVICE_VERB_) pleasePending = true;
         else sentenceFeature = 1 - (1 - sentenceFeature) * 0.45;
       }
     }
     sentencePos++;
-    // A negated praise word ("not helpful") praises nobody.
-    if (e.rule && !(negLeft > 0 && e.rule.target === 'praise')) {
-      fire(e.rule, start, end, plain ? e.word : undefined);
+    if (info & (I_RULE | I_NEGATED | I_VALENCE)) {
+      e ??= ENTRIES_[id]!;
+      // A negated praise word ("not helpful") praises nobody.
+      if (e.rule && !(negLeft > 0 && e.rule.target === 'praise')) {
+        fire(e.rule, start, end, plain ? e.word : undefined);
+      }
+      if (negLeft > 0 && e.negated) fire(e.negated, negStart, end);
+      if (info & I_VALENCE) {
+        addValence(
+          e,
+          id >= 0 ? VALENCE_[id]! : e.valence,
+          start,
+          end,
+          plain,
+          caps,
+          stretched,
+          hashtag ? 'hashtag' : stretched ? 'elongation' : 'sentiment',
+        );
+      }
     }
-    if (negLeft > 0 && e.negated) fire(e.negated, negStart, end);
-    if (e.valence !== 0) {
-      addValence(
-        e,
-        start,
-        end,
-        plain,
-        caps,
-        stretched,
-        hashtag ? 'hashtag' : stretched ? 'elongation' : 'sentiment',
-      );
-    }
-    if (flags & F_BUT_) {
+    if (info & F_BUT_) {
       sum *= 0.5;
       afterBut = true;
       negLeft = 0;
       boostLeft = 0;
       return;
     }
-    if (flags & F_NEGATOR_) {
+    if (info & F_NEGATOR_) {
       negLeft = NEGATION_REACH;
       negStart = start;
       negEnd = end;
     } else if (negLeft > 0) negLeft--;
-    if (flags & F_BOOSTER_) {
-      boost = e.boost + (stretched ? ELONGATION_INCREMENT : 0);
+    if (info & F_BOOSTER_) {
+      boost = (e ?? ENTRIES_[id]!).boost + (stretched ? ELONGATION_INCREMENT : 0);
       boostLeft = 2;
       boostStart = start;
       boostEnd = end;
     } else if (boostLeft > 0) boostLeft--;
+  }
+
+  /** onWord for a token with no entry: a number (which may continue or open phrases as "<n>") or an unknown tag. */
+  function onOther(numeric: boolean, start: number, end: number) {
+    if (numeric && NUMBER_ID >= 0) stepPhrases(NUMBER_ID, INFO_[NUMBER_ID]!, start, end);
+    else nActive = 0;
+    sentencePos++;
+    if (negLeft > 0) negLeft--;
+    if (boostLeft > 0) boostLeft--;
   }
 
   function analyze(text: string, options?: AnalyzeOptions): TextSignals {
@@ -927,14 +1089,13 @@ function createAnalyzer(
           continue;
         }
         asciiLetters += upper + lower;
-        let e = ascii
-          ? lookup(hashPacked_(a, b, i - start), a, b, start, i)
-          : LEXICON_.get(lowerWord(start, i));
-        // A word found in the table has exactly the entry's length (no need to read the entry's string for it).
-        const exact = ascii && e !== undefined;
+        // The entry id from the table (ASCII words), or the Entry from a slower path: text beyond ASCII, stretched
+        // letters, a stem, a word glued to a number.
+        const id = ascii ? lookup(hashPacked_(a, b, i - start), a, b, start, i) : -1;
+        let e = ascii ? undefined : LEXICON_.get(lowerWord(start, i));
         let stretched = false;
         // Elongations and stems are looked for only in words the lexicon does not know (few, and short).
-        if (e === undefined && triple) {
+        if (id < 0 && e === undefined && triple) {
           // "sooooo gooood": try the word with runs cut to two letters, then to one.
           const word = lowerWord(start, i);
           const e2 = LEXICON_.get(squeeze(word, 2));
@@ -945,7 +1106,7 @@ function createAnalyzer(
           }
         }
         const first = c;
-        if (e === undefined && i - start >= STEM_LENGTH_) {
+        if (id < 0 && e === undefined && i - start >= STEM_LENGTH_) {
           // "order113542617735902": a word glued to a number; "reimbursment": a misspelt service word.
           const last = p1; // the word's last character, as written
           if (last >= 48 && last <= 57 && first >= 65) {
@@ -953,12 +1114,12 @@ function createAnalyzer(
             while (cut > start && cs[cut - 1]! >= 48 && cs[cut - 1]! <= 57) cut--;
             e = LEXICON_.get(lowerWord(start, cut));
           }
-          if (e === undefined && ascii) e = stemEntry(start, i, a, b);
+          if (e === undefined && ascii && mayStartStem(start)) e = stemEntry(start, i, a, b);
         }
         const caps = upper >= 2 && lower === 0;
         if (caps) capsWords++;
         else if (lower > 0) lowerWords++;
-        if (e === undefined && !(first >= 48 && first <= 57)) {
+        if (id < 0 && e === undefined && !(first >= 48 && first <= 57)) {
           // A word the lexicon does not know (most words): it ends every phrase in progress and uses up one word
           // of a negator's or intensifier's reach; the rest of onWord has nothing to do for it.
           nActive = 0;
@@ -968,12 +1129,15 @@ function createAnalyzer(
           if (cs[i]! === 32) i++; // the space after the word, without another turn of the loop
           continue;
         }
-        // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue str.
+        // A token written exactly as its entry (lower case, no stretching) can reuse the entry's string as cue
+        // str. A word found in the table has exactly the entry's length (no need to read the entry's string).
         const plain =
-          upper === 0 && !stretched && e !== undefined && (exact || e.word.length === i - start);
+          upper === 0 &&
+          (id >= 0 || (!stretched && e !== undefined && e.word.length === i - start));
         onWord(
+          id >= 0 ? id : e !== undefined ? e.id : -1,
           e,
-          e === undefined && first >= 48 && first <= 57,
+          id < 0 && e === undefined && first >= 48 && first <= 57,
           start,
           i,
           plain,
@@ -1011,7 +1175,18 @@ function createAnalyzer(
             hashtags++;
             const cueCount = cues.length;
             nActive = 0;
-            onWord(hashtagEntry(start + 1, j), false, start, j, false, false, false, true);
+            const tag = hashtagEntry(start + 1, j);
+            onWord(
+              tag !== undefined ? tag.id : -1,
+              tag,
+              false,
+              start,
+              j,
+              false,
+              false,
+              false,
+              true,
+            );
             nActive = 0;
             if (cues.length === cueCount) {
               cues.push(
@@ -1102,7 +1277,7 @@ function createAnalyzer(
             if (i + size > len) continue;
             const after = i + size < len ? cs[i + size]! : 32;
             if (after < 128 && (CLASS[after] === C_LETTER || CLASS[after] === C_DIGIT)) continue;
-            const v = EMOTICONS_.get(textAt(i, i + size));
+            const v = emoticonAt(i, size);
             if (v !== undefined) {
               matched = size;
               const start = i;
@@ -1243,7 +1418,8 @@ function createAnalyzer(
     const found = cues;
     for (let k = 1; k < found.length; k++) {
       if (found[k]!.start < found[k - 1]!.start) {
-        found.sort(byPosition);
+        if (found.length <= SORT_BY_INSERTION) sortCues(found);
+        else found.sort(byPosition);
         break;
       }
     }
@@ -1263,6 +1439,25 @@ function createAnalyzer(
       crisis: acc[CRISIS_]!,
       cues: found,
     };
+  }
+
+  /** Cues sorted by insertion at most (quadratic time, so long hostile texts use Array.prototype.sort). */
+  const SORT_BY_INSERTION = 32;
+  /**
+   * Sorts cues by position: an insertion sort, stable like Array.prototype.sort. Cues come nearly in order (a
+   * phrase's cue after its last word's) and few, and this costs no call per comparison, where sort calls its
+   * comparator for each.
+   */
+  function sortCues(found: Cue[]): void {
+    for (let k = 1; k < found.length; k++) {
+      const cue = found[k]!;
+      let m = k - 1;
+      while (m >= 0 && byPosition(found[m]!, cue) > 0) {
+        found[m + 1] = found[m]!;
+        m--;
+      }
+      found[m + 1] = cue;
+    }
   }
 
   function byPosition(a: Cue, b: Cue): number {
