@@ -1012,6 +1012,11 @@ function createAnalyzer(
     const len = n;
     const classOf = CLASS;
     const wordInfoOf = WORD_INFO;
+    // Counted in locals and stored once at the end: they change on nearly every word.
+    let letters = 0;
+    let foreign = 0;
+    let capsCount = 0;
+    let lowerCount = 0;
     let i = 0;
     while (i < len) {
       const c = cs[i]!;
@@ -1035,7 +1040,7 @@ function createAnalyzer(
           upper = (info >> 8) & 1;
           lower = info >> 9;
         } else {
-          foreignLetters++;
+          foreign++;
           ascii = false;
         }
         // The two characters before this one, as written: three alike in a row ("sooo") may be an elongation.
@@ -1061,7 +1066,7 @@ function createAnalyzer(
           } else if (raw === 0x2019 && i + 1 < len && i > start && isWordChar(cs[i + 1]!)) {
             d = 39;
           } else if (isWordChar(raw)) {
-            foreignLetters++;
+            foreign++;
             ascii = false;
           } else break;
           if (raw === p1 && raw === p2) triple = true;
@@ -1088,7 +1093,7 @@ function createAnalyzer(
           breakClause();
           continue;
         }
-        asciiLetters += upper + lower;
+        letters += upper + lower;
         // The entry id from the table (ASCII words), or the Entry from a slower path: text beyond ASCII, stretched
         // letters, a stem, a word glued to a number.
         const id = ascii ? lookup(hashPacked_(a, b, i - start), a, b, start, i) : -1;
@@ -1117,8 +1122,8 @@ function createAnalyzer(
           if (e === undefined && ascii && mayStartStem(start)) e = stemEntry(start, i, a, b);
         }
         const caps = upper >= 2 && lower === 0;
-        if (caps) capsWords++;
-        else if (lower > 0) lowerWords++;
+        if (caps) capsCount++;
+        else if (lower > 0) lowerCount++;
         if (id < 0 && e === undefined && !(first >= 48 && first <= 57)) {
           // A word the lexicon does not know (most words): it ends every phrase in progress and uses up one word
           // of a negator's or intensifier's reach; the rest of onWord has nothing to do for it.
@@ -1342,6 +1347,10 @@ function createAnalyzer(
       }
       i++;
     }
+    asciiLetters = letters;
+    foreignLetters = foreign;
+    capsWords = capsCount;
+    lowerWords = lowerCount;
   }
 
   /** Applies the text-wide rules and builds the result (then lets go of the caller's text). */
