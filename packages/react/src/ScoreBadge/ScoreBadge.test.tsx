@@ -28,6 +28,25 @@ describe('ScoreBadge', () => {
     expect(screen.getByRole('status').getAttribute('aria-label')).toBe('Priorité 10: Faible');
   });
 
+  it('is a labelled image, not a live region, when it is one of many (a queue of twenty rows)', async () => {
+    const { container } = render(
+      <ul>
+        {[91, 40, 12].map((p) => (
+          <li key={p}>
+            <ScoreBadge priority={p} live={false} />
+          </li>
+        ))}
+      </ul>,
+    );
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getAllByRole('img').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Priority 91 of 100, Critical',
+      'Priority 40 of 100, Normal',
+      'Priority 12 of 100, Low',
+    ]);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
   it('renders on the server', () => {
     expect(renderToString(<ScoreBadge priority={55} />)).toContain('data-band="high"');
   });

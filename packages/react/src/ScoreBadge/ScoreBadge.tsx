@@ -11,6 +11,11 @@ export interface ScoreBadgeProps {
   label?: string;
   /** Visible band names, for translation. */
   bandLabels?: Partial<Record<PriorityBand, string>>;
+  /**
+   * Announce changes politely as a status (default true). Lists and tables of badges pass `false`: twenty live
+   * regions would read out every priority that changes on a refresh. The badge is then a labelled image.
+   */
+  live?: boolean;
   className?: string;
   style?: CSSProperties;
 }
@@ -42,6 +47,7 @@ export function ScoreBadge({
   band,
   label = 'Priority {priority} of 100, {band}',
   bandLabels,
+  live = true,
   className,
   style,
 }: ScoreBadgeProps) {
@@ -50,7 +56,7 @@ export function ScoreBadge({
   const bandText = { ...DEFAULT_BAND_LABELS, ...bandLabels }[resolved];
   return (
     <span
-      role="status"
+      role={live ? 'status' : 'img'}
       aria-label={label.replace('{priority}', String(value)).replace('{band}', bandText)}
       data-band={resolved}
       className={className}

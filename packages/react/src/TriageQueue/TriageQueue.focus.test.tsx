@@ -117,6 +117,15 @@ describe('TriageQueue: focus, selection, pickers, sorting and names', () => {
     expect(screen.getByRole('checkbox', { name: 'Select conversation from cust-17' })).toBeTruthy();
   });
 
+  it('shows each row’s priority without making every row a live region', () => {
+    render(<TriageQueue rows={queueItems(20)} now={T0} />);
+    const grid = screen.getByRole('grid');
+    expect(within(grid).queryAllByRole('status')).toHaveLength(0);
+    expect(within(bodyRows()[0]!).getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Priority \d+ of 100/,
+    );
+  });
+
   it('after clicking "Why this priority?", the arrow keys and Escape still work', async () => {
     const user = userEvent.setup();
     render(<TriageQueue rows={queueItems(8)} now={T0} />);

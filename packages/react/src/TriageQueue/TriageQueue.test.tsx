@@ -64,7 +64,7 @@ describe('TriageQueue', () => {
     await user.click(screen.getByRole('button', { name: 'Priority' }));
     expect(onSortingChange).toHaveBeenLastCalledWith([{ id: 'priority', desc: true }]);
     const priorities = bodyRows().map((r) =>
-      Number(within(r).getByRole('status').getAttribute('aria-label')!.match(/\d+/)![0]),
+      Number(within(r).getByRole('img').getAttribute('aria-label')!.match(/\d+/)![0]),
     );
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
   });

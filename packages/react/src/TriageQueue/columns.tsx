@@ -61,7 +61,12 @@ function PriorityCell({ item }: { item: QueueItem }) {
   const { labels, showWhy } = useCellCtx();
   return (
     <span style={{ display: 'inline-flex', gap: '0.3em', alignItems: 'center' }}>
-      <ScoreBadge priority={item.priority} band={item.band} bandLabels={labels.bands} />
+      <ScoreBadge
+        priority={item.priority}
+        band={item.band}
+        bandLabels={labels.bands}
+        live={false}
+      />
       <button
         type="button"
         tabIndex={-1}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Mention } from '@rapport/core';
-import { MentionCard } from '@rapport/react';
+import { defaultMentionCardLabels, MentionCard } from '@rapport/react';
 import { expect, within } from 'storybook/test';
 import { AllStatesGrid } from '../../support/AllStates';
 import { decided, findMention } from '../../support/conversations';
@@ -156,7 +156,7 @@ export const HostileText: Story = {
     });
     const card = within(canvasElement).getByRole('article');
     await expect(card).toHaveAccessibleName(
-      'Message from @nimda_laiciffo on ' + base.mention.platform,
+      'Message from @nimda_laiciffo on ' + defaultMentionCardLabels.platforms[base.mention.platform],
     );
   },
 };

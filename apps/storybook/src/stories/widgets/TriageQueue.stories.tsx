@@ -168,7 +168,7 @@ export const SortByPriority: Story = {
     const sortedDesc = header.getAttribute('aria-sort') === 'descending';
     const priorities = () =>
       within(canvas.getByRole('grid'))
-        .getAllByRole('status')
+        .getAllByRole('img')
         .map((badge) => Number(/Priority (\d+)/.exec(badge.getAttribute('aria-label') ?? '')?.[1]))
         .filter((p) => Number.isFinite(p));
     const first = priorities();
