@@ -156,7 +156,8 @@ export const HostileText: Story = {
     });
     const card = within(canvasElement).getByRole('article');
     await expect(card).toHaveAccessibleName(
-      'Message from @nimda_laiciffo on ' + defaultMentionCardLabels.platforms[base.mention.platform],
+      'Message from @nimda_laiciffo on ' +
+        defaultMentionCardLabels.platforms[base.mention.platform],
     );
   },
 };
