@@ -454,6 +454,45 @@ describe('evaluateGoals: the period before', () => {
   });
 });
 
+describe('evaluateGoals: text where a filter asks for a boolean', () => {
+  it('warns when events were not counted because a CSV wrote "true" where the filter asks for true', () => {
+    const answered: Kpi = {
+      ...signups,
+      id: 'answered',
+      metric: {
+        kind: 'simple',
+        measure: {
+          source: 'orders',
+          agg: 'count',
+          filters: [{ field: 'paid', op: 'eq', value: true }],
+        },
+      },
+    };
+    const events = [
+      { source: 'orders', at: day(3), channel: 'social', paid: true },
+      { source: 'orders', at: day(4), channel: 'social', paid: 'TRUE' },
+      { source: 'orders', at: day(5), channel: 'social', paid: 'true' },
+      { source: 'orders', at: day(6), channel: 'social', paid: 'false' },
+    ];
+    const report = evaluateGoals(tree([answered]), events, { ...NOV, now: MID });
+    expect(byId(report.kpis, 'answered').actual).toBe(1);
+    const warning = report.warnings.find((w) => w.code === 'filter_type_mismatch');
+    expect(warning).toMatchObject({ kpi: 'answered' });
+    expect(warning!.message).toBe(
+      '2 event(s) in this period were not counted because "paid" holds text ("TRUE") where the filter asks for the value true: load "paid" as a boolean.',
+    );
+  });
+
+  it('says nothing when the events hold real booleans', () => {
+    const report = evaluateGoals(
+      tree([signups]),
+      [{ source: 'orders', at: day(3), channel: 'email' }],
+      { ...NOV, now: MID },
+    );
+    expect(report.warnings.map((w) => w.code)).not.toContain('filter_type_mismatch');
+  });
+});
+
 describe('evaluateGoals: currency', () => {
   it('carries a currency KPI’s ISO code into its result, so a display shows EUR as EUR', () => {
     const revenue: Kpi = {

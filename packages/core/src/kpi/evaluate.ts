@@ -1,4 +1,4 @@
-import { compileFilters, type GoalEventTest } from './filters';
+import { compileFilters, textMismatchTest, type GoalEventTest, type TextMismatch } from './filters';
 import { checkVanity } from './guard';
 import { percentileInPlace, percentileOfSorted } from './stats';
 import {
@@ -384,6 +384,11 @@ interface CompiledMeasure {
   raw: RawAcc | undefined;
   cum: CumulativeAcc | undefined;
   skipped: number;
+  /** Finds a field holding text where a filter compares with a boolean or number (see textMismatchTest). */
+  textMismatch: ((e: GoalEvent) => TextMismatch | undefined) | undefined;
+  /** Events in the report window turned away only for such text, and the first of them. */
+  mismatched: number;
+  mismatch: TextMismatch | undefined;
   rows: GoalEvent[] | undefined;
   rowsWithheld: number;
   rowTest: ((e: GoalEvent) => boolean) | undefined;
@@ -656,6 +661,9 @@ export function evaluateGoals(
             ? new CumulativeAcc(cumulativePoints(m.window, slots, slotEnd, from, to, timeZone))
             : undefined,
         skipped: 0,
+        textMismatch: textMismatchTest(sel.filters),
+        mismatched: 0,
+        mismatch: undefined,
         rows: wantsRows ? [] : undefined,
         rowsWithheld: 0,
         // Rows of a personal source (one naming people, or read on consent) need a per-person scope and the
@@ -738,7 +746,10 @@ export function evaluateGoals(
       const list = st.windowed;
       for (let j = 0; j < list.length; j++) {
         const m = list[j]!;
-        if (!m.test(e)) continue;
+        if (!m.test(e)) {
+          if (m.textMismatch !== undefined && slot === CURRENT) noteMismatch(m, e);
+          continue;
+        }
         if (m.isCount) {
           const n = m.acc!.n;
           n[slot]!++;
@@ -768,7 +779,10 @@ export function evaluateGoals(
     for (let j = 0; j < rawList.length; j++) {
       const m = rawList[j]!;
       if (t >= to && m.role !== 'conversion') continue;
-      if (!m.test(e)) continue;
+      if (!m.test(e)) {
+        if (m.textMismatch !== undefined && slot === CURRENT) noteMismatch(m, e);
+        continue;
+      }
       let v = 1;
       if (m.field !== undefined) {
         const raw = e[m.field];
@@ -928,6 +942,15 @@ export function evaluateGoals(
     );
     const skipped = ms.reduce((n, x) => n + x.cm.skipped, 0);
     const reasons: string[] = [];
+    const mismatched = ms.find((x) => x.cm.mismatched > 0)?.cm;
+    if (mismatched !== undefined) {
+      const { field, text, wanted } = mismatched.mismatch!;
+      warnings.push({
+        code: 'filter_type_mismatch',
+        kpi: k.id,
+        message: `${mismatched.mismatched} event(s) in this period were not counted because "${field}" holds text (${JSON.stringify(text)}) where the filter asks for ${typeof wanted === 'boolean' ? 'the value' : 'the number'} ${String(wanted)}: load "${field}" as a ${typeof wanted === 'boolean' ? 'boolean' : 'number'}.`,
+      });
+    }
     if (skipped > 0)
       reasons.push(
         `${skipped} matching event(s) in this period left out: the measured field was missing or not a finite number.`,
@@ -1179,6 +1202,14 @@ function partialBucket(
   if (start > periodStart || end < periodEnd)
     return `partial: only the part of this ${grain} inside the report's period`;
   return undefined;
+}
+
+/** Counts an event a filter turned away only because a field holds text (see textMismatchTest). */
+function noteMismatch(m: CompiledMeasure, e: GoalEvent): void {
+  const found = m.textMismatch!(e);
+  if (found === undefined) return;
+  m.mismatched++;
+  m.mismatch ??= found;
 }
 
 /** Calendar periods a report window may be whole ones of, coarsest first. */

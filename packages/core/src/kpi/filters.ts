@@ -87,3 +87,58 @@ export function compileFilter(filter: MetricFilter): GoalEventTest {
       return (e) => e[field] === undefined || e[field] === null;
   }
 }
+
+/** A field whose text, read as a boolean or number, would have passed a filter: what it held and what was asked. */
+export interface TextMismatch {
+  field: string;
+  text: string;
+  wanted: boolean | number;
+}
+
+/**
+ * A test for events a filter turned away only because a field holds text where the filter compares with a boolean
+ * or a number: `"true"` against `true`, `"12"` against `12` (CSV and spreadsheet exports write everything as text).
+ * Returns the first such field of the event, or undefined; the whole function is undefined when no filter compares
+ * with a boolean or a number. Run it only on events the filters turned away.
+ *
+ * @example
+ * ```ts
+ * const why = textMismatchTest([{ field: 'answered', op: 'eq', value: true }])!;
+ * why({ answered: 'TRUE' })!.field; // 'answered'
+ * ```
+ */
+export function textMismatchTest(
+  filters: readonly MetricFilter[] | undefined,
+): ((event: Record<string, unknown>) => TextMismatch | undefined) | undefined {
+  const leaves: { field: string; values: (boolean | number)[] }[] = [];
+  const visit = (f: MetricFilter) => {
+    if ('any' in f) f.any.forEach(visit);
+    else if ('not' in f) visit(f.not);
+    else if (f.op !== 'exists' && f.op !== 'missing') {
+      const list = Array.isArray(f.value) ? f.value : [f.value];
+      const values = list.filter(
+        (v): v is boolean | number => typeof v === 'boolean' || typeof v === 'number',
+      );
+      if (values.length > 0) leaves.push({ field: f.field, values });
+    }
+  };
+  (filters ?? []).forEach(visit);
+  if (leaves.length === 0) return undefined;
+  return (e) => {
+    for (const leaf of leaves) {
+      const raw = e[leaf.field];
+      if (typeof raw !== 'string') continue;
+      const text = raw.trim().toLowerCase();
+      for (const wanted of leaf.values) {
+        if (
+          typeof wanted === 'boolean'
+            ? text === String(wanted)
+            : text !== '' && Number(text) === wanted
+        ) {
+          return { field: leaf.field, text: raw, wanted };
+        }
+      }
+    }
+    return undefined;
+  };
+}

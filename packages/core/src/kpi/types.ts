@@ -320,6 +320,7 @@ export interface GoalWarning {
     | 'no_permission'
     | 'excluded_without_consent'
     | 'excluded_on_objection'
+    | 'filter_type_mismatch'
     | 'rejected_events';
   message: string;
   objective?: string;
