@@ -6,7 +6,15 @@ import { token } from '../theme/tokens';
 import { fill } from '../internal/format';
 import { defaultKpiStatusLabels, formatKpiValue, StatusText } from '../internal/kpi';
 import { displayText } from '../internal/safe';
-import { errorText, Panel, StateMessage, UserText, type WidgetBaseProps } from '../internal/ui';
+import {
+  errorText,
+  Panel,
+  StateMessage,
+  UserText,
+  type WidgetBaseProps,
+  bareButtonStyle,
+  linkButtonStyle,
+} from '../internal/ui';
 
 export interface GoalTreeLabels {
   title: string;
@@ -151,15 +159,7 @@ export function GoalTree({
                   aria-controls={regionId}
                   aria-label={fill(l.toggle, { name: displayText(o.name, 200) })}
                   onClick={() => toggle(o.objective)}
-                  style={{
-                    font: 'inherit',
-                    background: 'none',
-                    border: 0,
-                    color: token('fg'),
-                    cursor: 'pointer',
-                    padding: 0,
-                    width: '1.2em',
-                  }}
+                  style={{ ...bareButtonStyle, width: '1.2em' }}
                 >
                   <span aria-hidden="true">{open ? '▾' : '▸'}</span>
                 </button>
@@ -202,15 +202,7 @@ export function GoalTree({
                               <button
                                 type="button"
                                 onClick={() => onSelectKpi(id)}
-                                style={{
-                                  font: 'inherit',
-                                  color: token('accent'),
-                                  background: 'none',
-                                  border: 0,
-                                  padding: 0,
-                                  cursor: 'pointer',
-                                  textAlign: 'start',
-                                }}
+                                style={linkButtonStyle}
                               >
                                 {name}
                               </button>

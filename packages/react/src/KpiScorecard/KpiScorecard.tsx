@@ -19,6 +19,7 @@ import {
   StateMessage,
   UserText,
   type WidgetBaseProps,
+  linkButtonStyle,
 } from '../internal/ui';
 
 export interface KpiScorecardLabels {
@@ -227,16 +228,7 @@ function KpiCard({
           <button
             type="button"
             onClick={() => onSelect(k.kpi)}
-            style={{
-              font: 'inherit',
-              fontWeight: 600,
-              color: token('accent'),
-              background: 'none',
-              border: 0,
-              padding: 0,
-              cursor: 'pointer',
-              textAlign: 'start',
-            }}
+            style={{ ...linkButtonStyle, fontWeight: 600 }}
           >
             <UserText text={k.name} max={200} />
           </button>

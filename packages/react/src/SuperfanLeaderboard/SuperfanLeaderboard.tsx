@@ -12,6 +12,8 @@ import {
   UserText,
   visuallyHidden,
   type WidgetBaseProps,
+  bareButtonStyle,
+  linkButtonStyle,
 } from '../internal/ui';
 
 /** Columns the leaderboard can sort by (sub-scores sort by the member's percentile in the community). */
@@ -193,15 +195,7 @@ export function SuperfanLeaderboard({
         <button
           type="button"
           onClick={() => setSort(key)}
-          style={{
-            font: 'inherit',
-            fontWeight: 600,
-            color: token('fg'),
-            background: 'none',
-            border: 0,
-            padding: 0,
-            cursor: 'pointer',
-          }}
+          style={{ ...bareButtonStyle, fontWeight: 600 }}
         >
           {text}
           {sortBy === key && <span aria-hidden="true"> ▼</span>}
@@ -273,15 +267,7 @@ export function SuperfanLeaderboard({
                             type="button"
                             onClick={() => onSelect(m.memberId)}
                             aria-label={fill(l.open, { member: displayText(name, 100) })}
-                            style={{
-                              font: 'inherit',
-                              color: token('accent'),
-                              background: 'none',
-                              border: 0,
-                              padding: 0,
-                              cursor: 'pointer',
-                              textAlign: 'start',
-                            }}
+                            style={linkButtonStyle}
                           >
                             <UserText text={name} max={100} />
                           </button>

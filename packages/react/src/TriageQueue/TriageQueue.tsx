@@ -26,6 +26,7 @@ import {
   UserText,
   visuallyHidden,
   type WidgetBaseProps,
+  bareButtonStyle,
 } from '../internal/ui';
 import {
   QUEUE_GRID,
@@ -482,15 +483,7 @@ export function TriageQueue({
                   <button
                     type="button"
                     onClick={header.column.getToggleSortingHandler()}
-                    style={{
-                      font: 'inherit',
-                      fontWeight: 600,
-                      color: token('fg'),
-                      background: 'none',
-                      border: 0,
-                      padding: 0,
-                      cursor: 'pointer',
-                    }}
+                    style={{ ...bareButtonStyle, fontWeight: 600 }}
                   >
                     {labels.columns[id]}
                     <span aria-hidden="true">

@@ -145,6 +145,23 @@ export const buttonStyle: CSSProperties = {
   cursor: 'pointer',
 };
 
+/** A button that looks like the text around it: column headers that sort, toggles. */
+export const bareButtonStyle: CSSProperties = {
+  font: 'inherit',
+  color: token('fg'),
+  background: 'none',
+  border: 0,
+  padding: 0,
+  cursor: 'pointer',
+};
+
+/** A button that looks like a link: a name that opens a member or a KPI. */
+export const linkButtonStyle: CSSProperties = {
+  ...bareButtonStyle,
+  color: token('accent'),
+  textAlign: 'start',
+};
+
 /**
  * A part of a widget named by its own heading: a group, not a region, because a page with several cards,
  * profiles or conversations must not repeat a landmark.
