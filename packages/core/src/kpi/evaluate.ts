@@ -536,7 +536,7 @@ export function evaluateGoals(
         : [],
   );
 
-  const { prevFrom, prevTo } = previousWindow(from, to, now, timeZone);
+  const { prevFrom, prevTo } = previousPeriod(from, to, now, timeZone);
   const boundaries = bucketBoundaries(from, to, grain, timeZone);
   const bucketCount = boundaries.length - 1;
   const bounds = Float64Array.from(boundaries);
@@ -1223,7 +1223,7 @@ const WHOLE: readonly TimeGrain[] = ['year', 'quarter', 'month', 'week', 'day'];
  * is the same length just before. While the window is still going on at `now`, the previous one is read only as far
  * into it as the window is: half-way through a month, a steady count would otherwise read as a 50% fall.
  */
-function previousWindow(
+function previousPeriod(
   from: number,
   to: number,
   now: number,
