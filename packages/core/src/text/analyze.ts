@@ -14,6 +14,7 @@ import {
   STEM_LENGTH,
   compiledLexicon,
   hashPacked,
+  packWord,
   type CompiledLexicon,
   type Entry,
   type PhraseNode,
@@ -765,16 +766,8 @@ function createAnalyzer(
   for (let k = 0; k < SUFFIX_COUNT; k++) {
     const suffix = HASHTAG_SUFFIX_LIST_[k]![0];
     const length = suffix.length;
-    // packWord keeps the last eight characters; for the mask, only the last min(length, 8) count.
-    let a = 0;
-    let b = 0;
-    for (let m = 0; m < length; m++) {
-      b = (b << 7) | (a >>> 21);
-      a = ((a << 7) | suffix.charCodeAt(m)) & 0xfffffff;
-    }
-    SUFFIX_KEYS[3 * k] = length;
-    SUFFIX_KEYS[3 * k + 1] = a;
-    SUFFIX_KEYS[3 * k + 2] = b & 0xfffffff;
+    // Packed as the lexicon's words are (the endings are lower-case ASCII, so packWord writes their length).
+    packWord(suffix, SUFFIX_KEYS, 3 * k);
     SUFFIX_MASKS[2 * k] = length >= 4 ? 0xfffffff : (1 << (7 * length)) - 1;
     SUFFIX_MASKS[2 * k + 1] =
       length >= 8 ? 0xfffffff : length > 4 ? (1 << (7 * (length - 4))) - 1 : 0;
