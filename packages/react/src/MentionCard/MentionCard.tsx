@@ -113,8 +113,7 @@ export function MentionCard({
   const platform = l.platforms[mention.platform] ?? mention.platform;
   const reasonsId = useId();
   const a = mention.author;
-  const shownHandle = displayHandle(a.handle);
-  const handle = isBlank(shownHandle.replace(/^@/, '')) ? '' : shownHandle;
+  const handle = displayHandle(a.handle);
   const name = isBlank(a.name) ? undefined : a.name;
   const href = safeHref(mention.url);
   return (

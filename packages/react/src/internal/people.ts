@@ -2,7 +2,8 @@ import { displayText } from './safe';
 
 /**
  * A handle as the widgets show it: with exactly one leading `@` when it is a plain account name, as given when
- * it already has its platform's form, and `''` when empty.
+ * it already has its platform's form, and `''` when it shows nothing (empty, or only `@`, spaces and invisible
+ * characters, as CSV imports can have).
  *
  * The core keeps handles as each platform writes them (`@dana` from X, `@dana.bsky.social`, `@dana@mastodon.social`,
  * `u/dana` from Reddit, an email address), while CSV imports often have `dana`: prefixing `@` to all of them
@@ -18,11 +19,9 @@ import { displayText } from './safe';
  */
 export function displayHandle(handle: string | undefined | null): string {
   const h = displayText(handle, 512).trim();
-  if (!h) return '';
-  if (h.startsWith('@')) {
-    const bare = h.replace(/^@+/, '');
-    return bare ? `@${bare}` : '';
-  }
+  const bare = h.replace(/^@+/, '');
+  if (isBlank(bare)) return '';
+  if (h.startsWith('@')) return `@${bare}`;
   // Reddit users, email addresses and other handles that carry their own form stay as they are.
   if (/^\/?u\//i.test(h) || h.includes('@')) return h;
   return `@${h}`;
@@ -47,8 +46,8 @@ export interface PersonLike {
  */
 export function personLabel(person: PersonLike, max = 200): string {
   const handle = displayHandle(person.handle);
-  // '@' followed only by zero-width characters, or a name of spaces (CSV imports), shows nothing: skip it.
-  if (!isBlank(handle.replace(/^@/, ''))) return handle;
+  if (handle) return handle;
+  // A name of spaces or invisible characters (CSV imports) shows nothing: skip it.
   const name = displayText(person.name, max);
   if (!isBlank(name)) return name;
   return displayText(person.id, max);
