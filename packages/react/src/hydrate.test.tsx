@@ -1,10 +1,10 @@
 // Server HTML rendered at one moment hydrates on a client whose clock has moved on, without errors.
 import { act } from '@testing-library/react';
-import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClock, RapportProvider, SlaTimer, TriageQueue, type Clock } from './index';
 import { queueItems, T0 } from './test/fixtures';
+import { hydrateOver } from './test/hydrate';
 
 describe('hydration', () => {
   afterEach(() => vi.useRealTimers());
@@ -21,18 +21,10 @@ describe('hydration', () => {
     );
     const html = renderToString(app(createClock()));
     vi.setSystemTime(T0 + 7_000);
-    const container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    const errors: unknown[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
-    await act(async () => {
-      hydrateRoot(container, app(createClock()), { onRecoverableError: (e) => errors.push(e) });
-    });
+    const { container, errors, end } = await hydrateOver(html, app(createClock()));
     act(() => vi.advanceTimersByTime(1_000));
-    spy.mockRestore();
     expect(errors).toEqual([]);
     expect(container.querySelector('[role="timer"]')!.textContent).toBe('9m 52s left');
-    container.remove();
+    end();
   });
 });

@@ -1,10 +1,10 @@
 // Dates in the provider's time zone: the same text on a server in one zone and a browser in another, so server
 // rendering hydrates without a mismatch.
-import { act, render } from '@testing-library/react';
-import { hydrateRoot } from 'react-dom/client';
+import { render } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mention, T0 } from '../test/fixtures';
+import { hydrateOver } from '../test/hydrate';
 import { MentionCard } from '../MentionCard/MentionCard';
 import { RapportProvider } from './RapportProvider';
 
@@ -26,18 +26,8 @@ async function hydrationErrors(serverTz: string, clientTz: string, timeZone?: st
   );
   const html = renderToString(app(server));
   const client = await widgetsIn(clientTz);
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  const errors: unknown[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
-  await act(async () => {
-    hydrateRoot(container, app(client), {
-      onRecoverableError: (e) => errors.push(e instanceof Error ? e.message : e),
-    });
-  });
-  spy.mockRestore();
-  container.remove();
+  const { errors, end } = await hydrateOver(html, app(client));
+  end();
   return errors;
 }
 
