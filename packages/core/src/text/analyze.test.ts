@@ -245,6 +245,19 @@ describe('analyzeText: customer-service meaning', () => {
     expect(analyzeText('free followers, check my profile').intents.spam).toBeGreaterThan(0.8);
   });
 
+  it('phrases run over words and numbers, and stop at an unknown word, a full stop or the end of a text', () => {
+    const days = (text: string) => analyzeText(text).cues.find((c) => c.effect === 'days')?.text;
+    expect(days('waited 5 days for an answer')).toBe('5 days');
+    expect(days('it takes 3-5 days')).toBe('5 days');
+    expect(days('5 blorp days')).toBeUndefined();
+    expect(days('I have 5. days later')).toBeUndefined();
+    analyzeText('I waited 5');
+    expect(days('days later it came')).toBeUndefined();
+    expect(analyzeText('my package never really arrived').cues.map((c) => c.text)).toContain(
+      'never really arrived',
+    );
+  });
+
   it('misspelt and glued service words (reimbursment, order113542617735902)', () => {
     expect(analyzeText('where is my reimbursment').intents.billing_issue).toBeGreaterThan(0.5);
     expect(analyzeText('change order113542617735902').intents.purchase_intent).toBeGreaterThan(0.3);
