@@ -809,9 +809,9 @@ function createAnalyzer(
    * continues, then starts the ones it opens.
    */
   function stepPhrases(key: number, info: number, start: number, end: number) {
-    // One test, false for most words, where there were three whose outcomes the processor could not guess (about
-    // 2% of analyzeText's time, medians of interleaved runs): is this a word that continues phrases, with its bit
-    // among those the phrases in progress wait for (activeBits is 0 when none is in progress)?
+    // One test, false for most words, where there were three whose outcomes the processor could not guess (1-2% of
+    // analyzeText's time, medians of interleaved runs): is this a word that continues phrases, with its bit among
+    // those the phrases in progress wait for (activeBits is 0 when none is in progress)?
     if (((((info & F_CONTINUES_) >>> CONTINUES_BIT) << (key & 31)) & activeBits) === 0) {
       // Nothing to continue (most words): at most the phrases this word opens are in progress after it. Written
       // without a branch: a word that opens none has NEXT_KEYS 0 and leaves nothing in progress.
