@@ -33,7 +33,8 @@ import type {
 import { paceBands } from './bands';
 import { GoalTreeError, kpiAdditivity, selectorsOf, validateGoalTree } from './validate';
 
-// Slots: 0 = report window, 1 = the previous window of the same length, 2 + i = trend bucket i.
+// Slots: 0 = the report's range [from, to), 1 = the period it is compared with (see previousPeriod), 2 + i = trend
+// bucket i.
 const CURRENT = 0;
 const PREVIOUS = 1;
 
@@ -60,8 +61,8 @@ abstract class Acc {
 }
 
 /**
- * Every event once, tagged with its slot: the previous window, or the trend bucket of the current window
- * (the current window is the union of its buckets). Grouped per slot on first read, in linear time.
+ * Every event once, tagged with its slot: the compared period, or the trend bucket of the report's range
+ * (the range is the union of its buckets). Grouped per slot on first read, in linear time.
  */
 class SlotLog {
   v = new Float64Array(1024);
@@ -386,7 +387,7 @@ interface CompiledMeasure {
   skipped: number;
   /** Finds a field holding text where a filter compares with a boolean or number (see textMismatchTest). */
   textMismatch: ((e: GoalEvent) => TextMismatch | undefined) | undefined;
-  /** Events in the report window turned away only for such text, and the first of them. */
+  /** Events in the report's range turned away only for such text, and the first of them. */
   mismatched: number;
   mismatch: TextMismatch | undefined;
   rows: GoalEvent[] | undefined;
@@ -478,9 +479,9 @@ const STATUS_ORDER: KpiStatus[] = [
  * One pass over `events` (each event is tested once per measure of its source, filters precompiled), then
  * per-KPI arithmetic. Times are epoch ms or ISO 8601 with a zone; the window is [from, to); events after `now`
  * are ignored. Definitions:
- * - actual: the metric over the window; `previous` the same over the period before it (the calendar month,
- *   quarter, year, week or days before when the window is whole ones, else the same length), read only up to the
- *   same point while the window is still going on (November to the 16th against October to the 16th);
+ * - actual: the metric over [from, to); `previous` the same over the period before it (the calendar month,
+ *   quarter, year, week or days before when the range is whole ones, else the same length), read only up to the
+ *   same point while the range is still going on (November to the 16th against October to the 16th);
  *   `change` = (actual − previous) ÷ |previous|.
  * - progress = (actual − baseline) ÷ (target − baseline) for `increase`/`decrease` KPIs (1 = reached; a count or
  *   sum without a baseline starts from 0). pace = progress ÷ the share of the target's box elapsed at `now`.
@@ -1187,7 +1188,7 @@ function formatValue(k: Kpi, v: number): string {
 
 /**
  * Why a trend bucket covers less than its whole calendar period, in words (undefined when it covers all of it): the
- * period is still going on at `now`, or the report's window cuts it. Such a bucket holds fewer events than a whole
+ * period is still going on at `now`, or the report's range cuts it. Such a bucket holds fewer events than a whole
  * one (a count dips), and a rate over it may still change (replies to its last messages are yet to come).
  */
 function partialBucket(
@@ -1212,16 +1213,16 @@ function noteMismatch(m: CompiledMeasure, e: GoalEvent): void {
   m.mismatch ??= found;
 }
 
-/** Calendar periods a report window may be whole ones of, coarsest first. */
+/** Calendar periods a report's range may be whole ones of, coarsest first. */
 const WHOLE: readonly TimeGrain[] = ['year', 'quarter', 'month', 'week', 'day'];
 
 /**
  * The period a report is compared with: [prevFrom, prevTo).
  *
- * When the window is whole calendar periods in the report's zone (a month, a quarter, two weeks), it is the same
+ * When [from, to) is whole calendar periods in the report's zone (a month, a quarter, two weeks), it is the same
  * number of those periods just before: November is compared with October, not with the 30 days before it. Else it
- * is the same length just before. While the window is still going on at `now`, the previous one is read only as far
- * into it as the window is: half-way through a month, a steady count would otherwise read as a 50% fall.
+ * is the same length just before. While the range is still going on at `now`, the previous one is read only as far
+ * into it as the range is: half-way through a month, a steady count would otherwise read as a 50% fall.
  */
 function previousPeriod(
   from: number,
