@@ -2,10 +2,10 @@
 // on the code before its fix).
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '@rapport/core';
 import { queueItems, T0 } from '../test/fixtures';
+import { ResolvingQueue } from '../test/queue';
 import { TriageQueue } from './TriageQueue';
 
 function bodyRows() {
@@ -23,17 +23,7 @@ function customers() {
 describe('TriageQueue: focus, selection, pickers, sorting and names', () => {
   it('resolving the last conversation from the keyboard keeps focus in the widget', async () => {
     const user = userEvent.setup();
-    function App() {
-      const [rows, setRows] = useState(() => queueItems(2));
-      return (
-        <TriageQueue
-          rows={rows}
-          now={T0}
-          onResolve={(item) => setRows((current) => current.filter((r) => r !== item))}
-        />
-      );
-    }
-    const { container } = render(<App />);
+    const { container } = render(<ResolvingQueue count={2} />);
     const grid = screen.getByRole('grid');
     act(() => grid.focus());
     await user.keyboard('r');
@@ -50,18 +40,7 @@ describe('TriageQueue: focus, selection, pickers, sorting and names', () => {
   it('the "N selected" count and onSelectionChange do not include conversations no longer in the queue', async () => {
     const user = userEvent.setup();
     const changes: string[][] = [];
-    function App() {
-      const [rows, setRows] = useState(() => queueItems(5));
-      return (
-        <TriageQueue
-          rows={rows}
-          now={T0}
-          onSelectionChange={(ids) => changes.push(ids)}
-          onResolve={(item) => setRows((current) => current.filter((r) => r !== item))}
-        />
-      );
-    }
-    render(<App />);
+    render(<ResolvingQueue count={5} onSelectionChange={(ids) => changes.push(ids)} />);
     const grid = screen.getByRole('grid');
     act(() => grid.focus());
     await user.keyboard(' '); // select c0

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { renderToString } from 'react-dom/server';
 import { axe } from 'vitest-axe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queueItems, T0 } from '../test/fixtures';
+import { ResolvingQueue } from '../test/queue';
 import { TriageQueue, filterRows } from './TriageQueue';
 
 const departments = [
@@ -261,20 +261,7 @@ describe('TriageQueue', () => {
   it('after R resolves a row the app removes, the row that took its place is active', async () => {
     const user = userEvent.setup();
     const onResolve = vi.fn();
-    function App() {
-      const [rows, setRows] = useState(() => queueItems(10));
-      return (
-        <TriageQueue
-          rows={rows}
-          now={T0}
-          onResolve={(item) => {
-            onResolve(item.conversationId);
-            setRows((current) => current.filter((r) => r !== item));
-          }}
-        />
-      );
-    }
-    render(<App />);
+    render(<ResolvingQueue count={10} onResolve={(item) => onResolve(item.conversationId)} />);
     const grid = screen.getByRole('grid');
     const activeRow = () =>
       document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
