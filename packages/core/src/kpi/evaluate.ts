@@ -1097,9 +1097,10 @@ function cumulativeCell(
 }
 
 /**
- * Share of the entities first seen in [start, end) that converted within the window. An entity whose window has
- * not closed by `now` is left out (and counted in `open`): it may still convert, so counting it as "not converted"
- * would pull the rate down on every report run before the period's last windows close.
+ * Share of the entities first seen in [start, end) that converted within `within` of first being seen. An entity
+ * whose time to convert has not run out by `now` is left out (and counted in `open`): it may still convert, so
+ * counting it as "not converted" would pull the rate down on every report run before the period's last entities
+ * have had their time.
  */
 function conversionCell(
   base: RawAcc,
